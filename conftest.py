@@ -1,0 +1,23 @@
+"""Shared fixtures: the seed documents and a few ready-made plans."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM
+# refuses to run where a loop is running unless told it is safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def seed(prefix: str) -> Path:
+    """The seed document whose name starts with `prefix` (e.g. "003")."""
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+@pytest.fixture
+def seed_path():
+    return seed

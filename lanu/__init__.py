@@ -1,0 +1,1 @@
+"""Lanu: children and youth welfare plans as data."""

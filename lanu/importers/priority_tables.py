@@ -1,0 +1,9 @@
+"""Placeholder: being written."""
+
+
+def detect(text: str) -> bool:
+    return False
+
+
+def read(text: str, source: str):
+    raise NotImplementedError

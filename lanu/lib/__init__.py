@@ -1,0 +1,1 @@
+"""Small pure helpers, each tested on its own."""

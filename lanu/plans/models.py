@@ -1,0 +1,275 @@
+"""The plan as data: goals, sub-goals, each organisation's actions and their metrics.
+
+Names follow ../shared/DOMAIN.md. A plan keeps its own labels for its levels
+(Päätavoite / Painopiste / Periaate ...), since plans name them differently.
+Text an imported document says that fits no field is kept in a `notes` field.
+"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Organisation(models.Model):
+    """Who carries out actions: the welfare area, a municipality, a parish, an NGO..."""
+
+    class Kind(models.TextChoices):
+        WELFARE_AREA = "welfare_area", _("Welfare area")
+        MUNICIPALITY = "municipality", _("Municipality")
+        PARISH = "parish", _("Parish")
+        NGO = "ngo", _("NGO")
+        POLICE = "police", _("Police")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=300, unique=True)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    aliases = models.JSONField(_("aliases"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def add_aliases(self, names) -> None:
+        """Remember other names of this organisation (no duplicates, not its own name)."""
+        for name in names:
+            if name and name != self.name and name not in self.aliases:
+                self.aliases.append(name)
+
+
+class Plan(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+        ARCHIVED = "archived", _("Archived")
+
+    slug = models.SlugField(_("short address"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    region = models.CharField(_("region"), max_length=200, blank=True)
+    period_start = models.PositiveSmallIntegerField(_("first year"))
+    period_end = models.PositiveSmallIntegerField(_("last year"))
+    language = models.CharField(_("language"), max_length=5, default="fi")
+    goal_label = models.CharField(_("label of goals"), max_length=100, default="Päätavoite")
+    subgoal_label = models.CharField(_("label of sub-goals"), max_length=100, default="Välitavoite")
+    action_label = models.CharField(_("label of actions"), max_length=100, default="Toimenpide")
+    approved_by = models.CharField(_("approved by"), max_length=200, blank=True)
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published = models.BooleanField(_("published"), default=False)
+    organisations = models.ManyToManyField(
+        Organisation, through="Participation", related_name="plans", blank=True
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    source = models.CharField(_("imported from"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+        ordering = ["-period_start", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:plan", args=[self.slug])
+
+    @property
+    def period(self) -> str:
+        return f"{self.period_start}–{self.period_end}"
+
+    @property
+    def level_labels(self) -> dict[str, str]:
+        return {"goal": self.goal_label, "subgoal": self.subgoal_label, "action": self.action_label}
+
+
+class Participation(models.Model):
+    """An organisation taking part in a plan, in the order the plan lists them."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="participations")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="participations"
+    )
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "organisation"], name="one_participation")
+        ]
+
+
+class Section(models.Model):
+    """A free-text chapter of a plan: introduction, state of wellbeing, monitoring..."""
+
+    class Kind(models.TextChoices):
+        INTRODUCTION = "introduction", _("Introduction")
+        WELLBEING = "wellbeing", _("State of wellbeing")
+        MONITORING = "monitoring", _("Monitoring")
+        OTHER = "other", _("Other")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("text"), blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class IndicatorDescription(models.Model):
+    """A welfare indicator as the plan describes it, with its national reference."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicator_descriptions")
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    group = models.CharField(_("group"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("indicator description")
+        verbose_name_plural = _("indicator descriptions")
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Goal(models.Model):
+    """Top level: main goal (päätavoite), priority (painopiste) or principle (periaate)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
+    number = models.CharField(_("number"), max_length=10)
+    title = models.CharField(_("title"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="unique_goal_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+
+class SubGoal(models.Model):
+    """Välitavoite / tavoite: "where must we succeed?"."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="subgoals")
+    number = models.CharField(_("number"), max_length=10)
+    title = models.CharField(_("title"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("sub-goal")
+        verbose_name_plural = _("sub-goals")
+        ordering = ["goal__order", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["goal", "number"], name="unique_subgoal_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.title}"
+
+    @property
+    def key(self) -> str:
+        """The sub-goal's key in exports: "GOAL.SUB", e.g. "I.3"."""
+        return f"{self.goal.number}.{self.number}"
+
+
+class Action(models.Model):
+    """Toimenpide: what one organisation does, and how, for one or more sub-goals."""
+
+    class Permanence(models.TextChoices):
+        PERMANENT = "permanent", _("Permanent")
+        PROJECT = "project", _("Project-funded")
+        PILOT = "pilot", _("Pilot")
+        UNKNOWN = "unknown", _("Unknown")
+
+    class Ease(models.TextChoices):
+        EASY = "easy", _("Easy")
+        HARD = "hard", _("Hard")
+
+    class Impact(models.TextChoices):
+        LOW = "low", _("Low")
+        HIGH = "high", _("High")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="actions"
+    )
+    subgoals = models.ManyToManyField(SubGoal, related_name="actions")
+    description = models.TextField(_("description"), blank=True)
+    items = models.JSONField(_("items"), default=list, blank=True)
+    schedule = models.CharField(_("schedule"), max_length=500, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    permanence = models.CharField(
+        _("permanence"), max_length=10, choices=Permanence.choices, default=Permanence.UNKNOWN
+    )
+    responsible = models.TextField(_("responsible"), blank=True)
+    monitoring = models.TextField(_("monitoring"), blank=True)
+    ease = models.CharField(_("ease"), max_length=4, choices=Ease.choices, blank=True)
+    impact = models.CharField(_("impact"), max_length=4, choices=Impact.choices, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["order", "id"]
+        indexes = [models.Index(fields=["plan", "order"]), models.Index(fields=["organisation"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:action", args=[self.plan.slug, self.pk])
+
+    @property
+    def title(self) -> str:
+        """A one-line name: the description's first line, or the first item."""
+        text = self.description or (self.items[0] if self.items else "")
+        first = text.strip().splitlines()[0] if text.strip() else ""
+        return first if len(first) <= 120 else first[:119].rstrip() + "…"
+
+
+class Metric(models.Model):
+    """Mittari: how the action's success is measured."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="metrics")
+    text = models.TextField(_("text"))
+    by_mother_tongue = models.BooleanField(
+        _("broken down by mother tongue / citizenship"), default=False
+    )
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("metric")
+        verbose_name_plural = _("metrics")
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.text
