@@ -21,3 +21,11 @@ def seed(prefix: str) -> Path:
 @pytest.fixture
 def seed_path():
     return seed
+
+
+@pytest.fixture
+def plan_of():
+    """A published synthetic plan with the given number of actions."""
+    from lanu.plans.synthetic import build_plan
+
+    return build_plan

@@ -66,7 +66,7 @@ def plan_from(document: dict, source: str) -> PlanData:
         status=head.get("status", "draft"),
         published=bool(head.get("published", False)),
         notes=head.get("notes", ""),
-        source=head.get("source") or source,
+        source=head.get("source", source),
         organisations=[OrganisationData(**item) for item in document.get("organisations", [])],
         sections=[SectionData(**item) for item in document.get("sections", [])],
         indicators=[IndicatorDescriptionData(**item) for item in document.get("indicators", [])],

@@ -255,6 +255,11 @@ class Action(models.Model):
         first = text.strip().splitlines()[0] if text.strip() else ""
         return first if len(first) <= 120 else first[:119].rstrip() + "…"
 
+    @property
+    def more_text(self) -> bool:
+        """Whether the description says more than its title shows."""
+        return bool(self.description.strip()) and self.description.strip() != self.title
+
 
 class Metric(models.Model):
     """Mittari: how the action's success is measured."""

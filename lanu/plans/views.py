@@ -1,3 +1,148 @@
-from django.http import HttpResponse
-def plan_list(request): return HttpResponse("")
-plan_detail = subgoal_detail = organisation_detail = action_list = action_detail = export_json = export_csv = export_xlsx = plan_list
+"""Public pages of published plans, and their open-data exports.
+
+Every page runs a fixed number of SQL queries however large the plan is
+(tests/test_plan_pages_queries.py): related rows come by select_related,
+prefetch_related or one aggregate query, never one query per row.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Count
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+
+from . import spreadsheets
+from .export import export_plan, plan_actions, plan_goals, plan_participations
+from .models import Action, Organisation, Plan, SubGoal
+
+
+def published_plan(slug: str) -> Plan:
+    """The plan at this address, if the public may read it."""
+    return get_object_or_404(Plan, slug=slug, published=True)
+
+
+def plan_list(request):
+    plans = Plan.objects.filter(published=True).annotate(action_count=Count("actions"))
+    return render(request, "plans/plan_list.html", {"plans": plans})
+
+
+def plan_detail(request, slug):
+    plan = published_plan(slug)
+    participations = list(plan_participations(plan))
+    counts = subgoal_counts(plan)
+    goals = list(plan_goals(plan))
+    for goal in goals:
+        for subgoal in goal.subgoals.all():
+            subgoal.counts = [
+                (p.organisation, counts[subgoal.pk].get(p.organisation_id, 0))
+                for p in participations
+            ]
+            subgoal.total = sum(counts[subgoal.pk].values())
+    context = {
+        "plan": plan,
+        "goals": goals,
+        "participations": participations,
+        "matrix": ease_impact_matrix(plan),
+        "sections": plan.sections.all(),
+        "indicators": plan.indicator_descriptions.all(),
+    }
+    return render(request, "plans/plan_detail.html", context)
+
+
+def subgoal_counts(plan: Plan) -> dict[int, dict[int, int]]:
+    """Actions per sub-goal and organisation, in one query."""
+    rows = (
+        Action.subgoals.through.objects.filter(action__plan=plan)
+        .values_list("subgoal_id", "action__organisation_id")
+        .annotate(n=Count("id"))
+    )
+    counts: dict[int, dict[int, int]] = defaultdict(dict)
+    for subgoal_id, organisation_id, n in rows:
+        counts[subgoal_id][organisation_id] = n
+    return counts
+
+
+def ease_impact_matrix(plan: Plan) -> list[dict] | None:
+    """The ease x impact matrix as four cells, or None when the plan has no ratings."""
+    rows = (
+        plan.actions.exclude(ease="")
+        .exclude(impact="")
+        .values_list("ease", "impact")
+        .annotate(n=Count("id"))
+    )
+    counts = {(ease, impact): n for ease, impact, n in rows}
+    if not counts:
+        return None
+    return [
+        {"impact": impact, "ease": ease, "count": counts.get((ease.value, impact.value), 0)}
+        for impact in (Action.Impact.HIGH, Action.Impact.LOW)
+        for ease in (Action.Ease.EASY, Action.Ease.HARD)
+    ]
+
+
+def subgoal_detail(request, slug, pk):
+    plan = published_plan(slug)
+    subgoal = get_object_or_404(SubGoal.objects.select_related("goal"), pk=pk, goal__plan=plan)
+    actions = plan_actions(plan).filter(subgoals=subgoal)
+    columns = group_by_organisation(actions, plan_participations(plan))
+    context = {"plan": plan, "subgoal": subgoal, "columns": columns}
+    return render(request, "plans/subgoal_detail.html", context)
+
+
+def group_by_organisation(actions, participations) -> list[dict]:
+    """Actions under each organisation of the plan, in the plan's order of organisations."""
+    by_organisation = defaultdict(list)
+    for action in actions:
+        by_organisation[action.organisation_id].append(action)
+    return [
+        {"organisation": p.organisation, "actions": by_organisation.get(p.organisation_id, [])}
+        for p in participations
+    ]
+
+
+def organisation_detail(request, slug, pk):
+    plan = published_plan(slug)
+    organisation = get_object_or_404(Organisation, pk=pk, participations__plan=plan)
+    actions = plan_actions(plan).filter(organisation=organisation)
+    context = {"plan": plan, "organisation": organisation, "actions": actions}
+    return render(request, "plans/organisation_detail.html", context)
+
+
+def action_list(request, slug):
+    plan = published_plan(slug)
+    context = {"plan": plan, "actions": plan_actions(plan)}
+    return render(request, "plans/action_list.html", context)
+
+
+def action_detail(request, slug, pk):
+    plan = published_plan(slug)
+    action = get_object_or_404(plan_actions(plan), pk=pk)
+    return render(request, "plans/action_detail.html", {"plan": plan, "action": action})
+
+
+def export_json(request, slug):
+    plan = published_plan(slug)
+    response = JsonResponse(
+        export_plan(plan), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = f'inline; filename="{plan.slug}.json"'
+    return response
+
+
+def export_csv(request, slug):
+    plan = published_plan(slug)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{plan.slug}-actions.csv"'
+    spreadsheets.write_csv(response, plan_actions(plan))
+    return response
+
+
+def export_xlsx(request, slug):
+    plan = published_plan(slug)
+    content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = HttpResponse(content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{plan.slug}-actions.xlsx"'
+    spreadsheets.write_xlsx(response, plan, plan_actions(plan))
+    return response
+
+

@@ -1,0 +1,71 @@
+# Lanu: `make run` serves the demo plans on SQLite; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/lanu
+
+.PHONY: run test test-sqlite test-postgres install install-test browser lint messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test browser
+
+## Debian's chromium for the browser tests (Playwright never downloads a browser here).
+browser:
+	@command -v chromium >/dev/null || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+run: install
+	$(BIN)/python -m lanu migrate --noinput
+	$(BIN)/python -m lanu load-demo
+	$(BIN)/python -m lanu runserver 127.0.0.1:8000
+
+test: install-test
+	$(BIN)/python -m lanu makemigrations --check --dry-run >/dev/null
+	$(BIN)/ruff check .
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite:
+	@echo "== The suite on SQLite"
+	env -u DATABASE_URL $(BIN)/pytest -p no:cacheprovider
+
+## PostgreSQL when one answers; in CI (CI=true) one that does not answer is a failure.
+test-postgres:
+	@if $(BIN)/python .ci/pg_ready.py "$(PG_URL)"; then \
+		echo "== The suite on PostgreSQL"; \
+		DATABASE_URL="$(PG_URL)" $(BIN)/pytest -p no:cacheprovider; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL does not answer at $(PG_URL), and CI requires it." >&2; exit 1; \
+	else \
+		echo "PostgreSQL does not answer at $(PG_URL): the suite ran on SQLite only."; \
+	fi
+
+lint: install-test
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+## Regenerate the Finnish and Swedish catalogues (needs GNU gettext).
+messages: install
+	$(BIN)/python -m lanu makemessages --no-obsolete -l fi -l sv --ignore '.venv/*'
+	$(BIN)/python -m lanu compilemessages --ignore '.venv/*'
+
+bench: install
+	$(BIN)/python bench/import.py
+	$(BIN)/python bench/plan_pages.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

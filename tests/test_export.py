@@ -1,0 +1,94 @@
+"""Open data: the plan as JSON (CLI and web), and all actions as CSV and XLSX."""
+
+import csv
+import io
+import json
+
+import openpyxl
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from lanu.importers import read_plan
+from lanu.importers.save import save_plan
+from lanu.plans.export import export_plan
+
+pytestmark = pytest.mark.django_db
+
+
+def exported_without_slug(plan) -> dict:
+    document = export_plan(plan)
+    document["plan"].pop("slug")
+    return document
+
+
+def test_export_json_has_the_documented_keys(client, plan_of):
+    plan = plan_of(4)
+    document = client.get(reverse("plans:export-json", args=[plan.slug])).json()
+    assert document["format"] == "lanu-plan/1"
+    assert document["plan"]["slug"] == plan.slug
+    assert document["plan"]["level_labels"] == {
+        "goal": "Päätavoite",
+        "subgoal": "Välitavoite",
+        "action": "Toimenpide",
+    }
+    assert document["organisations"][0] == {
+        "name": "Organisaatio 1",
+        "short_name": "",
+        "kind": "other",
+        "aliases": [],
+    }
+    assert [g["number"] for g in document["goals"]] == ["I", "II", "III"]
+    first = document["actions"][0]
+    assert first["subgoals"] == ["I.1", "I.2"]
+    assert first["metrics"] == ["Mittari 0.1", "Mittari 0.2"]
+    assert first["metrics_by_mother_tongue"] == [1]
+    assert first["items"] == ["Kohta 0.1", "Kohta 0.2"]
+
+
+def test_export_plan_command_prints_the_same_json_as_the_web(client, plan_of, capsys):
+    plan = plan_of(3)
+    call_command("export-plan", plan.slug)
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == client.get(reverse("plans:export-json", args=[plan.slug])).json()
+
+
+def test_exported_json_imports_back_to_an_equal_plan(plan_of, tmp_path):
+    plan = plan_of(20)
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(export_plan(plan), ensure_ascii=False), encoding="utf-8")
+    copy = save_plan(read_plan(path), slug="copy")
+    assert exported_without_slug(copy) == exported_without_slug(plan)
+
+
+def formula_plan(plan_of):
+    plan = plan_of(2)
+    action = plan.actions.order_by("order").first()
+    action.description = "=HYPERLINK(\"http://evil.example\",\"x\")"
+    action.responsible = "+358 40 123"
+    action.monitoring = "@SUM(A1)"
+    action.save()
+    return plan
+
+
+def test_csv_export_escapes_formulas_and_has_a_row_per_action(client, plan_of):
+    plan = formula_plan(plan_of)
+    response = client.get(reverse("plans:export-csv", args=[plan.slug]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 1 + 2
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert first["Kuvaus"].startswith("'=HYPERLINK")
+    assert first["Vastuutaho"] == "'+358 40 123"
+    assert first["Seuranta"] == "'@SUM(A1)"
+    assert first["Välitavoitteet"] == "I.1; I.2"
+
+
+def test_xlsx_export_escapes_formulas(client, plan_of):
+    plan = formula_plan(plan_of)
+    response = client.get(reverse("plans:export-xlsx", args=[plan.slug]))
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 1 + 2
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert first["Kuvaus"].startswith("'=HYPERLINK")
+    assert sheet.cell(row=2, column=4).data_type == "s"
