@@ -29,3 +29,12 @@ def plan_of():
     from lanu.plans.synthetic import build_plan
 
     return build_plan
+
+
+@pytest.fixture
+def in_english():
+    """Messages in English, the source language, for tests that read them."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
