@@ -64,7 +64,7 @@ def test_exported_json_imports_back_to_an_equal_plan(plan_of, tmp_path):
 def formula_plan(plan_of):
     plan = plan_of(2)
     action = plan.actions.order_by("order").first()
-    action.description = "=HYPERLINK(\"http://evil.example\",\"x\")"
+    action.description = '=HYPERLINK("http://evil.example","x")'
     action.responsible = "+358 40 123"
     action.monitoring = "@SUM(A1)"
     action.save()

@@ -139,7 +139,9 @@ def check_plan(data: PlanData) -> list[Problem]:
     names = {organisation.name for organisation in data.organisations}
     for action in data.actions:
         if action.organisation not in names:
-            problems.append(Problem(_("Unknown organisation “%s”.") % action.organisation, action.line))
+            problems.append(
+                Problem(_("Unknown organisation “%s”.") % action.organisation, action.line)
+            )
         for key in action.subgoals:
             if key not in keys:
                 problems.append(Problem(_("Unknown sub-goal “%s”.") % key, action.line))

@@ -34,9 +34,7 @@ def read(text: str, source: str) -> PlanData:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         found = document.get("format") if isinstance(document, dict) else None
         message = _("Expected “format”: “%(expected)s”, found “%(found)s”.")
-        raise ImportRefused(
-            [Problem(message % {"expected": FORMAT, "found": found}, 1, 1, source)]
-        )
+        raise ImportRefused([Problem(message % {"expected": FORMAT, "found": found}, 1, 1, source)])
     try:
         return plan_from(document, source)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -84,9 +82,7 @@ def goal_from(item: dict) -> GoalData:
 def action_from(item: dict) -> ActionData:
     item = dict(item)
     broken_down = set(item.pop("metrics_by_mother_tongue", []))
-    metrics = [
-        MetricData(text, n in broken_down) for n, text in enumerate(item.pop("metrics", []))
-    ]
+    metrics = [MetricData(text, n in broken_down) for n, text in enumerate(item.pop("metrics", []))]
     start, end = item.pop("start_date", None), item.pop("end_date", None)
     return ActionData(
         **item, metrics=metrics, start_date=optional_date(start), end_date=optional_date(end)

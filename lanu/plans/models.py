@@ -105,6 +105,9 @@ class Participation(models.Model):
             models.UniqueConstraint(fields=["plan", "organisation"], name="one_participation")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.plan}"
+
 
 class Section(models.Model):
     """A free-text chapter of a plan: introduction, state of wellbeing, monitoring..."""
@@ -217,9 +220,7 @@ class Action(models.Model):
         HIGH = "high", _("High")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="actions"
-    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="actions")
     subgoals = models.ManyToManyField(SubGoal, related_name="actions")
     description = models.TextField(_("description"), blank=True)
     items = models.JSONField(_("items"), default=list, blank=True)
@@ -247,6 +248,11 @@ class Action(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("plans:action", args=[self.plan.slug, self.pk])
+
+    @property
+    def number(self) -> int:
+        """The action's number in the plan, counting from 1."""
+        return self.order + 1
 
     @property
     def title(self) -> str:

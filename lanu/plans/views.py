@@ -80,12 +80,22 @@ def ease_impact_matrix(plan: Plan) -> list[dict] | None:
     ]
 
 
+OPTIONAL_COLUMNS = ("schedule", "responsible", "monitoring")
+
+
+def shown_columns(actions) -> dict:
+    """The optional columns that some of the actions fill, and how many they are."""
+    shown = {name: any(getattr(a, name) for a in actions) for name in OPTIONAL_COLUMNS}
+    return {**shown, "count": sum(shown.values())}
+
+
 def subgoal_detail(request, slug, pk):
     plan = published_plan(slug)
     subgoal = get_object_or_404(SubGoal.objects.select_related("goal"), pk=pk, goal__plan=plan)
-    actions = plan_actions(plan).filter(subgoals=subgoal)
+    actions = list(plan_actions(plan).filter(subgoals=subgoal))
     columns = group_by_organisation(actions, plan_participations(plan))
     context = {"plan": plan, "subgoal": subgoal, "columns": columns}
+    context["shown"] = shown_columns(actions)
     return render(request, "plans/subgoal_detail.html", context)
 
 
@@ -103,14 +113,16 @@ def group_by_organisation(actions, participations) -> list[dict]:
 def organisation_detail(request, slug, pk):
     plan = published_plan(slug)
     organisation = get_object_or_404(Organisation, pk=pk, participations__plan=plan)
-    actions = plan_actions(plan).filter(organisation=organisation)
+    actions = list(plan_actions(plan).filter(organisation=organisation))
     context = {"plan": plan, "organisation": organisation, "actions": actions}
+    context["shown"] = shown_columns(actions)
     return render(request, "plans/organisation_detail.html", context)
 
 
 def action_list(request, slug):
     plan = published_plan(slug)
-    context = {"plan": plan, "actions": plan_actions(plan)}
+    actions = list(plan_actions(plan))
+    context = {"plan": plan, "actions": actions, "shown": shown_columns(actions)}
     return render(request, "plans/action_list.html", context)
 
 
@@ -144,5 +156,3 @@ def export_xlsx(request, slug):
     response["Content-Disposition"] = f'attachment; filename="{plan.slug}-actions.xlsx"'
     spreadsheets.write_xlsx(response, plan, plan_actions(plan))
     return response
-
-

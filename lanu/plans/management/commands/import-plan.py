@@ -30,9 +30,13 @@ class Command(BaseCommand):
             lines = [_("The plan was not imported:")] + [f"  {p}" for p in refused.problems]
             raise CommandError("\n".join(lines)) from None
         except OSError as error:
-            raise CommandError(_("Cannot read %(file)s: %(error)s") % {"file": file, "error": error.strerror}) from None
+            raise CommandError(
+                _("Cannot read %(file)s: %(error)s") % {"file": file, "error": error.strerror}
+            ) from None
         self.stdout.write(summary(data))
-        self.stdout.write(_("Imported “%(name)s” as %(slug)s.") % {"name": plan.name, "slug": plan.slug})
+        self.stdout.write(
+            _("Imported “%(name)s” as %(slug)s.") % {"name": plan.name, "slug": plan.slug}
+        )
 
 
 def summary(data: PlanData) -> str:
@@ -45,12 +49,20 @@ def summary(data: PlanData) -> str:
         lines.append(
             "  "
             + _("%(number)s %(title)s: %(subgoals)d sub-goals, %(actions)d actions")
-            % {"number": goal.number, "title": goal.title, "subgoals": len(goal.subgoals), "actions": count}
+            % {
+                "number": goal.number,
+                "title": goal.title,
+                "subgoals": len(goal.subgoals),
+                "actions": count,
+            }
         )
     lines.append(_("Organisations: %d") % len(data.organisations))
     for organisation in data.organisations:
         count = sum(1 for a in data.actions if a.organisation == organisation.name)
-        lines.append("  " + _("%(name)s: %(actions)d actions") % {"name": organisation.name, "actions": count})
+        lines.append(
+            "  "
+            + _("%(name)s: %(actions)d actions") % {"name": organisation.name, "actions": count}
+        )
     lines.append(_("Actions: %d") % len(data.actions))
     lines.extend(data.report)
     return "\n".join(lines)
