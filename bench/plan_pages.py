@@ -70,10 +70,11 @@ def measure_page(url: str, size: int, repeat: int) -> dict:
     client = Client()
     with CaptureQueriesContext(connection) as queries:
         get_ok(client, url)
+    count = len(queries)  # now: the captured queries are read from the connection's log
     times = [timed_ms(get_ok, client, url)[0] for _ in range(repeat)]
     median_ms = median(times)
     return {
-        "queries": len(queries),
+        "queries": count,
         "median_ms": median_ms,
         "per_action_us": round(median_ms * 1000 / size, 3),
     }

@@ -123,6 +123,7 @@ def action_list(request, slug):
     plan = published_plan(slug)
     actions = list(plan_actions(plan))
     context = {"plan": plan, "actions": actions, "shown": shown_columns(actions)}
+    context["show_organisation"] = len({action.organisation_id for action in actions}) > 1
     return render(request, "plans/action_list.html", context)
 
 
