@@ -37,3 +37,17 @@ def test_skip_link_moves_keyboard_focus_to_the_content(live_server, plan_of):
         assert page.evaluate("document.activeElement.className") == "skip-link"
         page.keyboard.press("Enter")
         assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("prefix", ["003", "002", "004"])
+def test_pages_of_the_real_plans_have_no_axe_violations(live_server, seed_path, prefix):
+    from lanu.importers import read_plan
+    from lanu.importers.save import save_plan
+
+    data = read_plan(seed_path(prefix))
+    data.published = True
+    plan = save_plan(data, slug=f"seed-{prefix}")
+    with chromium_page() as page:
+        for url in page_urls(plan)[1:]:
+            page.goto(live_server.url + url)
+            assert axe_violations(page) == [], url
