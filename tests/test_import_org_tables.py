@@ -259,3 +259,12 @@ def test_export_import_gives_the_same_export(plan, tmp_path):
     again = export_plan(save_plan(read_plan(path)))
     assert again["plan"].pop("slug") != exported["plan"].pop("slug")
     assert again == exported
+
+
+def test_tables_without_the_documents_chapters_are_refused_not_crashed(tmp_path):
+    header = "välitavoite\ttoimenpide\tmittari / toteutuminen\taikataulu\ttoimija\tseuranta"
+    path = tmp_path / "bare.txt"
+    path.write_text(f"PÄÄTAVOITE I: Otsikko\n\n{header}\n1 Eka\tTehdään\tMitataan\t2020\tKunta\t-\n")
+    with pytest.raises(ImportRefused) as refused:
+        read_plan(path)
+    assert "bare.txt:1: No plan name with its period" in str(refused.value)

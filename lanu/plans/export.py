@@ -1,22 +1,11 @@
 """The plan as open data: Lanu's JSON format "lanu-plan/1" (docs/data-formats.md)."""
 
-from django.db.models import Prefetch
-
-from .models import Action, Goal, Plan, SubGoal
+from .listing import plan_actions
+from .models import Action, Goal, Plan
 
 FORMAT = "lanu-plan/1"
 ACTION_TEXT_FIELDS = ("description", "items", "schedule", "permanence", "responsible")
 ACTION_TEXT_FIELDS += ("monitoring", "ease", "impact", "notes")
-
-
-def plan_actions(plan: Plan):
-    """Every action of the plan with its organisation, sub-goals and metrics: 3 queries."""
-    subgoals = SubGoal.objects.select_related("goal").order_by("goal__order", "order")
-    return (
-        plan.actions.select_related("organisation")
-        .prefetch_related(Prefetch("subgoals", queryset=subgoals), "metrics")
-        .order_by("order", "id")
-    )
 
 
 def plan_goals(plan: Plan):
@@ -87,10 +76,10 @@ def goal_dict(goal: Goal) -> dict:
 
 
 def action_dict(action: Action) -> dict:
-    metrics = list(action.metrics.all())
+    metrics = action.metric_list
     return {
         "organisation": action.organisation.name,
-        "subgoals": [subgoal.key for subgoal in action.subgoals.all()],
+        "subgoals": [subgoal.key for subgoal in action.subgoal_refs],
         **{name: getattr(action, name) for name in ACTION_TEXT_FIELDS},
         "metrics": [metric.text for metric in metrics],
         "metrics_by_mother_tongue": [n for n, m in enumerate(metrics) if m.by_mother_tongue],

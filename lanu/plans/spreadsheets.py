@@ -4,7 +4,8 @@ import csv
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
 
 from lanu.lib.spreadsheet import safe_cell
 
@@ -35,9 +36,9 @@ def action_row(action) -> list:
     values = {
         "id": action.pk,
         "organisation": action.organisation.name,
-        "subgoals": "; ".join(subgoal.key for subgoal in action.subgoals.all()),
+        "subgoals": "; ".join(subgoal.key for subgoal in action.subgoal_refs),
         "items": "\n".join(action.items),
-        "metrics": "\n".join(metric.text for metric in action.metrics.all()),
+        "metrics": "\n".join(metric.text for metric in action.metric_list),
         "start_date": action.start_date.isoformat() if action.start_date else "",
         "end_date": action.end_date.isoformat() if action.end_date else "",
     }
@@ -53,17 +54,18 @@ def write_csv(out, actions) -> None:
 
 
 def write_xlsx(out, plan, actions) -> None:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Actions")
-    sheet.append([heading for _key, heading in columns()])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    """A write-only workbook: rows stream out, so time and memory grow linearly."""
+    workbook = Workbook(write_only=True)
+    workbook.properties.title = plan.name
+    sheet = workbook.create_sheet(_("Actions"))
+    sheet.freeze_panes = "A2"
+    sheet.append([heading_cell(sheet, heading) for _key, heading in columns()])
     for action in actions:
         sheet.append(action_row(action))
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    workbook.properties.title = plan.name
     workbook.save(out)
+
+
+def heading_cell(sheet, heading: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=heading)
+    cell.font = Font(bold=True)
+    return cell

@@ -8,11 +8,13 @@ prefetch_related or one aggregate query, never one query per row.
 from collections import defaultdict
 
 from django.db.models import Count
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from . import spreadsheets
-from .export import export_plan, plan_actions, plan_goals, plan_participations
+from .export import export_plan, plan_goals, plan_participations
+from .listing import OPTIONAL_COLUMNS, plan_actions
 from .models import Action, Organisation, Plan, SubGoal
 
 
@@ -80,9 +82,6 @@ def ease_impact_matrix(plan: Plan) -> list[dict] | None:
     ]
 
 
-OPTIONAL_COLUMNS = ("schedule", "responsible", "monitoring")
-
-
 def shown_columns(actions) -> dict:
     """The optional columns that some of the actions fill, and how many they are."""
     shown = {name: any(getattr(a, name) for a in actions) for name in OPTIONAL_COLUMNS}
@@ -92,28 +91,40 @@ def shown_columns(actions) -> dict:
 def subgoal_detail(request, slug, pk):
     plan = published_plan(slug)
     subgoal = get_object_or_404(SubGoal.objects.select_related("goal"), pk=pk, goal__plan=plan)
-    actions = list(plan_actions(plan).filter(subgoals=subgoal))
-    columns = group_by_organisation(actions, plan_participations(plan))
-    context = {"plan": plan, "subgoal": subgoal, "columns": columns}
-    context["shown"] = shown_columns(actions)
+    actions = plan_actions(plan, subgoals=subgoal)
+    participations = plan_participations(plan)
+    actions = group_by_organisation(plan, actions, participations)
+    with_actions = {action.organisation_id for action in actions}
+    context = {
+        "plan": plan,
+        "subgoal": subgoal,
+        "actions": actions,
+        "shown": shown_columns(actions),
+        "without_actions": [
+            p.organisation for p in participations if p.organisation_id not in with_actions
+        ],
+    }
     return render(request, "plans/subgoal_detail.html", context)
 
 
-def group_by_organisation(actions, participations) -> list[dict]:
-    """Actions under each organisation of the plan, in the plan's order of organisations."""
-    by_organisation = defaultdict(list)
+def group_by_organisation(plan, actions, participations) -> list[Action]:
+    """Actions in the plan's order of organisations; the first of each group knows its size."""
+    position = {p.organisation_id: n for n, p in enumerate(participations)}
+    actions = sorted(actions, key=lambda action: position.get(action.organisation_id, 0))
+    firsts: dict[int, Action] = {}
     for action in actions:
-        by_organisation[action.organisation_id].append(action)
-    return [
-        {"organisation": p.organisation, "actions": by_organisation.get(p.organisation_id, [])}
-        for p in participations
-    ]
+        first = firsts.setdefault(action.organisation_id, action)
+        first.group_size = getattr(first, "group_size", 0) + 1
+        first.organisation_url = reverse(
+            "plans:organisation", args=[plan.slug, first.organisation_id]
+        )
+    return actions
 
 
 def organisation_detail(request, slug, pk):
     plan = published_plan(slug)
     organisation = get_object_or_404(Organisation, pk=pk, participations__plan=plan)
-    actions = list(plan_actions(plan).filter(organisation=organisation))
+    actions = plan_actions(plan, organisation=organisation)
     context = {"plan": plan, "organisation": organisation, "actions": actions}
     context["shown"] = shown_columns(actions)
     return render(request, "plans/organisation_detail.html", context)
@@ -121,7 +132,7 @@ def organisation_detail(request, slug, pk):
 
 def action_list(request, slug):
     plan = published_plan(slug)
-    actions = list(plan_actions(plan))
+    actions = plan_actions(plan)
     context = {"plan": plan, "actions": actions, "shown": shown_columns(actions)}
     context["show_organisation"] = len({action.organisation_id for action in actions}) > 1
     return render(request, "plans/action_list.html", context)
@@ -129,15 +140,16 @@ def action_list(request, slug):
 
 def action_detail(request, slug, pk):
     plan = published_plan(slug)
-    action = get_object_or_404(plan_actions(plan), pk=pk)
+    found = plan_actions(plan, pk=pk)
+    if not found:
+        raise Http404
+    action = found[0]
     return render(request, "plans/action_detail.html", {"plan": plan, "action": action})
 
 
 def export_json(request, slug):
     plan = published_plan(slug)
-    response = JsonResponse(
-        export_plan(plan), json_dumps_params={"ensure_ascii": False, "indent": 2}
-    )
+    response = JsonResponse(export_plan(plan), json_dumps_params={"ensure_ascii": False})
     response["Content-Disposition"] = f'inline; filename="{plan.slug}.json"'
     return response
 
