@@ -38,3 +38,20 @@ def in_english():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def import_refused(db):
+    """Import a file that must be refused: the refusal's message, and nothing written."""
+    from lanu.importers import read_plan
+    from lanu.importers.data import ImportRefused
+    from lanu.importers.save import save_plan
+    from lanu.plans.models import Organisation, Plan
+
+    def refused(path) -> str:
+        with pytest.raises(ImportRefused) as refusal:
+            save_plan(read_plan(path))
+        assert Plan.objects.count() == Organisation.objects.count() == 0
+        return str(refusal.value)
+
+    return refused

@@ -4,11 +4,10 @@ import json
 
 import pytest
 
-from lanu.importers import principle_table, read_plan
-from lanu.importers.data import ImportRefused
+from lanu.importers import read_plan
 from lanu.importers.save import save_plan
 from lanu.plans.export import export_plan
-from lanu.plans.models import Action, Plan
+from lanu.plans.models import Action
 
 pytestmark = pytest.mark.usefixtures("in_english")
 
@@ -38,20 +37,9 @@ def altered(tmp_path, text: str, change) -> str:
     return path
 
 
-def refusal(path) -> str:
-    with pytest.raises(ImportRefused) as refused:
-        save_plan(read_plan(path))
-    assert Plan.objects.count() == 0
-    return str(refused.value)
-
-
-@pytest.mark.parametrize("prefix", ["000", "001", "003", "004"])
-def test_other_seeds_are_not_principle_tables(seed_path, prefix):
-    assert not principle_table.detect(seed_path(prefix).read_text(encoding="utf-8"))
-
-
-def test_the_espoo_seed_is_a_principle_table(seed_text):
-    assert principle_table.detect(seed_text)
+@pytest.fixture
+def refusal(import_refused):
+    return import_refused
 
 
 @pytest.mark.django_db
@@ -168,13 +156,13 @@ def test_no_markup_is_left(espoo):
 
 
 @pytest.mark.django_db
-def test_a_header_with_no_rows_is_refused(tmp_path, seed_text):
+def test_a_header_with_no_rows_is_refused(tmp_path, seed_text, refusal):
     path = altered(tmp_path, seed_text, lambda lines: lines.__delitem__(slice(72, 81)))
     assert "plan.txt:72: The table has a header but no rows." in refusal(path)
 
 
 @pytest.mark.django_db
-def test_a_file_ending_mid_row_is_refused(tmp_path, seed_text):
+def test_a_file_ending_mid_row_is_refused(tmp_path, seed_text, refusal):
     def cut(lines):
         cells = lines[90].split("\t")
         lines[90] = "\t".join(cells[:3])[:-20]  # the file ends in the third cell
@@ -184,7 +172,7 @@ def test_a_file_ending_mid_row_is_refused(tmp_path, seed_text):
 
 
 @pytest.mark.django_db
-def test_a_file_cut_after_the_first_table_is_refused(tmp_path, seed_text):
+def test_a_file_cut_after_the_first_table_is_refused(tmp_path, seed_text, refusal):
     message = refusal(
         altered(tmp_path, seed_text, lambda lines: lines.__delitem__(slice(62, None)))
     )
@@ -192,7 +180,7 @@ def test_a_file_cut_after_the_first_table_is_refused(tmp_path, seed_text):
 
 
 @pytest.mark.django_db
-def test_an_action_before_any_goal_is_refused(tmp_path, seed_text):
+def test_an_action_before_any_goal_is_refused(tmp_path, seed_text, refusal):
     def drop_goal(lines):
         cells = lines[55].split("\t")
         lines[55] = "\t".join([cells[0], "", *cells[2:]])
@@ -202,7 +190,7 @@ def test_an_action_before_any_goal_is_refused(tmp_path, seed_text):
 
 
 @pytest.mark.django_db
-def test_metrics_without_an_action_are_refused(tmp_path, seed_text):
+def test_metrics_without_an_action_are_refused(tmp_path, seed_text, refusal):
     def drop_action(lines):
         cells = lines[59].split("\t")
         lines[59] = "\t".join([*cells[:2], "", cells[3]])
@@ -219,7 +207,7 @@ def test_windows_line_ends_are_read(tmp_path, seed_text):
 
 
 @pytest.mark.django_db
-def test_every_problem_is_reported_at_once(tmp_path, seed_text):
+def test_every_problem_is_reported_at_once(tmp_path, seed_text, refusal):
     def spoil(lines):
         lines[63] = lines[63].replace("2. ", "", 1)
         lines[86] = lines[86].rsplit("\t", 1)[0]

@@ -6,8 +6,6 @@ import re
 import pytest
 
 from lanu.importers import read_plan
-from lanu.importers.data import ImportRefused
-from lanu.importers.priority_tables import detect
 from lanu.importers.save import save_plan
 from lanu.plans.export import export_plan
 from lanu.plans.models import Plan
@@ -38,10 +36,9 @@ def write(tmp_path, lines):
     return path
 
 
-def refusal(path) -> str:
-    with pytest.raises(ImportRefused) as refused:
-        save_plan(read_plan(path))
-    return str(refused.value)
+@pytest.fixture
+def refusal(import_refused):
+    return import_refused
 
 
 def action(plan, start):
@@ -61,11 +58,6 @@ def all_text(plan) -> str:
 
 
 # Reading the seed
-
-
-def test_detect_recognises_this_format_only(seed_path):
-    for prefix in ("000", "001", "002", "003", "004"):
-        assert detect(seed_path(prefix).read_text(encoding="utf-8")) == (prefix == "004")
 
 
 @pytest.mark.django_db
@@ -223,7 +215,7 @@ def test_report_tells_what_was_joined_and_shared(seed_path):
 
 
 @pytest.mark.django_db
-def test_a_table_header_without_rows_is_refused(tmp_path, seed_lines):
+def test_a_table_header_without_rows_is_refused(tmp_path, seed_lines, refusal):
     seed_lines[68:76] = [""] * 8  # the rows of priority 1's table
     assert "plan.txt:68: The table has a header but no rows." in refusal(
         write(tmp_path, seed_lines)
@@ -232,7 +224,7 @@ def test_a_table_header_without_rows_is_refused(tmp_path, seed_lines):
 
 
 @pytest.mark.django_db
-def test_a_file_ending_mid_row_is_refused(tmp_path, seed_lines):
+def test_a_file_ending_mid_row_is_refused(tmp_path, seed_lines, refusal):
     lines = [*seed_lines[:125], seed_lines[125][:100]]
     message = refusal(write(tmp_path, lines))
     assert "plan.txt:126:2: The row has 2 cells, the table has 4" in message
@@ -240,14 +232,14 @@ def test_a_file_ending_mid_row_is_refused(tmp_path, seed_lines):
 
 
 @pytest.mark.django_db
-def test_a_file_ending_mid_paragraph_is_refused(tmp_path, seed_lines):
+def test_a_file_ending_mid_paragraph_is_refused(tmp_path, seed_lines, refusal):
     message = refusal(write(tmp_path, [*seed_lines[:120], seed_lines[120][:300]]))
     assert "plan.txt:121:2: A paragraph (<p>) of the cell is not finished." in message
     assert Plan.objects.count() == 0
 
 
 @pytest.mark.django_db
-def test_a_table_before_any_priority_is_refused(tmp_path, seed_lines):
+def test_a_table_before_any_priority_is_refused(tmp_path, seed_lines, refusal):
     seed_lines[20:20] = [HEADER, "Tavoite\tToimenpide\tTaho\tMittari"]
     message = refusal(write(tmp_path, seed_lines))
     assert "plan.txt:21: A table comes before any priority heading" in message
@@ -255,7 +247,7 @@ def test_a_table_before_any_priority_is_refused(tmp_path, seed_lines):
 
 
 @pytest.mark.django_db
-def test_every_problem_is_reported_at_once(tmp_path, seed_lines):
+def test_every_problem_is_reported_at_once(tmp_path, seed_lines, refusal):
     seed_lines[68:76] = [""] * 8
     seed_lines[20:20] = [HEADER, "Tavoite\tToimenpide\tTaho\tMittari"]
     message = refusal(write(tmp_path, [*seed_lines[:127], seed_lines[127][:100]]))

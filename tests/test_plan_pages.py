@@ -45,7 +45,9 @@ def test_subgoal_page_shows_each_organisations_actions_side_by_side(client, plan
     text = response.text
     # actions 0, 1, 15 and 16 serve I.2; they belong to organisations 1 and 2, not 3
     assert text.count('scope="rowgroup"') == 2
-    without = text.split("<h2>Organisaatiot, joilla ei ole toimenpiteitä tähän välitavoitteeseen")[1]
+    without = text.split("<h2>Organisaatiot, joilla ei ole toimenpiteitä tähän välitavoitteeseen")[
+        1
+    ]
     assert "Organisaatio 3</a></li>" in without.split("</ul>")[0]
     assert "Toimenpide 0: kohtaamispaikkatoiminnan laajentaminen" in text
     assert "Toimenpide 1: kohtaamispaikkatoiminnan laajentaminen" in text
