@@ -55,3 +55,23 @@ def import_refused(db):
         return str(refusal.value)
 
     return refused
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, and at the end no stray connection that would block its removal.
+
+    The browser tests' live server answers each browser connection in a thread
+    of its own; a thread still ending when the session does keeps its database
+    connection open, and PostgreSQL refuses to drop a database in use.
+    """
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
