@@ -75,3 +75,41 @@ def django_db_setup(django_db_setup, django_db_blocker):
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                     "WHERE datname = current_database() AND pid <> pg_backend_pid()"
                 )
+
+
+@pytest.fixture
+def people(db):
+    """The personas and the plan they work on: an unpublished synthetic plan of 12 actions.
+
+    alice coordinates the plan; bob edits the actions of Organisaatio 1 and
+    charlie those of Organisaatio 2; vera is a viewer; mallory has an account
+    but no role in the plan. Everyone's password is "salasana-123".
+    """
+    from types import SimpleNamespace
+
+    from django.contrib.auth import get_user_model
+
+    from lanu.accounts.models import Membership
+    from lanu.plans.models import Organisation
+    from lanu.plans.synthetic import build_plan
+
+    plan = build_plan(12, organisations=3, slug="yhteinen")
+    plan.published = False
+    plan.save()
+    first, second = (Organisation.objects.get(name=f"Organisaatio {n}") for n in (1, 2))
+    users = {}
+    for name in ("alice", "bob", "charlie", "vera", "mallory"):
+        users[name] = get_user_model().objects.create_user(
+            name, f"{name}@example.fi", "salasana-123", first_name=name.capitalize()
+        )
+    roles = [("alice", "coordinator", None), ("bob", "editor", first)]
+    roles += [("charlie", "editor", second), ("vera", "viewer", None)]
+    for name, role, organisation in roles:
+        Membership.objects.create(user=users[name], plan=plan, role=role, organisation=organisation)
+    return SimpleNamespace(plan=plan, first=first, second=second, **users)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """A fast hasher in tests; production keeps Django's slow, safe default."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

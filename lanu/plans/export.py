@@ -1,7 +1,9 @@
 """The plan as open data: Lanu's JSON format "lanu-plan/1" (docs/data-formats.md)."""
 
+from django.db.models import Prefetch
+
 from .listing import plan_actions
-from .models import Action, Goal, Plan
+from .models import Action, Goal, Plan, SubGoal
 
 FORMAT = "lanu-plan/1"
 ACTION_TEXT_FIELDS = ("description", "items", "schedule", "permanence", "responsible")
@@ -9,7 +11,9 @@ ACTION_TEXT_FIELDS += ("monitoring", "ease", "impact", "notes")
 
 
 def plan_goals(plan: Plan):
-    return plan.goals.prefetch_related("subgoals")
+    """The plan's goals and their sub-goals in order, without archived ones: 2 queries."""
+    subgoals = Prefetch("subgoals", queryset=SubGoal.objects.filter(archived=False))
+    return plan.goals.filter(archived=False).prefetch_related(subgoals)
 
 
 def export_plan(plan: Plan) -> dict:

@@ -33,7 +33,7 @@ class MetricRef(NamedTuple):
 
 def plan_actions(plan: Plan, **filters) -> list[Action]:
     """The plan's actions (optionally filtered) with organisation, sub-goals and metrics."""
-    queryset = plan.actions.filter(**filters).select_related("organisation")
+    queryset = plan.actions.filter(archived=False, **filters).select_related("organisation")
     actions = list(queryset.order_by("order", "id"))
     subgoals = subgoal_refs(plan, queryset)
     metrics = metric_lists(queryset)
@@ -48,6 +48,7 @@ def plan_actions(plan: Plan, **filters) -> list[Action]:
 def subgoal_refs(plan: Plan, actions) -> dict[int, list[SubGoalRef]]:
     links = (
         Action.subgoals.through.objects.filter(action__in=actions.values("pk"))
+        .filter(subgoal__archived=False, subgoal__goal__archived=False)
         .order_by("subgoal__goal__order", "subgoal__order")
         .values_list(
             "action_id", "subgoal_id", "subgoal__goal__number", "subgoal__number", "subgoal__title"

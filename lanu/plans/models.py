@@ -10,7 +10,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
-class Organisation(models.Model):
+class Versioned(models.Model):
+    """Counts saves, so that a save based on an old version is refused (plans/editing.py)."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Organisation(Versioned):
     """Who carries out actions: the welfare area, a municipality, a parish, an NGO..."""
 
     class Kind(models.TextChoices):
@@ -41,7 +50,7 @@ class Organisation(models.Model):
                 self.aliases.append(name)
 
 
-class Plan(models.Model):
+class Plan(Versioned):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         APPROVED = "approved", _("Approved")
@@ -153,7 +162,7 @@ class IndicatorDescription(models.Model):
         return self.name
 
 
-class Goal(models.Model):
+class Goal(Versioned):
     """Top level: main goal (päätavoite), priority (painopiste) or principle (periaate)."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
@@ -162,6 +171,7 @@ class Goal(models.Model):
     description = models.TextField(_("description"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     order = models.PositiveIntegerField(default=0)
+    archived = models.BooleanField(_("archived"), default=False)
 
     class Meta:
         verbose_name = _("goal")
@@ -175,7 +185,7 @@ class Goal(models.Model):
         return f"{self.number} {self.title}"
 
 
-class SubGoal(models.Model):
+class SubGoal(Versioned):
     """Välitavoite / tavoite: "where must we succeed?"."""
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="subgoals")
@@ -184,6 +194,7 @@ class SubGoal(models.Model):
     description = models.TextField(_("description"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     order = models.PositiveIntegerField(default=0)
+    archived = models.BooleanField(_("archived"), default=False)
 
     class Meta:
         verbose_name = _("sub-goal")
@@ -202,7 +213,7 @@ class SubGoal(models.Model):
         return f"{self.goal.number}.{self.number}"
 
 
-class Action(models.Model):
+class Action(Versioned):
     """Toimenpide: what one organisation does, and how, for one or more sub-goals."""
 
     class Permanence(models.TextChoices):
@@ -236,6 +247,7 @@ class Action(models.Model):
     impact = models.CharField(_("impact"), max_length=4, choices=Impact.choices, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     order = models.PositiveIntegerField(default=0)
+    archived = models.BooleanField(_("archived"), default=False)
 
     class Meta:
         verbose_name = _("action")

@@ -7,10 +7,12 @@ prefetch_related or one aggregate query, never one query per row.
 
 from collections import defaultdict
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+
+from lanu.accounts.permissions import can_read, readable_plans
 
 from . import spreadsheets
 from .export import export_plan, plan_goals, plan_participations
@@ -18,18 +20,23 @@ from .listing import OPTIONAL_COLUMNS, plan_actions
 from .models import Action, Organisation, Plan, SubGoal
 
 
-def published_plan(slug: str) -> Plan:
-    """The plan at this address, if the public may read it."""
-    return get_object_or_404(Plan, slug=slug, published=True)
+def readable_plan(request, slug: str) -> Plan:
+    """The plan at this address, if this person may read it (else 404: not even its name)."""
+    plan = get_object_or_404(Plan, slug=slug)
+    if not can_read(request.user, plan):
+        raise Http404
+    return plan
 
 
 def plan_list(request):
-    plans = Plan.objects.filter(published=True).annotate(action_count=Count("actions"))
+    live = Q(actions__archived=False)
+    plans = Plan.objects.filter(readable_plans(request.user))
+    plans = plans.annotate(action_count=Count("actions", filter=live, distinct=True))
     return render(request, "plans/plan_list.html", {"plans": plans})
 
 
 def plan_detail(request, slug):
-    plan = published_plan(slug)
+    plan = readable_plan(request, slug)
     participations = list(plan_participations(plan))
     counts = subgoal_counts(plan)
     goals = list(plan_goals(plan))
@@ -54,7 +61,7 @@ def plan_detail(request, slug):
 def subgoal_counts(plan: Plan) -> dict[int, dict[int, int]]:
     """Actions per sub-goal and organisation, in one query."""
     rows = (
-        Action.subgoals.through.objects.filter(action__plan=plan)
+        Action.subgoals.through.objects.filter(action__plan=plan, action__archived=False)
         .values_list("subgoal_id", "action__organisation_id")
         .annotate(n=Count("id"))
     )
@@ -67,7 +74,8 @@ def subgoal_counts(plan: Plan) -> dict[int, dict[int, int]]:
 def ease_impact_matrix(plan: Plan) -> list[dict] | None:
     """The ease x impact matrix as four cells, or None when the plan has no ratings."""
     rows = (
-        plan.actions.exclude(ease="")
+        plan.actions.filter(archived=False)
+        .exclude(ease="")
         .exclude(impact="")
         .values_list("ease", "impact")
         .annotate(n=Count("id"))
@@ -89,8 +97,9 @@ def shown_columns(actions) -> dict:
 
 
 def subgoal_detail(request, slug, pk):
-    plan = published_plan(slug)
-    subgoal = get_object_or_404(SubGoal.objects.select_related("goal"), pk=pk, goal__plan=plan)
+    plan = readable_plan(request, slug)
+    subgoals = SubGoal.objects.select_related("goal").filter(archived=False, goal__archived=False)
+    subgoal = get_object_or_404(subgoals, pk=pk, goal__plan=plan)
     actions = plan_actions(plan, subgoals=subgoal)
     participations = plan_participations(plan)
     actions = group_by_organisation(plan, actions, participations)
@@ -122,7 +131,7 @@ def group_by_organisation(plan, actions, participations) -> list[Action]:
 
 
 def organisation_detail(request, slug, pk):
-    plan = published_plan(slug)
+    plan = readable_plan(request, slug)
     organisation = get_object_or_404(Organisation, pk=pk, participations__plan=plan)
     actions = plan_actions(plan, organisation=organisation)
     context = {"plan": plan, "organisation": organisation, "actions": actions}
@@ -131,7 +140,7 @@ def organisation_detail(request, slug, pk):
 
 
 def action_list(request, slug):
-    plan = published_plan(slug)
+    plan = readable_plan(request, slug)
     actions = plan_actions(plan)
     context = {"plan": plan, "actions": actions, "shown": shown_columns(actions)}
     context["show_organisation"] = len({action.organisation_id for action in actions}) > 1
@@ -139,7 +148,7 @@ def action_list(request, slug):
 
 
 def action_detail(request, slug, pk):
-    plan = published_plan(slug)
+    plan = readable_plan(request, slug)
     found = plan_actions(plan, pk=pk)
     if not found:
         raise Http404
@@ -148,14 +157,14 @@ def action_detail(request, slug, pk):
 
 
 def export_json(request, slug):
-    plan = published_plan(slug)
+    plan = readable_plan(request, slug)
     response = JsonResponse(export_plan(plan), json_dumps_params={"ensure_ascii": False})
     response["Content-Disposition"] = f'inline; filename="{plan.slug}.json"'
     return response
 
 
 def export_csv(request, slug):
-    plan = published_plan(slug)
+    plan = readable_plan(request, slug)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{plan.slug}-actions.csv"'
     spreadsheets.write_csv(response, plan_actions(plan))
@@ -163,7 +172,7 @@ def export_csv(request, slug):
 
 
 def export_xlsx(request, slug):
-    plan = published_plan(slug)
+    plan = readable_plan(request, slug)
     content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response = HttpResponse(content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{plan.slug}-actions.xlsx"'

@@ -1,0 +1,65 @@
+"""The one place that says who may read and change what. Every view asks here.
+
+Anonymous visitors read published plans. Members of a plan read it even
+unpublished; its coordinators change everything in it; an editor creates and
+changes the actions of their own organisation(s) only.
+"""
+
+from django.db.models import Q
+
+from .models import Membership
+
+
+def memberships(user, plan) -> list[Membership]:
+    """The user's memberships in the plan, read once per request and user."""
+    if not user.is_authenticated:
+        return []
+    cache = user.__dict__.setdefault("_lanu_memberships", {})
+    if plan.pk not in cache:
+        cache[plan.pk] = list(Membership.objects.filter(user=user, plan=plan))
+    return cache[plan.pk]
+
+
+def can_read(user, plan) -> bool:
+    return plan.published or user.is_superuser or bool(memberships(user, plan))
+
+
+def readable_plans(user) -> Q:
+    """A filter of Plans: the published ones, and those the user is a member of."""
+    if user.is_superuser:
+        return Q()
+    if user.is_authenticated:
+        return Q(published=True) | Q(pk__in=user.memberships.values("plan"))
+    return Q(published=True)
+
+
+def can_coordinate(user, plan) -> bool:
+    if user.is_superuser:
+        return True
+    return any(m.role == Membership.Role.COORDINATOR for m in memberships(user, plan))
+
+
+def editable_organisation_ids(user, plan) -> set[int] | None:
+    """The organisations whose actions the user may edit; None means all of the plan's."""
+    if can_coordinate(user, plan):
+        return None
+    return {m.organisation_id for m in memberships(user, plan) if m.role == Membership.Role.EDITOR}
+
+
+def can_edit_actions_of(user, plan, organisation_id: int) -> bool:
+    allowed = editable_organisation_ids(user, plan)
+    return allowed is None or organisation_id in allowed
+
+
+def can_edit_any_action(user, plan) -> bool:
+    allowed = editable_organisation_ids(user, plan)
+    return allowed is None or bool(allowed)
+
+
+def can_create_plans(user) -> bool:
+    """Staff, and coordinators of any plan, may start or import new plans."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR).exists()

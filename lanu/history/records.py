@@ -1,0 +1,68 @@
+"""record(): write down a change; changes_of(): an object's changes, newest first.
+
+A change keeps, for each field that changed, its label and its old and new
+value as readable text, so the history reads the same after the model changes.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from .models import Change
+
+
+def readable(instance, field) -> str:
+    """A field's value as a person reads it: choice labels, list entries one per line."""
+    if field.many_to_many:
+        return "\n".join(str(item) for item in getattr(instance, field.name).all())
+    if field.choices:
+        return str(getattr(instance, f"get_{field.name}_display")())
+    value = getattr(instance, field.name)
+    if isinstance(value, list):
+        return "\n".join(str(item) for item in value)
+    if isinstance(value, bool):
+        return "✓" if value else "–"
+    return "" if value is None else str(value)
+
+
+def snapshot(instance, names) -> dict[str, str]:
+    """The readable values of the named fields."""
+    meta = instance._meta
+    return {name: readable(instance, meta.get_field(name)) for name in names}
+
+
+def differences(instance, before: dict, after: dict) -> list[dict]:
+    meta = instance._meta
+    return [
+        {
+            "field": name,
+            "label": str(meta.get_field(name).verbose_name),
+            "old": old,
+            "new": after[name],
+        }
+        for name, old in before.items()
+        if after.get(name) != old
+    ]
+
+
+def record(user, instance, kind: str, plan=None, before=None, after=None) -> Change | None:
+    """Write down one change; a "changed" that changed nothing is not written."""
+    fields = differences(instance, before or {}, after or {}) if after is not None else []
+    if kind == Change.Kind.CHANGED and not fields:
+        return None
+    return Change.objects.create(
+        plan=plan,
+        content_type=ContentType.objects.get_for_model(instance),
+        object_id=instance.pk,
+        object_repr=str(instance)[:300],
+        version=getattr(instance, "version", 0),
+        user=user if getattr(user, "is_authenticated", False) else None,
+        kind=kind,
+        fields=fields,
+    )
+
+
+def changes_of(instance) -> models.QuerySet:
+    content_type = ContentType.objects.get_for_model(instance)
+    return Change.objects.filter(content_type=content_type, object_id=instance.pk).select_related(
+        "user"
+    )

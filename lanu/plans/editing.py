@@ -1,0 +1,110 @@
+"""Saving edits without lost updates, and with every change in the history.
+
+Each editable object carries a `version`. A form remembers the version it was
+loaded at; saving does a compare-and-set (`UPDATE ... WHERE version = loaded`)
+so that of two people saving the same object, the second is refused with a
+Conflict that says what the first one changed. The person's own text stays in
+their form. Every create, change, archive and move is recorded in the history.
+"""
+
+from django import forms
+from django.db import transaction
+from django.db.models import F
+
+from lanu.history.models import Change
+from lanu.history.records import changes_of, record, snapshot
+
+
+class VersionedForm(forms.ModelForm):
+    """A model form that remembers which version of the object it was loaded at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def history_fields(self) -> list[str]:
+        model_fields = {field.name for field in self.instance._meta.get_fields()}
+        return [name for name in self.fields if name in model_fields]
+
+    def rebased_data(self, current):
+        """The person's input, now based on the current version: to show it again after a
+        Conflict, so that saving once more (having seen the other changes) goes through."""
+        data = self.data.copy()
+        data[self.add_prefix("version")] = current.version
+        return data
+
+
+class Conflict(Exception):
+    """Someone saved the object after the form was loaded."""
+
+    def __init__(self, current, changes):
+        super().__init__(f"{current} was changed meanwhile")
+        self.current = current
+        self.changes = changes
+
+
+def create(form: VersionedForm, user, plan):
+    with transaction.atomic():
+        instance = form.save()
+        after = snapshot(instance, form.history_fields())
+        record(user, instance, Change.Kind.CREATED, plan, {}, after)
+    return instance
+
+
+def save_changes(form: VersionedForm, user, plan):
+    """Save the form's edits, or raise Conflict if the object was saved since it was loaded."""
+    model = type(form.instance)
+    loaded = form.cleaned_data.get("version") or 0
+    with transaction.atomic():
+        claim(model, form.instance.pk, loaded)
+        before = snapshot(model.objects.get(pk=form.instance.pk), form.history_fields())
+        instance = form.save(commit=False)
+        instance.version = loaded + 1
+        instance.save()
+        form.save_m2m()
+        record(
+            user,
+            instance,
+            Change.Kind.CHANGED,
+            plan,
+            before,
+            snapshot(instance, form.history_fields()),
+        )
+    return instance
+
+
+def claim(model, pk, loaded: int) -> None:
+    """Move the object to the next version, if it still is at the loaded one."""
+    if not model.objects.filter(pk=pk, version=loaded).update(version=F("version") + 1):
+        current = model.objects.get(pk=pk)
+        raise Conflict(current, list(changes_of(current).filter(version__gt=loaded)))
+
+
+def set_archived(instance, archived: bool, loaded: int, user, plan):
+    """Archive (or restore) an object instead of deleting it; its history stays."""
+    model = type(instance)
+    with transaction.atomic():
+        claim(model, instance.pk, loaded)
+        model.objects.filter(pk=instance.pk).update(archived=archived)
+        instance.refresh_from_db()
+        kind = Change.Kind.ARCHIVED if archived else Change.Kind.RESTORED
+        record(user, instance, kind, plan)
+    return instance
+
+
+def move(instance, siblings, step: int, user, plan) -> bool:
+    """Swap the object with its neighbour among `siblings` (-1: up, +1: down)."""
+    ordered = list(siblings.order_by("order", "pk"))
+    position = next(n for n, item in enumerate(ordered) if item.pk == instance.pk)
+    target = position + step
+    if not 0 <= target < len(ordered):
+        return False
+    ordered[position], ordered[target] = ordered[target], ordered[position]
+    with transaction.atomic():
+        for order, item in enumerate(ordered):
+            type(item).objects.filter(pk=item.pk).update(order=order)
+        record(user, instance, Change.Kind.MOVED, plan)
+    return True
