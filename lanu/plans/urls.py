@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import views
+from lanu.importers import views as import_views
+
+from . import action_editing, structure, views
 
 app_name = "plans"
 urlpatterns = [
@@ -14,3 +16,4 @@ urlpatterns = [
     path("<slug:slug>/actions.csv", views.export_csv, name="export-csv"),
     path("<slug:slug>/actions.xlsx", views.export_xlsx, name="export-xlsx"),
 ]
+urlpatterns += structure.urlpatterns + action_editing.urlpatterns + import_views.urlpatterns

@@ -1,0 +1,3 @@
+"""Editors create and change their organisation's actions; coordinators any action."""
+
+urlpatterns: list = []
