@@ -19,8 +19,13 @@ from lanu.plans.models import (
 from .data import ImportRefused, PlanData, Problem
 
 
+RESERVED_SLUGS = {"new", "import", "template"}  # words of Lanu's own URLs under /plans/
+
+
 def unique_slug(wanted: str) -> str:
     base = slugify(wanted)[:90] or "plan"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-plan"
     slug, n = base, 2
     while Plan.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
@@ -28,7 +33,7 @@ def unique_slug(wanted: str) -> str:
 
 
 def check_slug_free(slug: str) -> None:
-    if Plan.objects.filter(slug=slug).exists():
+    if slug in RESERVED_SLUGS or Plan.objects.filter(slug=slug).exists():
         raise ImportRefused([Problem(_("A plan with the address “%s” exists already.") % slug)])
 
 

@@ -5,7 +5,7 @@ from lanu.importers import views as import_views
 from . import action_editing, structure, views
 
 app_name = "plans"
-urlpatterns = [
+public = [
     path("", views.plan_list, name="list"),
     path("<slug:slug>/", views.plan_detail, name="plan"),
     path("<slug:slug>/subgoals/<int:pk>/", views.subgoal_detail, name="subgoal"),
@@ -16,4 +16,5 @@ urlpatterns = [
     path("<slug:slug>/actions.csv", views.export_csv, name="export-csv"),
     path("<slug:slug>/actions.xlsx", views.export_xlsx, name="export-xlsx"),
 ]
-urlpatterns += structure.urlpatterns + action_editing.urlpatterns + import_views.urlpatterns
+# Editing URLs first: their fixed words ("new", "import") are never plan addresses.
+urlpatterns = structure.urlpatterns + action_editing.urlpatterns + import_views.urlpatterns + public
