@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "lanu.plans",
     "lanu.accounts",
     "lanu.history",
+    "lanu.importers",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +137,11 @@ STORAGES = {
         )
     },
 }
+
+# Uploads: nothing over 20 MB is read (importers refuse it with a message first).
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
