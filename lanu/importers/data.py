@@ -135,6 +135,7 @@ def check_plan(data: PlanData) -> list[Problem]:
     goal_numbers = [goal.number for goal in data.goals]
     for number in sorted({n for n in goal_numbers if goal_numbers.count(n) > 1}):
         problems.append(Problem(_("Goal %s appears twice.") % number))
+    problems += shared_names(data.organisations)
     keys = set(data.subgoal_keys())
     names = {organisation.name for organisation in data.organisations}
     for action in data.actions:
@@ -145,4 +146,17 @@ def check_plan(data: PlanData) -> list[Problem]:
         for key in action.subgoals:
             if key not in keys:
                 problems.append(Problem(_("Unknown sub-goal “%s”.") % key, action.line))
+    return problems
+
+
+def shared_names(organisations: list[OrganisationData]) -> list[Problem]:
+    """Two organisations of one plan may not share a name or an alias."""
+    seen: dict[str, str] = {}
+    problems = []
+    for organisation in organisations:
+        for name in {organisation.name, *organisation.aliases}:
+            if seen.setdefault(name, organisation.name) != organisation.name:
+                message = _("Organisations “%(first)s” and “%(second)s” share the name “%(name)s”.")
+                values = {"first": seen[name], "second": organisation.name, "name": name}
+                problems.append(Problem(message % values))
     return problems

@@ -16,7 +16,7 @@ from lanu.plans.models import (
     SubGoal,
 )
 
-from .data import ImportRefused, PlanData, Problem
+from .data import ImportRefused, PlanData, Problem, check_plan
 
 
 RESERVED_SLUGS = {"new", "import", "template"}  # words of Lanu's own URLs under /plans/
@@ -39,6 +39,9 @@ def check_slug_free(slug: str) -> None:
 
 def save_plan(data: PlanData, slug: str = "") -> Plan:
     """Create the plan, reusing organisations that exist by name or alias."""
+    problems = check_plan(data)
+    if problems:
+        raise ImportRefused(problems)
     with transaction.atomic():
         if slug:
             check_slug_free(slug)
