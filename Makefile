@@ -30,7 +30,7 @@ browser:
 
 run: install
 	$(BIN)/python -m lanu migrate --noinput
-	$(BIN)/python -m lanu load-demo
+	$(BIN)/python -m lanu load-demo --people
 	$(BIN)/python -m lanu runserver 127.0.0.1:8000
 
 test: install-test

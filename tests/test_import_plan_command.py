@@ -100,3 +100,24 @@ def test_load_demo_imports_the_seeds_once(capsys):
     }
     assert Plan.objects.filter(published=True).count() == 3
     assert "already there" in capsys.readouterr().out
+
+
+def test_load_demo_with_people_gives_each_demo_person_a_role(settings):
+    settings.DEBUG = True
+    call_command("load-demo", "--people")
+    call_command("load-demo", "--people")
+    from lanu.accounts.models import Membership
+
+    roles = {(m.user.username, m.role, str(m.organisation)) for m in Membership.objects.all()}
+    assert roles == {
+        ("alice", "coordinator", "None"),
+        ("bob", "editor", "Kymsote"),
+        ("charlie", "editor", "Kouvolan kaupunki"),
+        ("vera", "viewer", "None"),
+    }
+
+
+def test_demo_people_are_refused_outside_development(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="development only"):
+        call_command("load-demo", "--people")

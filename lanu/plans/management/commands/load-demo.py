@@ -1,13 +1,15 @@
-"""python -m lanu load-demo: import the seed plans as published demo plans, once."""
+"""python -m lanu load-demo: the seed plans as published demo plans, and demo people, once."""
 
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
 
+from lanu.accounts.models import Membership
 from lanu.importers import read_plan
 from lanu.importers.save import save_plan
-from lanu.plans.models import Plan
+from lanu.plans.models import Organisation, Plan
 
 SEEDS = settings.BASE_DIR.parent / "shared" / "seeds"
 DEMO_PLANS = {
@@ -15,22 +17,59 @@ DEMO_PLANS = {
     "espoo-2017-2021": "002_*.txt",
     "lansi-uusimaa-2024-2026": "004_*.txt",
 }
+DEMO_PASSWORD = "lanu-demo-2026"  # only ever set in development (DEBUG), see handle()
+# username, role, the organisation an editor edits in the Kymenlaakso plan
+DEMO_PEOPLE = [
+    ("alice", Membership.Role.COORDINATOR, None),
+    ("bob", Membership.Role.EDITOR, "Kymsote"),
+    ("charlie", Membership.Role.EDITOR, "Kouvolan kaupunki"),
+    ("vera", Membership.Role.VIEWER, None),
+]
 
 
 class Command(BaseCommand):
-    help = "Import the three seed plans as published demo plans (skips those already there)."
+    help = "Import the seed plans as published demo plans, and (with --people) demo accounts."
 
     def add_arguments(self, parser):
         parser.add_argument("--seeds", default=str(SEEDS), help="folder of the seed documents")
+        parser.add_argument(
+            "--people", action="store_true", help="demo accounts too (development only)"
+        )
 
-    def handle(self, *args, seeds, **options):
+    def handle(self, *args, seeds, people, **options):
         for slug, pattern in DEMO_PLANS.items():
-            if Plan.objects.filter(slug=slug).exists():
-                self.stdout.write(f"{slug}: already there")
-                continue
-            path = next(Path(seeds).glob(pattern))
-            data = read_plan(path)
-            data.published = True
-            data.status = "approved"
-            save_plan(data, slug)
-            self.stdout.write(f"{slug}: imported from {path.name}")
+            self.load_plan(slug, Path(seeds), pattern)
+        if people:
+            if not settings.DEBUG:
+                raise CommandError("Demo accounts have a known password: development only.")
+            self.load_people()
+
+    def load_plan(self, slug: str, seeds: Path, pattern: str) -> None:
+        if Plan.objects.filter(slug=slug).exists():
+            self.stdout.write(f"{slug}: already there")
+            return
+        path = next(seeds.glob(pattern))
+        data = read_plan(path)
+        data.published = True
+        data.status = "approved"
+        save_plan(data, slug)
+        self.stdout.write(f"{slug}: imported from {path.name}")
+
+    def load_people(self) -> None:
+        plan = Plan.objects.get(slug="kymenlaakso-2020-2024")
+        for username, role, organisation in DEMO_PEOPLE:
+            user, created = get_user_model().objects.get_or_create(
+                username=username,
+                defaults={"email": f"{username}@example.fi", "first_name": username.capitalize()},
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            Membership.objects.get_or_create(
+                user=user,
+                plan=plan,
+                role=role,
+                organisation=Organisation.objects.filter(name=organisation).first(),
+            )
+        names = ", ".join(username for username, _r, _o in DEMO_PEOPLE)
+        self.stdout.write(f"Demo accounts ({names}), password {DEMO_PASSWORD}: see README.md")
