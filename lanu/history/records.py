@@ -30,17 +30,25 @@ def snapshot(instance, names) -> dict[str, str]:
     return {name: readable(instance, meta.get_field(name)) for name in names}
 
 
+def label(field) -> str:
+    """A field's label; related rows (an action's metrics) are named by their model."""
+    if hasattr(field, "verbose_name"):
+        return str(field.verbose_name)
+    return str(field.related_model._meta.verbose_name_plural)
+
+
 def differences(instance, before: dict, after: dict) -> list[dict]:
+    """The fields whose value differs; a field missing before (a new object) was empty."""
     meta = instance._meta
     return [
         {
             "field": name,
-            "label": str(meta.get_field(name).verbose_name),
-            "old": old,
-            "new": after[name],
+            "label": label(meta.get_field(name)),
+            "old": before.get(name, ""),
+            "new": new,
         }
-        for name, old in before.items()
-        if after.get(name) != old
+        for name, new in after.items()
+        if before.get(name, "") != new
     ]
 
 

@@ -1,14 +1,17 @@
 """Importers of plans: one module per input format, in an explicit registry.
 
-Each format module has `detect(text) -> bool` and `read(text, source) -> PlanData`.
-read() touches no database; `save.save_plan()` writes the result in one transaction.
+Each text format module has `detect(text) -> bool` and `read(text, source) -> PlanData`;
+each Office file type (`FILE_TYPES`, recognised by the file's bytes in files.py) has
+`read_bytes(raw, source) -> PlanData`. read() touches no database; `save.save_plan()`
+writes the result in one transaction. An action spreadsheet can also be read against
+an existing plan (`read_plan_changes()`), and `update.apply_changes()` writes it.
 """
 
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from . import lanu_json, org_tables, principle_table, priority_tables
+from . import docx, files, lanu_json, org_tables, principle_table, priority_tables, spreadsheet
 from .data import ImportRefused, PlanData, Problem, check_plan
 
 FORMATS = {
@@ -16,6 +19,12 @@ FORMATS = {
     "org-tables": org_tables,
     "principle-table": principle_table,
     "priority-tables": priority_tables,
+    "action-csv": spreadsheet,  # Lanu's action template as CSV: into an existing plan only
+}
+
+FILE_TYPES = {
+    "docx": docx,  # Word: tables like the seed plans'
+    "xlsx": spreadsheet,  # Excel: Lanu's action template (its goals and actions sheets)
 }
 
 
@@ -44,14 +53,47 @@ def detect_format(text: str, source: str) -> str:
     raise ImportRefused([Problem(message, line=1, file=source)])
 
 
+def read_file(path: Path | str) -> tuple[bytes, str]:
+    """The file's bytes and name; a file over the size limit is refused unread."""
+    path = Path(path)
+    files.check_size(path.stat().st_size, path.name)
+    return path.read_bytes(), path.name
+
+
 def read_plan(path: Path | str) -> PlanData:
     """Read and check a plan file; raise ImportRefused with every problem found."""
-    path = Path(path)
-    text = decode(path.read_bytes(), path.name)
-    data = FORMATS[detect_format(text, path.name)].read(text, path.name)
+    return read_plan_bytes(*read_file(path))
+
+
+def read_plan_bytes(raw: bytes, source: str) -> PlanData:
+    """Read and check a plan from a file's bytes: an Office file or a text document."""
+    kind = files.file_type(raw, source)
+    if kind:
+        data = FILE_TYPES[kind].read_bytes(raw, source)
+    else:
+        text = decode(raw, source)
+        data = FORMATS[detect_format(text, source)].read(text, source)
     problems = check_plan(data)
     if problems:
         for problem in problems:
-            problem.file = problem.file or path.name
+            problem.file = problem.file or source
         raise ImportRefused(problems)
     return data
+
+
+def read_plan_changes(path: Path | str, plan):
+    """Read an action spreadsheet (.xlsx or .csv) as changes to an existing plan."""
+    return read_changes_bytes(*read_file(path), plan)
+
+
+def read_changes_bytes(raw: bytes, source: str, plan):
+    """The changes an action spreadsheet makes to the plan (a `changes.PlanChanges`)."""
+    from . import changes  # reads the plan: needs the models, which need the app registry
+
+    kind = files.file_type(raw, source)
+    if kind == "xlsx":
+        return changes.changes_from_xlsx(raw, source, plan)
+    if kind:
+        message = _("Only an action spreadsheet (.xlsx or .csv) can be imported into a plan.")
+        raise ImportRefused([Problem(message, file=source)])
+    return changes.changes_from_csv(decode(raw, source), source, plan)

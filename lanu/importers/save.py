@@ -18,7 +18,6 @@ from lanu.plans.models import (
 
 from .data import ImportRefused, PlanData, Problem, check_plan
 
-
 RESERVED_SLUGS = {"new", "import", "template"}  # words of Lanu's own URLs under /plans/
 
 

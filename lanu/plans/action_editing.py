@@ -1,3 +1,303 @@
-"""Editors create and change their organisation's actions; coordinators any action."""
+"""Editors create and change their organisation's actions; coordinators any action.
 
-urlpatterns: list = []
+Saving goes through editing.py: a change based on an old version of the action
+is refused with a Conflict, and the form is shown again with the person's own
+input and what the other person changed meanwhile. Metrics are edited as lines
+of text and replaced in the same transaction as the action.
+"""
+
+import re
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Max
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from lanu.accounts.permissions import (
+    can_edit_actions_of,
+    can_edit_any_action,
+    editable_organisation_ids,
+)
+
+from . import editing
+from .models import Action, Metric, Organisation, SubGoal
+from .views import readable_plan
+
+# A metric line ending in "*" is broken down by mother tongue / citizenship; the
+# Espoo plan's own mark "*äidinkieli/kansalaisuus" is understood as well.
+BROKEN_DOWN = re.compile(r"\s*\*\s*(äidinkieli\s*/\s*kansalaisuus)?\s*$", re.IGNORECASE)
+
+
+class LinesField(forms.CharField):
+    """A textarea of one entry per line, cleaned to a list of the non-blank lines."""
+
+    widget = forms.Textarea
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list | tuple) else value
+
+    def to_python(self, value) -> list[str]:
+        text = super().to_python(value)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class SubGoalCheckboxes(forms.CheckboxSelectMultiple):
+    """Check boxes whose field "label" is the first box, for the error summary's link."""
+
+    def id_for_label(self, id_, index="0"):
+        return super().id_for_label(id_, index)
+
+
+def metric_line(metric: Metric) -> str:
+    return f"{metric.text} *" if metric.by_mother_tongue else metric.text
+
+
+def metric_rows(action: Action, lines: list[str]) -> list[Metric]:
+    return [metric_row(action, line, order) for order, line in enumerate(lines)]
+
+
+def metric_row(action: Action, line: str, order: int) -> Metric:
+    text = BROKEN_DOWN.sub("", line)
+    return Metric(action=action, text=text, by_mother_tongue=text != line, order=order)
+
+
+def choosable_organisations(user, plan):
+    """The plan's organisations whose actions this person may create and change."""
+    organisations = Organisation.objects.filter(participations__plan=plan)
+    allowed = editable_organisation_ids(user, plan)
+    if allowed is not None:
+        organisations = organisations.filter(pk__in=allowed)
+    return organisations.order_by("participations__order", "name")
+
+
+class ActionForm(editing.VersionedForm):
+    items = LinesField(
+        label=gettext_lazy("Items"),
+        required=False,
+        help_text=gettext_lazy("What is done, one item per line."),
+    )
+    metrics = LinesField(
+        label=gettext_lazy("Metrics"),
+        required=False,
+        help_text=gettext_lazy(
+            "How the action's success is measured, one metric per line. End a line with an "
+            "asterisk (*) when the metric is broken down by mother tongue / citizenship, "
+            "e.g. “Number of participants *”."
+        ),
+    )
+
+    class Meta:
+        model = Action
+        fields = [
+            "organisation",
+            "subgoals",
+            "description",
+            "items",
+            "metrics",
+            "schedule",
+            "start_date",
+            "end_date",
+            "permanence",
+            "responsible",
+            "monitoring",
+            "ease",
+            "impact",
+        ]
+        labels = {
+            "organisation": gettext_lazy("Organisation"),
+            "subgoals": gettext_lazy("Sub-goals"),
+        }
+        help_texts = {
+            "subgoals": gettext_lazy("Choose every sub-goal the action serves, at least one."),
+            "description": gettext_lazy(
+                "What is done and how. The first line is the action's title in listings."
+            ),
+            "schedule": gettext_lazy("When, in words: e.g. “from 2024”, “permanent work”."),
+            "responsible": gettext_lazy("The unit or people responsible."),
+            "monitoring": gettext_lazy("How the action is followed, its resources, remarks."),
+        }
+        widgets = {
+            "subgoals": SubGoalCheckboxes,
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "responsible": forms.Textarea(attrs={"rows": 2}),
+            "monitoring": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, plan, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.set_organisation_choices(user)
+        self.set_subgoal_choices()
+        for name in ("ease", "impact"):
+            self.fields[name].choices = [("", _("Not assessed")), *self.fields[name].choices[1:]]
+        if self.instance.pk:
+            self.initial["metrics"] = [metric_line(m) for m in self.instance.metrics.all()]
+
+    def set_organisation_choices(self, user) -> None:
+        field = self.fields["organisation"]
+        field.queryset = choosable_organisations(user, self.plan)
+        field.empty_label = None if field.queryset.count() == 1 else field.empty_label
+        field.error_messages["invalid_choice"] = _(
+            "You can only choose an organisation whose actions you edit."
+        )
+
+    def set_subgoal_choices(self) -> None:
+        """The plan's live sub-goals; links to archived ones are not shown, and stay."""
+        live = SubGoal.objects.filter(goal__plan=self.plan, goal__archived=False, archived=False)
+        self.fields["subgoals"].queryset = live.select_related("goal")
+        linked = self.instance.subgoals.exclude(pk__in=live) if self.instance.pk else []
+        self.archived_subgoals = list(linked)
+
+    def subgoal_groups(self) -> list[tuple]:
+        """The sub-goals' check boxes under their goals, for the template."""
+        groups: dict = {}
+        for box in self["subgoals"]:
+            goal = box.data["value"].instance.goal
+            groups.setdefault(goal, []).append(box)
+        return list(groups.items())
+
+    def clean_metrics(self) -> list[str]:
+        lines = self.cleaned_data["metrics"]
+        if any(not BROKEN_DOWN.sub("", line) for line in lines):
+            raise forms.ValidationError(_("An asterisk (*) must follow a metric's text."))
+        return lines
+
+    def clean(self):
+        data = super().clean()
+        if data.get("description") == "" and data.get("items") == []:
+            self.add_error("description", _("Describe the action, or list its items."))
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return data
+
+    def save_related(self, instance) -> None:
+        instance.subgoals.add(*self.archived_subgoals)
+        instance.metrics.all().delete()
+        Metric.objects.bulk_create(metric_rows(instance, self.cleaned_data["metrics"]))
+
+    def snapshot(self, instance) -> dict[str, str]:
+        values = super().snapshot(instance)
+        values["metrics"] = "\n".join(metric_line(m) for m in instance.metrics.all())
+        return {name: values[name] for name in self.fields if name in values}
+
+
+class VersionForm(forms.Form):
+    """The version an archive or restore button was shown at."""
+
+    version = forms.IntegerField(min_value=0)
+
+
+def editable_action(request, slug, pk, **filters):
+    """The plan and its action, if this person may change it: else 404 or 403."""
+    plan = readable_plan(request, slug)
+    actions = plan.actions.select_related("organisation")
+    action = get_object_or_404(actions, pk=pk, **filters)
+    if not can_edit_actions_of(request.user, plan, action.organisation_id):
+        raise PermissionDenied
+    return plan, action
+
+
+@login_required
+def create_action(request, slug):
+    plan = readable_plan(request, slug)
+    if not can_edit_any_action(request.user, plan):
+        raise PermissionDenied
+    action = Action(plan=plan)
+    initial = {"organisation": request.GET.get("organisation")}
+    form = ActionForm(
+        request.POST or None, instance=action, plan=plan, user=request.user, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        action.order = next_order(plan)
+        editing.create(form, request.user, plan)
+        messages.success(request, _("The action was added."))
+        return redirect(action)
+    return render(request, "plans/edit/action_form.html", {"plan": plan, "form": form})
+
+
+def next_order(plan) -> int:
+    """New actions go at the end of the plan."""
+    last = plan.actions.aggregate(last=Max("order"))["last"]
+    return 0 if last is None else last + 1
+
+
+@login_required
+def edit_action(request, slug, pk):
+    """Edit an action; an archived one (perhaps archived meanwhile) is shown, not saved."""
+    plan, action = editable_action(request, slug, pk)
+    form = ActionForm(request.POST or None, instance=action, plan=plan, user=request.user)
+    conflict = None
+    if request.method == "POST" and not action.archived and form.is_valid():
+        try:
+            editing.save_changes(form, request.user, plan)
+        except editing.Conflict as error:
+            conflict = error
+            data = form.rebased_data(error.current)
+            form = ActionForm(data, instance=error.current, plan=plan, user=request.user)
+        else:
+            messages.success(request, _("Your changes were saved."))
+            return redirect(action)
+    context = {"plan": plan, "form": form, "action": action, "conflict": conflict}
+    return render(request, "plans/edit/action_form.html", context)
+
+
+@login_required
+@require_POST
+def archive_action(request, slug, pk):
+    return change_archived(request, slug, pk, archived=True)
+
+
+@login_required
+@require_POST
+def restore_action(request, slug, pk):
+    return change_archived(request, slug, pk, archived=False)
+
+
+def change_archived(request, slug, pk, archived: bool):
+    plan, action = editable_action(request, slug, pk, archived=not archived)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest()
+    loaded = form.cleaned_data["version"]
+    try:
+        editing.set_archived(action, archived, loaded, request.user, plan)
+    except editing.Conflict:
+        messages.error(request, changed_meanwhile_message(archived))
+        return redirect(action)
+    if not archived:
+        messages.success(request, _("The action was restored."))
+        return redirect(action)
+    messages.success(
+        request, _("The action was archived. You can restore it from the list of archived actions.")
+    )
+    return redirect(reverse("plans:organisation", args=[plan.slug, action.organisation_id]))
+
+
+def changed_meanwhile_message(archived: bool) -> str:
+    if archived:
+        return _(
+            "Someone changed the action after you opened the page, so it was not archived. "
+            "Check the changes below, and archive it again if it still should be."
+        )
+    return _(
+        "Someone changed the action after you opened the page, so it was not restored. "
+        "Check the changes below, and restore it again if it still should be."
+    )
+
+
+urlpatterns = [
+    path("<slug:slug>/actions/new/", create_action, name="action-new"),
+    path("<slug:slug>/actions/<int:pk>/edit/", edit_action, name="action-edit"),
+    path("<slug:slug>/actions/<int:pk>/archive/", archive_action, name="action-archive"),
+    path("<slug:slug>/actions/<int:pk>/restore/", restore_action, name="action-restore"),
+]

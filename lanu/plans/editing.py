@@ -26,8 +26,20 @@ class VersionedForm(forms.ModelForm):
             self.fields["version"].initial = self.instance.version
 
     def history_fields(self) -> list[str]:
-        model_fields = {field.name for field in self.instance._meta.get_fields()}
-        return [name for name in self.fields if name in model_fields]
+        """The form's fields that are the model's own (not reverse relations, not the version)."""
+        model_fields = {
+            field.name
+            for field in self.instance._meta.get_fields()
+            if not (field.auto_created and not field.concrete)
+        }
+        return [name for name in self.fields if name in model_fields and name != "version"]
+
+    def snapshot(self, instance) -> dict[str, str]:
+        """The readable values the history compares; a form adding related rows extends it."""
+        return snapshot(instance, self.history_fields())
+
+    def save_related(self, instance) -> None:
+        """Save related rows the form edits (an action's metrics), in the saving transaction."""
 
     def rebased_data(self, current):
         """The person's input, now based on the current version: to show it again after a
@@ -49,8 +61,8 @@ class Conflict(Exception):
 def create(form: VersionedForm, user, plan):
     with transaction.atomic():
         instance = form.save()
-        after = snapshot(instance, form.history_fields())
-        record(user, instance, Change.Kind.CREATED, plan, {}, after)
+        form.save_related(instance)
+        record(user, instance, Change.Kind.CREATED, plan, {}, form.snapshot(instance))
     return instance
 
 
@@ -60,19 +72,13 @@ def save_changes(form: VersionedForm, user, plan):
     loaded = form.cleaned_data.get("version") or 0
     with transaction.atomic():
         claim(model, form.instance.pk, loaded)
-        before = snapshot(model.objects.get(pk=form.instance.pk), form.history_fields())
+        before = form.snapshot(model.objects.get(pk=form.instance.pk))
         instance = form.save(commit=False)
         instance.version = loaded + 1
         instance.save()
         form.save_m2m()
-        record(
-            user,
-            instance,
-            Change.Kind.CHANGED,
-            plan,
-            before,
-            snapshot(instance, form.history_fields()),
-        )
+        form.save_related(instance)
+        record(user, instance, Change.Kind.CHANGED, plan, before, form.snapshot(instance))
     return instance
 
 

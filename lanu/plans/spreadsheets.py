@@ -1,7 +1,16 @@
-"""All actions of a plan as CSV and XLSX: one row per action, cells formula-escaped."""
+"""All actions of a plan as CSV and XLSX: one row per action, cells formula-escaped.
+
+The XLSX is also Lanu's action template (/plans/template.xlsx): an instructions
+sheet (with the plan's name and period), a goals sheet and the actions sheet, which
+lanu/importers/spreadsheet.py reads back. So an export can be edited and imported
+into its plan, and a filled-in template creates a new plan. The instructions are in
+Finnish, Swedish and English at once; the goals sheet's headings and the plan's
+labels are read in any of the three languages.
+"""
 
 import csv
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -53,16 +62,106 @@ def write_csv(out, actions) -> None:
         writer.writerow(action_row(action))
 
 
+LANGUAGES = ("fi", "sv", "en")
+SHEETS = {
+    "instructions": {"fi": "Ohjeet", "sv": "Anvisningar", "en": "Instructions"},
+    "goals": {"fi": "Tavoitteet", "sv": "Mål", "en": "Goals"},
+}
+GOAL_COLUMNS = {  # key: its heading in each language
+    "goal": {"fi": "Päätavoitteen numero", "sv": "Huvudmålets nummer", "en": "Goal number"},
+    "goal_title": {"fi": "Päätavoite", "sv": "Huvudmål", "en": "Goal title"},
+    "subgoal": {"fi": "Välitavoitteen numero", "sv": "Delmålets nummer", "en": "Sub-goal number"},
+    "subgoal_title": {"fi": "Välitavoite", "sv": "Delmål", "en": "Sub-goal title"},
+}
+PLAN_FIELDS = {  # the plan's own cells on the instructions sheet: label in column A
+    "name": {"fi": "Suunnitelman nimi", "sv": "Planens namn", "en": "Name of the plan"},
+    "period": {"fi": "Kausi", "sv": "Period", "en": "Period"},
+}
+INSTRUCTIONS = {
+    "fi": [
+        "Lanun toimenpidepohja",
+        "Kirjoita suunnitelman nimi ja kausi (esim. 2024–2027) alla oleviin soluihin.",
+        "Välilehti Tavoitteet: yksi rivi kutakin välitavoitetta kohden (päätavoitteen numero "
+        "ja otsikko, välitavoitteen numero ja otsikko).",
+        "Välilehti Toimenpiteet: yksi rivi kutakin toimenpidettä kohden. Välitavoitteet "
+        "kirjoitetaan muodossa I.1; I.2. Kohdat ja mittarit: yksi kullekin riville solussa.",
+        "Tunniste-sarake: jätä tyhjäksi uusille toimenpiteille. Rivit, joilla on tunniste, "
+        "päivittävät sen toimenpiteen; tiedostosta puuttuvat toimenpiteet jätetään ennalleen.",
+        "Päivämäärät muodossa 2024-01-31 tai 31.1.2024.",
+    ],
+    "sv": [
+        "Lanus åtgärdsmall",
+        "Skriv planens namn och period (t.ex. 2024–2027) i cellerna nedan.",
+        "Fliken Mål: en rad per delmål (huvudmålets nummer och rubrik, delmålets nummer "
+        "och rubrik).",
+        "Fliken Åtgärder: en rad per åtgärd. Delmål skrivs som I.1; I.2. Punkter och mätare: "
+        "en per rad i cellen.",
+        "Kolumnen ID: lämna tom för nya åtgärder. Rader med ID uppdaterar den åtgärden; "
+        "åtgärder som saknas i filen lämnas som de är.",
+        "Datum som 2024-01-31 eller 31.1.2024.",
+    ],
+    "en": [
+        "Lanu's action template",
+        "Write the plan's name and period (e.g. 2024–2027) in the cells below.",
+        "Sheet Goals: one row per sub-goal (goal number and title, sub-goal number and title).",
+        "Sheet Actions: one row per action. Sub-goals are written as I.1; I.2. Items and "
+        "metrics: one per line in the cell.",
+        "ID column: leave it empty for new actions. Rows with an ID update that action; "
+        "actions missing from the file are left as they are.",
+        "Dates as 2024-01-31 or 31.1.2024.",
+    ],
+}
+
+
+def in_language(texts: dict[str, str]) -> str:
+    language = (get_language() or "fi")[:2]
+    return texts.get(language, texts["en"])
+
+
 def write_xlsx(out, plan, actions) -> None:
-    """A write-only workbook: rows stream out, so time and memory grow linearly."""
+    """A write-only workbook: rows stream out, so time and memory grow linearly.
+
+    Without a plan (and no actions) it is the empty template."""
     workbook = Workbook(write_only=True)
-    workbook.properties.title = plan.name
+    workbook.properties.title = plan.name if plan else _("Action template")
+    write_instructions(workbook, plan)
+    write_goals(workbook, plan)
     sheet = workbook.create_sheet(_("Actions"))
     sheet.freeze_panes = "A2"
     sheet.append([heading_cell(sheet, heading) for _key, heading in columns()])
     for action in actions:
         sheet.append(action_row(action))
+    workbook.active = 2  # the actions: what a spreadsheet program opens at
     workbook.save(out)
+
+
+def write_instructions(workbook, plan) -> None:
+    sheet = workbook.create_sheet(in_language(SHEETS["instructions"]))
+    for language in LANGUAGES:
+        lines = INSTRUCTIONS[language]
+        sheet.append([heading_cell(sheet, lines[0])])
+        for line in lines[1:]:
+            sheet.append([line])
+        sheet.append([])
+    labels = {key: " / ".join(texts[n] for n in LANGUAGES) for key, texts in PLAN_FIELDS.items()}
+    sheet.append([heading_cell(sheet, labels["name"]), safe_cell(plan.name if plan else "")])
+    period = f"{plan.period_start}–{plan.period_end}" if plan else ""
+    sheet.append([heading_cell(sheet, labels["period"]), period])
+
+
+def write_goals(workbook, plan) -> None:
+    sheet = workbook.create_sheet(in_language(SHEETS["goals"]))
+    sheet.freeze_panes = "A2"
+    sheet.append([heading_cell(sheet, in_language(texts)) for texts in GOAL_COLUMNS.values()])
+    if plan is None:
+        return
+    for goal in plan.goals.filter(archived=False).prefetch_related("subgoals"):
+        subgoals = [s for s in goal.subgoals.all() if not s.archived]
+        for subgoal in subgoals or [None]:
+            sheet.append(
+                [safe_cell(value) for value in (goal.number, goal.title)]
+                + ([safe_cell(subgoal.number), safe_cell(subgoal.title)] if subgoal else [])
+            )
 
 
 def heading_cell(sheet, heading: str) -> WriteOnlyCell:

@@ -1,3 +1,354 @@
-"""Coordinators edit a plan's structure: the plan, goals, sub-goals, organisations, people."""
+"""Coordinators edit a plan's structure: the plan, goals, sub-goals, organisations, people.
 
-urlpatterns: list = []
+Every view asks lanu.accounts.permissions (anonymous: to the login page; no
+right: 403; a plan the person may not read: 404). Every save goes through
+plans/editing.py, so it is versioned and recorded in the history. The people
+of a plan are in lanu/accounts/views.py.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import BadRequest, PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Max, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lanu.accounts import views as account_views
+from lanu.accounts.memberships import add_member
+from lanu.accounts.models import Membership
+from lanu.accounts.permissions import can_create_plans
+from lanu.history.models import Change
+from lanu.history.records import changes_of
+
+from . import editing, participations
+from .access import coordinated_plan
+from .forms import GoalForm, OrganisationForm, ParticipationForm, PlanForm, SubGoalForm
+from .models import Goal, Organisation, Participation, Plan, SubGoal
+
+# The form pages: one flow for every versioned object.
+
+
+def create_page(request, form_class, instance, plan, page: dict):
+    """A form for a new object; once saved (and page["then"](object) done), page["done"]."""
+    form = form_class(posted(request), instance=instance)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            created = editing.create(form, request.user, plan or form.instance)
+            page.get("then", ignore)(created)
+        messages.success(request, _("“%s” was created.") % created)
+        return redirect(page["done"](created))
+    return render(request, page["template"], {**page, "plan": plan, "form": form})
+
+
+def edit_page(request, form_class, instance, plan, page: dict):
+    """A form for an object, with its history; a Conflict shows the other person's changes."""
+    form, conflict = form_class(posted(request), instance=instance), None
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = editing.save_changes(form, request.user, plan)
+        except editing.Conflict as refusal:
+            conflict, instance = refusal, refusal.current
+            form = form_class(form.rebased_data(refusal.current), instance=refusal.current)
+        else:
+            messages.success(request, _("“%s” was saved.") % saved)
+            return redirect(page["done"](saved))
+    context = {**page, "plan": plan, "form": form, "object": instance, "conflict": conflict}
+    context["changes"] = changes_of(instance)
+    return render(request, page["template"], context, status=409 if conflict else 200)
+
+
+def posted(request):
+    """The form data of a POST; None (an unbound form) on GET."""
+    return request.POST if request.method == "POST" else None
+
+
+def ignore(created) -> None:
+    pass
+
+
+def archive_or_restore(request, instance, plan, archived: bool) -> None:
+    """Archive or restore the object of a POST carrying the version it was shown at."""
+    try:
+        loaded = int(request.POST.get("version", ""))
+    except ValueError as error:
+        raise BadRequest from error
+    try:
+        editing.set_archived(instance, archived, loaded, request.user, plan)
+    except editing.Conflict:
+        messages.error(
+            request,
+            _("“%s” was changed meanwhile by someone else: look at it again, then retry.")
+            % instance,
+        )
+        return
+    done = _("“%s” was archived.") if archived else _("“%s” was restored.")
+    messages.success(request, done % instance)
+
+
+def step_of(request) -> int:
+    step = {"up": -1, "down": 1}.get(request.POST.get("step", ""))
+    if step is None:
+        raise BadRequest
+    return step
+
+
+def next_order(queryset) -> int:
+    last = queryset.aggregate(last=Max("order"))["last"]
+    return 0 if last is None else last + 1
+
+
+# The plan
+
+
+@login_required
+def new_plan(request):
+    if not can_create_plans(request.user):
+        raise PermissionDenied
+    page = {"template": "plans/edit/plan_form.html", "done": edit_plan_url}
+    coordinator = Membership.Role.COORDINATOR
+    page["then"] = lambda plan: add_member(plan, request.user, coordinator, None, request.user)
+    return create_page(request, PlanForm, Plan(), None, page)
+
+
+@login_required
+def edit_plan(request, slug):
+    plan = coordinated_plan(request, slug)
+    page = {"template": "plans/edit/plan_form.html", "done": edit_plan_url, "section": "plan"}
+    editable = Plan.objects.get(pk=plan.pk)  # the form changes it; the page shows `plan`
+    return edit_page(request, PlanForm, editable, plan, page)
+
+
+def edit_plan_url(plan: Plan) -> str:
+    return reverse("plans:plan-edit", args=[plan.slug])
+
+
+# Goals and sub-goals
+
+
+@login_required
+def edit_goals(request, slug):
+    plan = coordinated_plan(request, slug)
+    goals = plan.goals.prefetch_related("subgoals")
+    context = {"plan": plan, "goals": goals, "section": "goals"}
+    return render(request, "plans/edit/goals.html", context)
+
+
+def goals_url(plan: Plan, anchor: str = "") -> str:
+    return reverse("plans:goals-edit", args=[plan.slug]) + (f"#{anchor}" if anchor else "")
+
+
+def goal_in(plan: Plan, pk: int) -> Goal:
+    return get_object_or_404(Goal, pk=pk, plan=plan)
+
+
+def subgoal_in(plan: Plan, pk: int) -> SubGoal:
+    return get_object_or_404(SubGoal.objects.select_related("goal"), pk=pk, goal__plan=plan)
+
+
+def goal_page(plan: Plan) -> dict:
+    done = lambda goal: goals_url(plan, f"goal-{goal.pk}")  # noqa: E731
+    return {"template": "plans/edit/goal_form.html", "done": done, "section": "goals"}
+
+
+def subgoal_page(plan: Plan, goal: Goal) -> dict:
+    page = goal_page(plan)
+    page["done"] = lambda subgoal: goals_url(plan, f"subgoal-{subgoal.pk}")
+    return {**page, "template": "plans/edit/subgoal_form.html", "goal": goal}
+
+
+@login_required
+def new_goal(request, slug):
+    plan = coordinated_plan(request, slug)
+    goal = Goal(plan=plan, order=next_order(plan.goals))
+    return create_page(request, GoalForm, goal, plan, goal_page(plan))
+
+
+@login_required
+def edit_goal(request, slug, pk):
+    plan = coordinated_plan(request, slug)
+    return edit_page(request, GoalForm, goal_in(plan, pk), plan, goal_page(plan))
+
+
+@login_required
+@require_POST
+def move_goal(request, slug, pk):
+    plan = coordinated_plan(request, slug)
+    goal = goal_in(plan, pk)
+    editing.move(goal, plan.goals.all(), step_of(request), request.user, plan)
+    return redirect(goals_url(plan, f"goal-{goal.pk}"))
+
+
+@login_required
+@require_POST
+def archive_goal(request, slug, pk, archived: bool):
+    plan = coordinated_plan(request, slug)
+    goal = goal_in(plan, pk)
+    archive_or_restore(request, goal, plan, archived)
+    return redirect(goals_url(plan, f"goal-{goal.pk}"))
+
+
+@login_required
+def new_subgoal(request, slug, goal_pk):
+    plan = coordinated_plan(request, slug)
+    goal = goal_in(plan, goal_pk)
+    subgoal = SubGoal(goal=goal, order=next_order(goal.subgoals))
+    return create_page(request, SubGoalForm, subgoal, plan, subgoal_page(plan, goal))
+
+
+@login_required
+def edit_subgoal(request, slug, pk):
+    plan = coordinated_plan(request, slug)
+    subgoal = subgoal_in(plan, pk)
+    return edit_page(request, SubGoalForm, subgoal, plan, subgoal_page(plan, subgoal.goal))
+
+
+@login_required
+@require_POST
+def move_subgoal(request, slug, pk):
+    plan = coordinated_plan(request, slug)
+    subgoal = subgoal_in(plan, pk)
+    editing.move(subgoal, subgoal.goal.subgoals.all(), step_of(request), request.user, plan)
+    return redirect(goals_url(plan, f"subgoal-{subgoal.pk}"))
+
+
+@login_required
+@require_POST
+def archive_subgoal(request, slug, pk, archived: bool):
+    plan = coordinated_plan(request, slug)
+    subgoal = subgoal_in(plan, pk)
+    archive_or_restore(request, subgoal, plan, archived)
+    return redirect(goals_url(plan, f"subgoal-{subgoal.pk}"))
+
+
+# Organisations
+
+
+@login_required
+def edit_organisations(request, slug):
+    plan = coordinated_plan(request, slug)
+    return organisations_page(request, plan, ParticipationForm(plan))
+
+
+def organisations_page(request, plan: Plan, form, status: int = 200):
+    action_count = Count("organisation__actions", distinct=True, filter=organisation_in(plan))
+    taking_part = plan.participations.select_related("organisation").annotate(actions=action_count)
+    kind = ContentType.objects.get_for_model(Participation)
+    changes = Change.objects.filter(plan=plan, content_type=kind).select_related("user")
+    context = {"plan": plan, "participations": taking_part, "form": form, "changes": changes}
+    context["section"] = "organisations"
+    return render(request, "plans/edit/organisations.html", context, status=status)
+
+
+def organisation_in(plan: Plan) -> Q:
+    return Q(organisation__actions__plan=plan)
+
+
+def organisations_url(plan: Plan, anchor: str = "") -> str:
+    url = reverse("plans:organisations-edit", args=[plan.slug])
+    return url + (f"#{anchor}" if anchor else "")
+
+
+@login_required
+@require_POST
+def add_organisation(request, slug):
+    plan = coordinated_plan(request, slug)
+    form = ParticipationForm(plan, request.POST)
+    if not form.is_valid():
+        return organisations_page(request, plan, form)
+    organisation = form.cleaned_data["organisation"]
+    participations.join(plan, organisation, request.user)
+    messages.success(request, _("“%s” now takes part in the plan.") % organisation)
+    return redirect(organisations_url(plan, f"organisation-{organisation.pk}"))
+
+
+@login_required
+def new_organisation(request, slug):
+    plan = coordinated_plan(request, slug)
+    done = lambda organisation: organisations_url(plan, f"organisation-{organisation.pk}")  # noqa: E731
+    page = {"template": "plans/edit/organisation_form.html", "done": done}
+    page["section"] = "organisations"
+    page["then"] = lambda organisation: participations.join(plan, organisation, request.user)
+    return create_page(request, OrganisationForm, Organisation(), plan, page)
+
+
+@login_required
+def edit_organisation(request, slug, pk):
+    plan = coordinated_plan(request, slug)
+    organisation = get_object_or_404(Organisation, pk=pk, participations__plan=plan)
+    done = lambda organisation: organisations_url(plan, f"organisation-{organisation.pk}")  # noqa: E731
+    page = {"template": "plans/edit/organisation_form.html", "done": done}
+    page["section"] = "organisations"
+    return edit_page(request, OrganisationForm, organisation, plan, page)
+
+
+@login_required
+@require_POST
+def remove_organisation(request, slug, pk):
+    plan = coordinated_plan(request, slug)
+    participation = get_object_or_404(
+        Participation.objects.select_related("organisation"), plan=plan, organisation=pk
+    )
+    reasons = participations.reasons_to_stay(participation)
+    if reasons:
+        refusal = _("“%s” cannot be removed from the plan.") % participation.organisation
+        messages.error(request, " ".join([refusal, *reasons]))
+        return redirect(organisations_url(plan, f"organisation-{pk}"))
+    participations.leave(participation, request.user)
+    messages.success(request, _("“%s” was removed from the plan.") % participation.organisation)
+    return redirect(organisations_url(plan))
+
+
+urlpatterns = [
+    path("new/", new_plan, name="plan-new"),
+    path("<slug:slug>/edit/", edit_plan, name="plan-edit"),
+    path("<slug:slug>/edit/goals/", edit_goals, name="goals-edit"),
+    path("<slug:slug>/edit/goals/new/", new_goal, name="goal-new"),
+    path("<slug:slug>/edit/goals/<int:pk>/", edit_goal, name="goal-edit"),
+    path("<slug:slug>/edit/goals/<int:pk>/move/", move_goal, name="goal-move"),
+    path(
+        "<slug:slug>/edit/goals/<int:pk>/archive/",
+        archive_goal,
+        {"archived": True},
+        name="goal-archive",
+    ),
+    path(
+        "<slug:slug>/edit/goals/<int:pk>/restore/",
+        archive_goal,
+        {"archived": False},
+        name="goal-restore",
+    ),
+    path("<slug:slug>/edit/goals/<int:goal_pk>/subgoals/new/", new_subgoal, name="subgoal-new"),
+    path("<slug:slug>/edit/subgoals/<int:pk>/", edit_subgoal, name="subgoal-edit"),
+    path("<slug:slug>/edit/subgoals/<int:pk>/move/", move_subgoal, name="subgoal-move"),
+    path(
+        "<slug:slug>/edit/subgoals/<int:pk>/archive/",
+        archive_subgoal,
+        {"archived": True},
+        name="subgoal-archive",
+    ),
+    path(
+        "<slug:slug>/edit/subgoals/<int:pk>/restore/",
+        archive_subgoal,
+        {"archived": False},
+        name="subgoal-restore",
+    ),
+    path("<slug:slug>/edit/organisations/", edit_organisations, name="organisations-edit"),
+    path("<slug:slug>/edit/organisations/add/", add_organisation, name="organisation-add"),
+    path("<slug:slug>/edit/organisations/new/", new_organisation, name="organisation-new"),
+    path("<slug:slug>/edit/organisations/<int:pk>/", edit_organisation, name="organisation-edit"),
+    path(
+        "<slug:slug>/edit/organisations/<int:pk>/remove/",
+        remove_organisation,
+        name="organisation-remove",
+    ),
+    path("<slug:slug>/people/", account_views.people, name="people"),
+    path(
+        "<slug:slug>/people/<int:pk>/remove/",
+        account_views.remove_membership,
+        name="membership-remove",
+    ),
+]

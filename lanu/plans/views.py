@@ -12,11 +12,17 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from lanu.accounts.permissions import can_read, readable_plans
+from lanu.accounts.permissions import (
+    can_coordinate,
+    can_edit_actions_of,
+    can_read,
+    readable_plans,
+)
+from lanu.history.records import changes_of
 
 from . import spreadsheets
 from .export import export_plan, plan_goals, plan_participations
-from .listing import OPTIONAL_COLUMNS, plan_actions
+from .listing import OPTIONAL_COLUMNS, metric_lists, plan_actions, subgoal_refs
 from .models import Action, Organisation, Plan, SubGoal
 
 
@@ -54,6 +60,7 @@ def plan_detail(request, slug):
         "matrix": ease_impact_matrix(plan),
         "sections": plan.sections.all(),
         "indicators": plan.indicator_descriptions.all(),
+        "can_coordinate": can_coordinate(request.user, plan),
     }
     return render(request, "plans/plan_detail.html", context)
 
@@ -136,6 +143,9 @@ def organisation_detail(request, slug, pk):
     actions = plan_actions(plan, organisation=organisation)
     context = {"plan": plan, "organisation": organisation, "actions": actions}
     context["shown"] = shown_columns(actions)
+    if can_edit_actions_of(request.user, plan, organisation.pk):
+        context["may_edit"] = True
+        context["archived"] = plan.actions.filter(organisation=organisation, archived=True)
     return render(request, "plans/organisation_detail.html", context)
 
 
@@ -150,10 +160,21 @@ def action_list(request, slug):
 def action_detail(request, slug, pk):
     plan = readable_plan(request, slug)
     found = plan_actions(plan, pk=pk)
-    if not found:
+    action = found[0] if found else archived_action(request, plan, pk)
+    context = {"plan": plan, "action": action, "changes": changes_of(action)}
+    context["may_edit"] = can_edit_actions_of(request.user, plan, action.organisation_id)
+    return render(request, "plans/action_detail.html", context)
+
+
+def archived_action(request, plan: Plan, pk: int) -> Action:
+    """An archived action, shown only to those who may restore it (to others it is gone)."""
+    actions = plan.actions.filter(pk=pk, archived=True)
+    action = get_object_or_404(actions.select_related("organisation"))
+    if not can_edit_actions_of(request.user, plan, action.organisation_id):
         raise Http404
-    action = found[0]
-    return render(request, "plans/action_detail.html", {"plan": plan, "action": action})
+    action.subgoal_refs = subgoal_refs(plan, actions).get(pk, [])
+    action.metric_list = metric_lists(actions).get(pk, [])
+    return action
 
 
 def export_json(request, slug):

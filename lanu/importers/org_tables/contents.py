@@ -10,7 +10,7 @@ from .document import Reading
 
 PLAN_NAME = re.compile(r"^(\S+)\s.*hyvinvointisuunnitelma\s+(\d{4})\s*[–-]\s*(\d{4})$")
 TOC_LINE = re.compile(r"^\d+(?:\.\d+)*\s+.+?(?:\.{2,}\s*\d*|\t\s*\d+)$")
-TOC_ACTIONS = re.compile(r"^(\d+)\s+Toimenpiteet\b")
+TOC_ACTIONS = re.compile(r"^(\d+)\s+(?:Toimenpiteet|Åtgärder)\b")
 KINDS = (
     ("police", re.compile(r"poliisi", re.IGNORECASE)),
     ("parish", re.compile(r"seurakun", re.IGNORECASE)),

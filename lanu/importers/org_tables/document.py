@@ -8,7 +8,7 @@ from ..data import Problem, SectionData
 from .cells import paragraphs
 
 CHAPTER = re.compile(r"^(\d+(?:\.\d+)*) \| (.+)$")
-GOAL_LINE = re.compile(r"^(PÄÄTAVOITE)\s+([IVXLC]+)\s*:\s*(.*)$", re.IGNORECASE)
+GOAL_LINE = re.compile(r"^(PÄÄTAVOITE|HUVUDMÅL)\s+([IVXLC]+)\s*:\s*(.*)$", re.IGNORECASE)
 INDICATORS = re.compile(r"indikaattoreiden selitykset", re.IGNORECASE)
 SECTION_KINDS = (("seurat", "monitoring"), ("vuosikello", "monitoring"))
 COUNTS = ("references", "nothing", "metric_refs", "mixed", "lists")

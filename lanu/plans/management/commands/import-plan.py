@@ -1,24 +1,33 @@
-"""python -m lanu import-plan FILE [--slug SLUG] [--dry-run]"""
+"""python -m lanu import-plan FILE [--slug SLUG] [--plan SLUG] [--dry-run]"""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from lanu.importers import read_plan
+from lanu.importers import read_plan, read_plan_changes
 from lanu.importers.data import ImportRefused, PlanData
 from lanu.importers.save import save_plan
+from lanu.plans.models import Plan
 
 
 class Command(BaseCommand):
-    help = "Import a plan document (text of a real plan, or Lanu's JSON export) as a new plan."
+    help = (
+        "Import a plan document (text or Word of a real plan, Lanu's JSON export or XLSX "
+        "template) as a new plan, or with --plan an action spreadsheet into that plan."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--slug", default="", help="the plan's short address")
         parser.add_argument(
+            "--plan", default="", help="apply an action spreadsheet (.xlsx, .csv) to this plan"
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="show what would be created; write nothing"
         )
 
-    def handle(self, *args, file, slug, dry_run, **options):
+    def handle(self, *args, file, slug, plan, dry_run, **options):
+        if plan:
+            return self.into_plan(file, plan, dry_run)
         try:
             data = read_plan(file)
             if dry_run:
@@ -37,6 +46,46 @@ class Command(BaseCommand):
         self.stdout.write(
             _("Imported “%(name)s” as %(slug)s.") % {"name": plan.name, "slug": plan.slug}
         )
+
+    def into_plan(self, file: str, slug: str, dry_run: bool) -> None:
+        from lanu.importers.changes import apply_changes
+
+        plan = Plan.objects.filter(slug=slug).first()
+        if plan is None:
+            raise CommandError(_("No plan has the address “%s”.") % slug)
+        try:
+            found = read_plan_changes(file, plan)
+            self.stdout.write(changes_summary(found))
+            if dry_run:
+                self.stdout.write(_("Dry run: nothing was saved."))
+                return
+            apply_changes(found, user=None)
+        except ImportRefused as refused:
+            lines = [_("The file was not imported:")] + [f"  {p}" for p in refused.problems]
+            raise CommandError("\n".join(lines)) from None
+        except OSError as error:
+            raise CommandError(
+                _("Cannot read %(file)s: %(error)s") % {"file": file, "error": error.strerror}
+            ) from None
+        self.stdout.write(_("Imported into “%s”.") % plan.name)
+
+
+def changes_summary(found) -> str:
+    """Each changed action with its old and new values, the new ones, and the counts."""
+    lines = list(found.report)
+    for update in found.updates:
+        lines.append(f"#{update.action_id} {update.title}")
+        for change in update.changes:
+            lines.append(f"  {change.label}: {change.old!r} -> {change.new!r}")
+    for action in found.new_actions:
+        lines.append(
+            _("New: %(organisation)s, %(title)s")
+            % {
+                "organisation": action.organisation,
+                "title": action.description[:80],
+            }
+        )
+    return "\n".join(lines)
 
 
 def summary(data: PlanData) -> str:

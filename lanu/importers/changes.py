@@ -1,0 +1,310 @@
+"""An action spreadsheet applied to an existing plan: what it would change, then the write.
+
+`read_changes()` compares each row with the plan, touching nothing: a row with an ID
+updates that action (only the cells that differ), a row without one is a new action,
+and the plan's actions missing from the file are left alone. `apply_changes()` writes
+it all in one transaction, each change in the history (with the importing user, or
+none from the command line) and each updated action at its next version.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils.translation import gettext as _
+
+from lanu.history.models import Change
+from lanu.history.records import differences, record, snapshot
+from lanu.plans.listing import plan_actions
+from lanu.plans.models import Action, Metric, Plan, SubGoal
+
+from .data import ActionData, ImportRefused, Problem
+from .spreadsheet import (
+    CHOICE_FIELDS,
+    RowReader,
+    Workbook,
+    action_data,
+    load_csv,
+    load_xlsx,
+    no_actions_message,
+)
+
+TEXT_FIELDS = ("description", "schedule", "responsible", "monitoring", "notes")
+MODEL_FIELDS = ("organisation", "subgoals", "description", "items", "schedule", "start_date")
+MODEL_FIELDS += ("end_date", "permanence", "responsible", "monitoring", "ease", "impact", "notes")
+
+
+@dataclass
+class FieldChange:
+    key: str
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class ActionUpdate:
+    """An existing action's changed cells: new values and readable old/new texts."""
+
+    action_id: int
+    title: str
+    organisation: str
+    row: int
+    version: int = 0
+    values: dict = field(default_factory=dict)
+    changes: list[FieldChange] = field(default_factory=list)
+    subgoals: list[str] = field(default_factory=list)  # after the change
+
+
+@dataclass
+class PlanChanges:
+    plan: Plan
+    source: str
+    updates: list[ActionUpdate] = field(default_factory=list)
+    new_actions: list[ActionData] = field(default_factory=list)
+    unchanged: int = 0
+    missing: int = 0  # the plan's actions the file does not mention: left alone
+    report: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.updates and not self.new_actions
+
+
+def changes_from_xlsx(raw: bytes, source: str, plan: Plan) -> PlanChanges:
+    return read_changes(load_xlsx(raw, source), plan)
+
+
+def changes_from_csv(text: str, source: str, plan: Plan) -> PlanChanges:
+    return read_changes(load_csv(text, source), plan)
+
+
+class Comparison:
+    """The plan as the file is compared with it."""
+
+    def __init__(self, plan: Plan):
+        self.actions = {action.pk: action for action in plan_actions(plan)}
+        participations = plan.participations.select_related("organisation")
+        self.organisations = {}
+        for organisation in (p.organisation for p in participations):
+            for name in [*organisation.aliases, organisation.name]:
+                self.organisations[name.casefold()] = organisation
+        subgoals = SubGoal.objects.filter(goal__plan=plan, archived=False, goal__archived=False)
+        self.subgoals = {s.key: s for s in subgoals.select_related("goal")}
+
+
+def read_changes(book: Workbook, plan: Plan) -> PlanChanges:
+    if book.actions is None:
+        raise ImportRefused([Problem(no_actions_message(), file=book.source)])
+    sheet = book.actions
+    reader = RowReader(sheet, book.source)
+    plan_now = Comparison(plan)
+    found = PlanChanges(plan, book.source)
+    seen: set[int] = set()
+    for row in sheet.rows:
+        values = reader.values(row)
+        action_id = values.pop("id", None)
+        if not check_row(reader, row, values, plan_now):
+            continue
+        if action_id is None:
+            new_action(reader, row, values, found)
+        elif action_id in seen:
+            reader.problem(_("The ID %d appears twice.") % action_id, row, "id")
+        elif action_id not in plan_now.actions:
+            reader.problem(_("The plan has no action with the ID %d.") % action_id, row, "id")
+        else:
+            seen.add(action_id)
+            compare(plan_now, plan_now.actions[action_id], row.number, values, found)
+    if reader.problems:
+        raise ImportRefused(reader.problems)
+    found.missing = len(plan_now.actions) - len(seen)
+    found.report = report(found, sheet)
+    return found
+
+
+def check_row(reader: RowReader, row, values: dict, plan_now: Comparison) -> bool:
+    """Are the row's organisation and sub-goals the plan's own?"""
+    whole = True
+    name = values.get("organisation")
+    if name and name.casefold() not in plan_now.organisations:
+        message = _("“%s” does not take part in this plan.") % name
+        reader.problem(message, row, "organisation")
+        whole = False
+    for key in values.get("subgoals", []):
+        if key not in plan_now.subgoals:
+            reader.problem(_("Unknown sub-goal “%s”.") % key, row, "subgoals")
+            whole = False
+    if name:
+        values["organisation"] = plan_now.organisations[name.casefold()].name if whole else name
+    return whole
+
+
+def new_action(reader: RowReader, row, values: dict, found: PlanChanges) -> None:
+    if not values.get("organisation"):
+        reader.problem(_("A new action (no ID) needs an organisation."), row, "organisation")
+    elif not values.get("subgoals"):
+        reader.problem(_("A new action (no ID) needs a sub-goal."), row, "subgoals")
+    else:
+        found.new_actions.append(action_data(values, row))
+
+
+def current_values(action: Action) -> dict:
+    return {
+        **{name: getattr(action, name) for name in MODEL_FIELDS if name != "subgoals"},
+        "organisation": action.organisation.name,
+        "subgoals": [ref.key for ref in action.subgoal_refs],
+        "metrics": [metric.text for metric in action.metric_list],
+    }
+
+
+def normal(key: str, value):
+    """Values as compared: texts and list entries without surrounding white space."""
+    if key in TEXT_FIELDS:
+        return (value or "").replace("\r\n", "\n").strip()
+    if isinstance(value, list):
+        return [str(entry).strip() for entry in value if str(entry).strip()]
+    return value
+
+
+def compare(plan_now: Comparison, action: Action, row: int, values: dict, found) -> None:
+    old = current_values(action)
+    changed = {k: v for k, v in values.items() if normal(k, v) != normal(k, old.get(k))}
+    if not changed:
+        found.unchanged += 1
+        return
+    changes = [
+        FieldChange(key, label_of(key), readable(key, old.get(key)), readable(key, new))
+        for key, new in changed.items()
+    ]
+    update = ActionUpdate(
+        action.pk, action.title, changed.get("organisation", old["organisation"]), row
+    )
+    update.version, update.values, update.changes = action.version, changed, changes
+    update.subgoals = changed.get("subgoals", old["subgoals"])
+    found.updates.append(update)
+
+
+def label_of(key: str) -> str:
+    from lanu.plans.spreadsheets import columns
+
+    return dict(columns())[key]
+
+
+def readable(key: str, value) -> str:
+    if isinstance(value, list):
+        return ("; " if key == "subgoals" else "\n").join(value)
+    if key in CHOICE_FIELDS and value:
+        choices = {"permanence": Action.Permanence, "ease": Action.Ease, "impact": Action.Impact}
+        return str(choices[key](value).label)
+    return "" if value is None else str(value)
+
+
+def report(found: PlanChanges, sheet) -> list[str]:
+    values = {
+        "updated": len(found.updates),
+        "new": len(found.new_actions),
+        "unchanged": found.unchanged,
+        "missing": found.missing,
+    }
+    lines = [
+        _(
+            "%(updated)d actions change, %(new)d are new, %(unchanged)d are unchanged; "
+            "%(missing)d of the plan's actions are not in the file and are left as they are."
+        )
+        % values
+    ]
+    if "id" not in sheet.columns:
+        lines.append(_("The file has no ID column: every row is a new action."))
+    if sheet.ignored:
+        lines.append(_("Columns not read: %s.") % ", ".join(sheet.ignored))
+    return lines
+
+
+# Writing ------------------------------------------------------------------------------
+
+
+def apply_changes(found: PlanChanges, user) -> None:
+    """Write the changes in one transaction; an action saved meanwhile refuses them all."""
+    with transaction.atomic():
+        for update in found.updates:
+            apply_update(found.plan, update, user)
+        create_actions(found.plan, found.new_actions, user)
+
+
+def apply_update(plan: Plan, update: ActionUpdate, user) -> None:
+    claimed = Action.objects.filter(pk=update.action_id, plan=plan, version=update.version)
+    if not claimed.update(version=F("version") + 1):
+        message = (
+            _(
+                "Action %d was changed by someone else after the file was read: "
+                "nothing was saved. Upload the file again."
+            )
+            % update.action_id
+        )
+        raise ImportRefused([Problem(message)])
+    action = Action.objects.get(pk=update.action_id)
+    names = [key for key in update.values if key in MODEL_FIELDS]
+    before = snapshot(action, names)
+    set_values(plan, action, update.values)
+    fields = differences(action, before, snapshot(action, names))
+    fields += [
+        {"field": "metrics", "label": c.label, "old": c.old, "new": c.new}
+        for c in update.changes
+        if c.key == "metrics"
+    ]
+    Change.objects.create(
+        plan=plan,
+        content_type=ContentType.objects.get_for_model(action),
+        object_id=action.pk,
+        object_repr=str(action)[:300],
+        version=action.version,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        kind=Change.Kind.CHANGED,
+        fields=fields,
+    )
+
+
+def set_values(plan: Plan, action: Action, values: dict) -> None:
+    for key, value in values.items():
+        if key == "organisation":
+            action.organisation = plan.organisations.get(name=value)
+        elif key not in ("subgoals", "metrics"):
+            setattr(action, key, value)
+    action.save()
+    if "subgoals" in values:
+        action.subgoals.set(subgoals_of(plan, values["subgoals"]))
+    if "metrics" in values:
+        replace_metrics(action, values["metrics"])
+
+
+def subgoals_of(plan: Plan, keys: list[str]) -> list[SubGoal]:
+    by_key = {s.key: s for s in SubGoal.objects.filter(goal__plan=plan).select_related("goal")}
+    return [by_key[key] for key in keys]
+
+
+def replace_metrics(action: Action, texts: list[str]) -> None:
+    """The new metrics; one whose text stays keeps its breakdown flag."""
+    flags = {m.text: m.by_mother_tongue for m in action.metrics.all()}
+    action.metrics.all().delete()
+    Metric.objects.bulk_create(
+        Metric(action=action, text=text, by_mother_tongue=flags.get(text, False), order=n)
+        for n, text in enumerate(texts)
+    )
+
+
+def create_actions(plan: Plan, items: list[ActionData], user) -> None:
+    order = (plan.actions.aggregate(last=Max("order"))["last"] or 0) + 1
+    fields = ("description", "items", "schedule", "start_date", "end_date", "permanence")
+    fields += ("responsible", "monitoring", "ease", "impact", "notes")
+    for n, item in enumerate(items):
+        action = Action.objects.create(
+            plan=plan,
+            organisation=plan.organisations.get(name=item.organisation),
+            order=order + n,
+            **{name: getattr(item, name) for name in fields},
+        )
+        action.subgoals.set(subgoals_of(plan, item.subgoals))
+        replace_metrics(action, [metric.text for metric in item.metrics])
+        after = snapshot(action, [*fields, "organisation", "subgoals"])
+        record(user, action, Change.Kind.CREATED, plan, {}, after)
