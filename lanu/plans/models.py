@@ -104,7 +104,10 @@ class Participation(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="participations")
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="participations"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="participations",
+        verbose_name=_("organisation"),
     )
     order = models.PositiveIntegerField(default=0)
 
@@ -231,8 +234,13 @@ class Action(Versioned):
         HIGH = "high", _("High")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="actions")
-    subgoals = models.ManyToManyField(SubGoal, related_name="actions")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="actions",
+        verbose_name=_("organisation"),
+    )
+    subgoals = models.ManyToManyField(SubGoal, related_name="actions", verbose_name=_("sub-goals"))
     description = models.TextField(_("description"), blank=True)
     items = models.JSONField(_("items"), default=list, blank=True)
     schedule = models.CharField(_("schedule"), max_length=500, blank=True)

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from lanu.accounts.permissions import (
     can_coordinate,
+    can_create_plans,
     can_edit_actions_of,
     can_read,
     readable_plans,
@@ -38,7 +39,8 @@ def plan_list(request):
     live = Q(actions__archived=False)
     plans = Plan.objects.filter(readable_plans(request.user))
     plans = plans.annotate(action_count=Count("actions", filter=live, distinct=True))
-    return render(request, "plans/plan_list.html", {"plans": plans})
+    context = {"plans": plans, "can_create_plans": can_create_plans(request.user)}
+    return render(request, "plans/plan_list.html", context)
 
 
 def plan_detail(request, slug):
