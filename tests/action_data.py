@@ -3,7 +3,7 @@
 from django.test import Client
 from django.urls import reverse
 
-REFUSED = "Someone else saved this action while you were editing it"
+REFUSED = "Someone else saved this while you were editing it"
 EDIT_FORM = '<form method="post" class="stacked">'
 
 

@@ -60,7 +60,7 @@ def test_editor_adds_and_edits_an_action_by_keyboard(live_server, people):
         type_into(page, "#id_schedule", "Syksystä 2025")
         with page.expect_navigation():
             page.keyboard.press("Enter")  # a text field's Enter submits the form
-        assert "Someone else saved this action" in page.inner_text("main")
+        assert "Someone else saved this while you were editing it" in page.inner_text("main")
         assert page.input_value("#id_schedule") == "Syksystä 2025"
         assert axe_violations(page) == []
         type_into(page, "#id_responsible", "Alicen vastuutaho")  # bob merges alice's change

@@ -103,7 +103,7 @@ def test_conflict_page_has_no_axe_violations(live_server, people):
         editing.save_changes(other, people.bob, people.plan)
         page.fill("input[name=title]", "Oma otsikko")
         page.click("form.stacked button[type=submit]")
-        page.wait_for_selector("text=Someone else saved this meanwhile")
+        page.wait_for_selector("text=Someone else saved this while you were editing it")
         assert "Toisen otsikko" in page.content()
         assert page.input_value("input[name=title]") == "Oma otsikko"
         assert axe_violations(page) == []

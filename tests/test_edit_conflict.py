@@ -37,7 +37,7 @@ def test_second_save_gets_the_conflict_and_nothing_is_lost(people, carol):
     refused = second.post(address, {"number": "I", "title": "Carolin otsikko", "version": "1"})
 
     assert refused.status_code == 409
-    assert "Someone else saved this meanwhile" in refused.text
+    assert "Someone else saved this while you were editing it" in refused.text
     assert "Alice" in refused.text and "Alicen otsikko" in refused.text  # who, and what
     assert 'value="Carolin otsikko"' in refused.text  # their own text is still in the form
     assert 'name="version" value="2"' in refused.text  # now based on the saved version

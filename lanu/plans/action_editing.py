@@ -132,9 +132,13 @@ class ActionForm(editing.VersionedForm):
             "monitoring": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def fresh(self, instance) -> "ActionForm":
+        return ActionForm(instance=instance, plan=self.plan, user=self.user)
+
     def __init__(self, *args, plan, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
+        self.user = user
         self.set_organisation_choices(user)
         self.set_subgoal_choices()
         for name in ("ease", "impact"):

@@ -7,6 +7,9 @@ Conflict that says what the first one changed. The person's own text stays in
 their form. Every create, change, archive and move is recorded in the history.
 """
 
+import json
+from datetime import date
+
 from django import forms
 from django.db import transaction
 from django.db.models import F
@@ -16,14 +19,35 @@ from lanu.history.records import changes_of, record, snapshot
 
 
 class VersionedForm(forms.ModelForm):
-    """A model form that remembers which version of the object it was loaded at."""
+    """A model form that remembers the version, and the values, it was loaded with.
+
+    The loaded values let a refused save be merged: after a Conflict, fields the
+    person did not touch take the other person's new values, and fields the
+    person changed keep the person's text (see merged_data()).
+    """
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded = forms.CharField(widget=forms.HiddenInput, required=False)
+    BOOKKEEPING = ("version", "loaded")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+        if not self.is_bound:
+            self.fields["loaded"].initial = LoadedValues(self)
+
+    def fresh(self, instance) -> "VersionedForm":
+        """An unbound form of the same kind for `instance`; forms with more arguments extend it."""
+        return type(self)(instance=instance)
+
+    def values(self) -> dict:
+        """Each field's value as the form shows it, comparable between loads and posts."""
+        return {
+            name: comparable(self[name].value())
+            for name in self.fields
+            if name not in self.BOOKKEEPING
+        }
 
     def history_fields(self) -> list[str]:
         """The form's fields that are the model's own (not reverse relations, not the version)."""
@@ -42,11 +66,66 @@ class VersionedForm(forms.ModelForm):
         """Save related rows the form edits (an action's metrics), in the saving transaction."""
 
     def rebased_data(self, current):
-        """The person's input, now based on the current version: to show it again after a
-        Conflict, so that saving once more (having seen the other changes) goes through."""
+        """The person's input merged onto the current version, to show again after a Conflict.
+
+        Fields the person left as loaded take the current values (the other person's
+        changes); fields the person changed keep the person's text. Saving the merged
+        form once more goes through.
+        """
+        fresh = self.fresh(current)
+        loaded = self.loaded_values()
         data = self.data.copy()
+        for name, now in fresh.values().items():
+            mine = comparable(self[name].value())
+            if name in loaded and mine == loaded[name] and now != mine:
+                put(data, self.add_prefix(name), fresh[name].value())
         data[self.add_prefix("version")] = current.version
+        data[self.add_prefix("loaded")] = json.dumps(fresh.values())
         return data
+
+    def loaded_values(self) -> dict:
+        try:
+            loaded = json.loads(self.data.get(self.add_prefix("loaded")) or "{}")
+        except ValueError:
+            return {}
+        return loaded if isinstance(loaded, dict) else {}
+
+
+class LoadedValues:
+    """The form's values as JSON, worked out when the form is shown (after subclasses'
+    __init__ have set their own initial values)."""
+
+    def __init__(self, form: VersionedForm):
+        self.form = form
+
+    def __str__(self) -> str:
+        return json.dumps(self.form.values())
+
+
+def comparable(value):
+    """A form value as text (or a sorted list of texts), the same whether loaded or posted."""
+    if isinstance(value, list | tuple):
+        return sorted(str(comparable(item)) for item in value)
+    if isinstance(value, bool):
+        return "on" if value else ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if value is None:
+        return ""
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def put(data, key: str, value) -> None:
+    """Set a form value into POST-like data."""
+    if isinstance(value, list | tuple):
+        data.setlist(key, [str(comparable(item)) for item in value])
+    elif isinstance(value, bool):
+        if value:
+            data[key] = "on"
+        else:
+            data.pop(key, None)
+    else:
+        data[key] = comparable(value)
 
 
 class Conflict(Exception):
