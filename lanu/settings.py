@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "lanu.accounts",
     "lanu.history",
     "lanu.importers",
+    "lanu.followup",
 ]
 
 MIDDLEWARE = [
