@@ -1,0 +1,3 @@
+"""Placeholder."""
+
+urlpatterns: list = []

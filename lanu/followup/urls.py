@@ -1,0 +1,4 @@
+from . import overview, reporting
+
+app_name = "followup"
+urlpatterns = reporting.urlpatterns + overview.urlpatterns
