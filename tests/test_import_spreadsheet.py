@@ -145,6 +145,7 @@ def test_unedited_export_changes_nothing(client, plan_of, tmp_path):
     assert found.empty and found.unchanged == 5 and found.missing == 0
 
 
+@pytest.mark.usefixtures("in_english")
 def test_rows_without_id_are_new_and_missing_rows_are_left_alone(client, plan_of, tmp_path):
     plan = plan_of(4)
     book = openpyxl.load_workbook(io.BytesIO(exported(client, plan)))

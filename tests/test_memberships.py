@@ -68,18 +68,19 @@ def test_an_editor_needs_an_organisation_and_the_input_stays(client, people):
     client.force_login(people.alice)
     response = client.post(PEOPLE_URL, {"person": "mallory", "role": "editor"})
     assert response.status_code == 200
-    assert "An editor needs the organisation they edit for." in response.text
+    assert (
+        "Muokkaajalle on valittava organisaatio, jonka toimenpiteitä hän muokkaa." in response.text
+    )
     assert 'value="mallory"' in response.text
     assert '<option value="editor" selected>' in response.text
     assert ("mallory", "editor", None) not in roles(people) and not Change.objects.exists()
 
 
-@pytest.mark.usefixtures("in_english")
 @pytest.mark.parametrize(
     "data, message",
     [
-        ({"person": "nobody", "role": "viewer"}, "No one has an account with this name"),
-        ({"person": "vera", "role": "viewer"}, "This person has this role in the plan already."),
+        ({"person": "nobody", "role": "viewer"}, "Kenelläkään ei ole käyttäjätiliä"),
+        ({"person": "vera", "role": "viewer"}, "Henkilöllä on jo tämä rooli suunnitelmassa."),
     ],
 )
 def test_unknown_people_and_repeated_roles_are_refused(client, people, data, message):
