@@ -1,4 +1,4 @@
-"""Benchmark of the public plan pages and exports on synthetic plans of growing size.
+"""Benchmark of the plan pages, exports and follow-up round pages on synthetic plans.
 
     .venv/bin/python bench/plan_pages.py [--sizes 10,100,1000,10000] [--repeat 5]
                                          [--database-url URL]
@@ -6,6 +6,9 @@
 Prints one JSON document: SQL queries and median server time of every page for every
 plan size, whether the query count stays constant, and how the time grows between the
 two largest sizes (linear growth gives their ratio of sizes, e.g. about 10).
+Each plan gets two follow-up rounds with a report for every action (followup/synthetic.py):
+the last year's, closed, and this year's, open; the coordinator's view of the open round
+is measured logged in as the plan's coordinator, the public progress page anonymously.
 """
 
 from common import argument_parser, bench_database, median, print_json, timed_ms
@@ -21,6 +24,7 @@ PAGES = (
     "export-csv",
     "export-xlsx",
 )
+ROUND_PAGES = ("round-overview", "progress")  # followup: the coordinator's, the public
 
 
 def main() -> None:
@@ -35,15 +39,42 @@ def main() -> None:
 
 def measure_sizes(sizes: list[int], repeat: int) -> dict[str, dict[int, dict]]:
     """Each size alone in the database, so the plan list shows one plan of that size."""
+    from lanu.followup.synthetic import build_rounds
     from lanu.plans.synthetic import build_plan
 
-    pages: dict[str, dict[int, dict]] = {page: {} for page in PAGES}
+    pages: dict[str, dict[int, dict]] = {page: {} for page in PAGES + ROUND_PAGES}
     for size in sizes:
         plan = build_plan(size, slug=f"bench-{size}")
-        for page, url in page_urls(plan).items():
-            pages[page][size] = measure_page(url, size, repeat)
+        rounds = build_rounds(plan)
+        clients = {"round-overview": coordinator_client(plan)}
+        urls = {**page_urls(plan), **round_urls(plan, rounds[-1])}
+        for page, url in urls.items():
+            pages[page][size] = measure_page(url, size, repeat, clients.get(page))
         plan.delete()
     return pages
+
+
+def round_urls(plan, round_) -> dict[str, str]:
+    from django.urls import reverse
+
+    return {
+        "round-overview": reverse("followup:round-overview", args=[plan.slug, round_.year]),
+        "progress": reverse("followup:progress", args=[plan.slug]),
+    }
+
+
+def coordinator_client(plan):
+    """A test client logged in as a coordinator of the plan."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from lanu.accounts.models import Membership
+
+    user, _ = get_user_model().objects.get_or_create(username="bench-coordinator")
+    Membership.objects.create(user=user, plan=plan, role=Membership.Role.COORDINATOR)
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def page_urls(plan) -> dict[str, str]:
@@ -61,17 +92,18 @@ def page_urls(plan) -> dict[str, str]:
     return urls
 
 
-def measure_page(url: str, size: int, repeat: int) -> dict:
+def measure_page(url: str, size: int, repeat: int, client=None) -> dict:
     """Queries of one request, and median milliseconds of `repeat` after a warm-up."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client()
+    client = client or Client()
+    get_ok(client, url)  # fills the process's caches (content types) first
     with CaptureQueriesContext(connection) as queries:
         get_ok(client, url)
     count = len(queries)  # now: the captured queries are read from the connection's log
-    times = [timed_ms(get_ok, client, url)[0] for _ in range(repeat)]
+    times = [timed_ms(get_ok, client, url)[0] for _ in range(repeat)]  # after two warm-ups
     median_ms = median(times)
     return {
         "queries": count,

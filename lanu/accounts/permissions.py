@@ -63,3 +63,23 @@ def can_create_plans(user) -> bool:
     if user.is_staff or user.is_superuser:
         return True
     return Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR).exists()
+
+
+# The follow-up round (lanu/followup/reporting.py). Reports are not public: members only.
+
+
+def can_follow_up(user, plan) -> bool:
+    """Members of the plan (any role) see its follow-up rounds; viewers only read them."""
+    return user.is_superuser or bool(memberships(user, plan))
+
+
+def can_report_for(user, plan, organisation_id: int) -> bool:
+    """Coordinators report for every organisation, editors for their own organisations."""
+    return can_edit_actions_of(user, plan, organisation_id)
+
+
+def can_read_reports_of(user, plan, organisation_id: int) -> bool:
+    """Coordinators and viewers read every organisation's reports; editors their own."""
+    if can_report_for(user, plan, organisation_id):
+        return True
+    return any(m.role == Membership.Role.VIEWER for m in memberships(user, plan))

@@ -16,9 +16,11 @@ from lanu.accounts.permissions import (
     can_coordinate,
     can_create_plans,
     can_edit_actions_of,
+    can_follow_up,
     can_read,
     readable_plans,
 )
+from lanu.followup.models import FollowUpRound
 from lanu.history.records import changes_of
 
 from . import spreadsheets
@@ -63,6 +65,8 @@ def plan_detail(request, slug):
         "sections": plan.sections.all(),
         "indicators": plan.indicator_descriptions.all(),
         "can_coordinate": can_coordinate(request.user, plan),
+        "may_follow_up": can_follow_up(request.user, plan),
+        "has_progress": plan.rounds.filter(state=FollowUpRound.State.CLOSED).exists(),
     }
     return render(request, "plans/plan_detail.html", context)
 

@@ -1,4 +1,5 @@
-"""python -m lanu load-demo: the seed plans as published demo plans, and demo people, once."""
+"""python -m lanu load-demo: the seed plans as published demo plans, their evaluated
+follow-up rounds, and demo people, once."""
 
 from pathlib import Path
 
@@ -7,7 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from lanu.accounts.models import Membership
-from lanu.importers import read_plan
+from lanu.followup.models import FollowUpRound
+from lanu.importers import evaluation, read_plan
 from lanu.importers.save import save_plan
 from lanu.plans.models import Organisation, Plan
 
@@ -17,6 +19,8 @@ DEMO_PLANS = {
     "espoo-2017-2021": "002_*.txt",
     "lansi-uusimaa-2024-2026": "004_*.txt",
 }
+# plan, year: the evaluation of that year, imported as the plan's closed round
+DEMO_ROUNDS = {("kymenlaakso-2020-2024", 2023): "000_*.txt"}
 DEMO_PASSWORD = "lanu-demo-2026"  # only ever set in development (DEBUG), see handle()
 # username, role, the organisation an editor edits in the Kymenlaakso plan
 DEMO_PEOPLE = [
@@ -39,6 +43,8 @@ class Command(BaseCommand):
     def handle(self, *args, seeds, people, **options):
         for slug, pattern in DEMO_PLANS.items():
             self.load_plan(slug, Path(seeds), pattern)
+        for (slug, year), pattern in DEMO_ROUNDS.items():
+            self.load_round(slug, year, Path(seeds), pattern)
         if people:
             if not settings.DEBUG:
                 raise CommandError("Demo accounts have a known password: development only.")
@@ -54,6 +60,15 @@ class Command(BaseCommand):
         data.status = "approved"
         save_plan(data, slug)
         self.stdout.write(f"{slug}: imported from {path.name}")
+
+    def load_round(self, slug: str, year: int, seeds: Path, pattern: str) -> None:
+        plan = Plan.objects.get(slug=slug)
+        if FollowUpRound.objects.filter(plan=plan, year=year).exists():
+            self.stdout.write(f"{slug} {year}: already there")
+            return
+        path = next(seeds.glob(pattern))
+        evaluation.save(evaluation.read(path.read_text(encoding="utf-8"), path.name, plan, year))
+        self.stdout.write(f"{slug} {year}: round imported from {path.name}")
 
     def load_people(self) -> None:
         plan = Plan.objects.get(slug="kymenlaakso-2020-2024")

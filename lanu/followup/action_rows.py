@@ -1,0 +1,45 @@
+"""The rows of the per-action tables of the round pages, as HTML written in Python.
+
+A plan may have thousands of actions; the template language spends most of such a
+page's time per value, so (as plans/templatetags/plan_lists.py does) each row is
+built with plain string formatting, every text escaped with html.escape.
+"""
+
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
+from lanu.plans.templatetags.plan_lists import subgoal_links_html
+
+
+def first_cells(action) -> str:
+    """Number (a link to the action), title and organisation."""
+    return (
+        f'<td class="number"><a href="{escape(action.url)}">{action.number}</a></td>'
+        f"<td>{escape(action.title)}</td><td>{escape(action.organisation.name)}</td>"
+    )
+
+
+def plain(actions) -> SafeString:
+    rows = (f"<tr>{first_cells(action)}</tr>" for action in actions)
+    return mark_safe("\n".join(rows))  # noqa: S308 - every text escaped
+
+
+def with_status(actions) -> SafeString:
+    """Actions with `subgoal_refs` and `status_label` (charts.labelled: safe HTML)."""
+    rows = (
+        f"<tr>{first_cells(action)}<td>{subgoal_links_html(action.subgoal_refs)}</td>"
+        f"<td>{action.status_label}</td></tr>"
+        for action in actions
+    )
+    return mark_safe("\n".join(rows))  # noqa: S308 - every text escaped, labels are safe
+
+
+def with_change(changes) -> SafeString:
+    """(action, label then, label now) each; the labels are safe HTML (charts.labelled)."""
+    rows = (
+        f'<tr>{first_cells(action)}<td>{before}</td><td><span aria-hidden="true">→</span> '
+        f"{now}</td></tr>"
+        for action, before, now in changes
+    )
+    return mark_safe("\n".join(rows))  # noqa: S308 - every text escaped, labels are safe

@@ -1,0 +1,266 @@
+"""Forms of the follow-up round: opening a round, the status scale, reports, texts per sub-goal."""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from lanu.plans.editing import VersionedForm
+
+from .models import ActionReport, FollowUpRound, MetricValue
+from .reports import digest
+
+PARAGRAPHS = re.compile(r"\n\s*\n")
+SPACES = re.compile(r"[\s\u00a0\u202f]")
+
+
+def format_number(value: Decimal) -> str:
+    """A number as the current language writes it, without trailing zeros: "12,5" in Finnish."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", formats.get_format("DECIMAL_SEPARATOR"))
+
+
+class FinnishDecimalField(forms.DecimalField):
+    """A decimal number, with a decimal comma ("12,5") or point, spaces between thousands."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = SPACES.sub("", value).replace(",", ".").replace("\u2212", "-")
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, str) and value.strip():
+            try:
+                value = Decimal(SPACES.sub("", value).replace(",", "."))
+            except InvalidOperation:
+                return value
+        return format_number(value) if isinstance(value, Decimal) else value
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("step", None)
+        return attrs
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+
+SCALE_CHOICES = [
+    ("", gettext_lazy("Keep the plan's current scale")),
+    ("default", gettext_lazy("Lanu's default: Ei aloitettu / Aloitettu / Käynnissä / Käytössä")),
+    ("realised", gettext_lazy("Toteutui / ei toteutunut (realised / not realised)")),
+]
+
+
+class RoundForm(forms.Form):
+    year = forms.IntegerField(label=gettext_lazy("Year reported"), min_value=2000, max_value=2100)
+    opens_on = forms.DateField(label=gettext_lazy("Reporting opens on"), widget=DateInput())
+    closes_on = forms.DateField(label=gettext_lazy("Reporting closes on"), widget=DateInput())
+    scale = forms.ChoiceField(
+        label=gettext_lazy("Status scale"),
+        choices=SCALE_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy("You can also edit the levels after opening the round."),
+    )
+
+    def __init__(self, *args, plan, scale_fixed: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        if scale_fixed:
+            del self.fields["scale"]
+
+    def clean_year(self) -> int:
+        year = self.cleaned_data["year"]
+        if FollowUpRound.objects.filter(plan=self.plan, year=year).exists():
+            raise forms.ValidationError(year_taken_message(year))
+        return year
+
+    def clean(self):
+        data = super().clean()
+        opens, closes = data.get("opens_on"), data.get("closes_on")
+        if opens and closes and closes < opens:
+            self.add_error("closes_on", _("The closing date cannot be before the opening date."))
+        return data
+
+
+def year_taken_message(year: int) -> str:
+    return _("The plan already has a follow-up round for %(year)s.") % {"year": year}
+
+
+class PresetForm(forms.Form):
+    preset = forms.ChoiceField(
+        label=gettext_lazy("Use a ready-made scale"),
+        choices=SCALE_CHOICES[1:],
+        widget=forms.RadioSelect,
+    )
+
+
+class LevelForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=100)
+    description = forms.CharField(label=gettext_lazy("Description"), max_length=300, required=False)
+    colour = forms.RegexField(
+        label=gettext_lazy("Colour"),
+        regex=r"^#[0-9a-fA-F]{6}$",
+        initial="#9e9e9e",
+        help_text=gettext_lazy("As #rrggbb, e.g. #3a8f3a. The name is always shown beside it."),
+        error_messages={"invalid": gettext_lazy("Write the colour as # and six hex digits.")},
+    )
+    counts_as_progress = forms.BooleanField(
+        label=gettext_lazy("Counts as progress"), required=False
+    )
+
+    def has_changed(self) -> bool:
+        """A new level's row left without a name adds nothing, whatever its colour says."""
+        if self.empty_permitted and not self.data.get(self.add_prefix("name"), "").strip():
+            return False
+        return super().has_changed()
+
+
+class BaseLevelFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        if not self.levels():
+            raise forms.ValidationError(_("A scale needs at least one level."))
+
+    def levels(self) -> list[tuple]:
+        """The kept levels in their order, as scales.set_scale() takes them."""
+        return [
+            (f["name"], f["description"], f["colour"].lower(), f["counts_as_progress"])
+            for f in self.cleaned_data
+            if f and not f.get("DELETE")
+        ]
+
+
+LevelFormSet = forms.formset_factory(
+    LevelForm, formset=BaseLevelFormSet, extra=2, can_delete=True, max_num=12, validate_max=True
+)
+
+
+def level_initial(levels) -> list[dict]:
+    return [
+        {
+            "name": level.name,
+            "description": level.description,
+            "colour": level.colour,
+            "counts_as_progress": level.counts_as_progress,
+        }
+        for level in levels
+    ]
+
+
+class StatusField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name} – {obj.description}" if obj.description else obj.name
+
+
+class ReportForm(VersionedForm):
+    """One action's report: status, what was done, the metrics' numbers, next year."""
+
+    class Meta:
+        model = ActionReport
+        fields = ["status", "account", "continuation"]
+        field_classes = {"status": StatusField}
+        widgets = {
+            "status": forms.RadioSelect,
+            "account": forms.Textarea(attrs={"rows": 6}),
+            "continuation": forms.RadioSelect,
+        }
+        help_texts = {
+            "account": gettext_lazy("A short account of what was done during the year."),
+        }
+
+    def __init__(self, *args, plan, metrics, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan, self.metrics = plan, list(metrics)
+        self.fields["status"].queryset = plan.status_levels.all()
+        self.fields["status"].empty_label = _("No status yet")
+        self.fields["continuation"].choices = [
+            ("", _("Not decided yet")),
+            *ActionReport.Continuation.choices,
+        ]
+        self.fields["continuation"].label = _("Next year the action")
+        self.add_metric_fields()
+
+    def fresh(self, instance) -> "ReportForm":
+        return ReportForm(instance=instance, plan=self.plan, metrics=self.metrics)
+
+    def add_metric_fields(self) -> None:
+        saved = {}
+        if self.instance.pk:
+            saved = dict(self.instance.values.values_list("metric_id", "value"))
+        for metric in self.metrics:
+            self.fields[f"metric_{metric.pk}"] = FinnishDecimalField(
+                label=metric.text,
+                required=False,
+                max_digits=14,
+                decimal_places=4,
+                initial=saved.get(metric.pk),
+                help_text=_("A number, if the metric has one; e.g. 12,5."),
+            )
+
+    def metric_fields(self) -> list:
+        return [self[f"metric_{metric.pk}"] for metric in self.metrics]
+
+    def metric_values(self) -> dict[int, Decimal | None]:
+        return {m.pk: self.cleaned_data.get(f"metric_{m.pk}") for m in self.metrics}
+
+    def snapshot(self, instance) -> dict[str, str]:
+        values = super().snapshot(instance)
+        texts = {m.pk: m.text for m in self.metrics}
+        rows = MetricValue.objects.filter(report=instance) if instance.pk else []
+        values["values"] = "\n".join(
+            f"{texts.get(row.metric_id, '')}: {format_number(row.value)}" for row in rows
+        )
+        return values
+
+
+class SubGoalTextsForm(forms.Form):
+    """A text per sub-goal (added priorities, joint highlights); an empty line separates two."""
+
+    loaded = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, subgoals, texts: dict[int, list[str]], help_text="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.subgoals, self.help_text = list(subgoals), help_text
+        self.fields["loaded"].initial = digest(texts)
+        for subgoal in self.subgoals:
+            self.fields[f"subgoal_{subgoal.pk}"] = forms.CharField(
+                label=f"{subgoal.key} {subgoal.title}",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial="\n\n".join(texts.get(subgoal.pk, [])),
+                help_text=help_text,
+            )
+
+    def texts(self) -> dict[int, list[str]]:
+        """Each sub-goal's paragraphs, blank ones left out."""
+        return {
+            subgoal.pk: paragraphs(self.cleaned_data.get(f"subgoal_{subgoal.pk}", ""))
+            for subgoal in self.subgoals
+        }
+
+    def with_loaded(self, current: dict[int, list[str]]) -> "SubGoalTextsForm":
+        """The person's input again, now based on the texts saved meanwhile."""
+        data = self.data.copy()
+        data["loaded"] = digest(current)
+        return SubGoalTextsForm(
+            data, subgoals=self.subgoals, texts=current, help_text=self.help_text
+        )
+
+
+def paragraphs(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n")
+    return [part.strip() for part in PARAGRAPHS.split(text) if part.strip()]

@@ -1,0 +1,208 @@
+"""Saving what organisations report in a round, without lost updates and never into a closed round.
+
+Every save runs in one transaction that first locks the round's row and checks
+that the round is still open (rounds.check_open): closing a round waits for a
+save under way, and a save after the close is refused with RoundClosed. An
+action's report is one row per round (get_or_create), saved with a
+compare-and-set on its version as plans/editing.py does, so of two people
+saving the same report the second gets a Conflict instead of overwriting.
+Added priorities and joint highlights have no version: their form remembers a
+digest of the texts it was loaded with, and a save finding other texts is
+refused with TextsChanged.
+"""
+
+import hashlib
+import json
+from collections import Counter
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+
+from lanu.history.models import Change
+from lanu.history.records import record
+from lanu.plans.editing import claim
+
+from .models import (
+    ActionReport,
+    AddedPriority,
+    FollowUpRound,
+    JointHighlight,
+    MetricValue,
+    Submission,
+)
+from .rounds import check_open, open_round
+from .scales import SCALES, set_scale
+
+
+class YearTaken(Exception):
+    """The plan already has a round for this year."""
+
+
+class ScaleInUse(Exception):
+    """Some report uses the plan's status scale: it can no longer change."""
+
+
+class TextsChanged(Exception):
+    """Someone saved the texts after the form was loaded; `current` are theirs."""
+
+    def __init__(self, current: dict[int, list[str]]):
+        super().__init__("texts changed meanwhile")
+        self.current = current
+
+
+def lock_open(round_: FollowUpRound) -> None:
+    """In a transaction: wait for other saves and a close of the round, then check it is open."""
+    list(FollowUpRound.objects.select_for_update().filter(pk=round_.pk).values_list("pk"))
+    check_open(round_)
+
+
+def start_round(plan, year: int, opens_on, closes_on, scale: str = "") -> FollowUpRound:
+    """Open the year's round, first switching to a preset scale if one was chosen."""
+    try:
+        with transaction.atomic():
+            if scale in SCALES:
+                change_scale(plan, SCALES[scale])
+            return open_round(plan, year, opens_on, closes_on)
+    except IntegrityError as error:
+        if FollowUpRound.objects.filter(plan=plan, year=year).exists():
+            raise YearTaken from error
+        raise
+
+
+def scale_in_use(plan) -> bool:
+    return ActionReport.objects.filter(round__plan=plan, status__isnull=False).exists()
+
+
+def change_scale(plan, levels) -> None:
+    """Replace the plan's status scale, unless a report already uses it."""
+    with transaction.atomic():
+        list(plan.status_levels.select_for_update())
+        if scale_in_use(plan):
+            raise ScaleInUse
+        set_scale(plan, levels)
+
+
+def save_report(form, round_, action, user) -> ActionReport:
+    """Save the form of one action's report: created on the first save, then compare-and-set."""
+    loaded = form.cleaned_data.get("version") or 0
+    with transaction.atomic():
+        lock_open(round_)
+        report, _ = ActionReport.objects.get_or_create(
+            round=round_, action=action, defaults={"version": 0, "updated_by": user}
+        )
+        before = form.snapshot(report) if report.version else {}
+        claim(ActionReport, report.pk, loaded)
+        report = fill(report, form.cleaned_data, loaded + 1, user)
+        save_values(report, form.metric_values())
+        kind = Change.Kind.CHANGED if loaded else Change.Kind.CREATED
+        record(user, report, kind, round_.plan, before, form.snapshot(report))
+    return report
+
+
+def fill(report: ActionReport, data: dict, version: int, user) -> ActionReport:
+    for name in ("status", "account", "continuation"):
+        setattr(report, name, data[name])
+    report.version = version
+    report.updated_by = user
+    report.save()
+    return report
+
+
+def save_values(report: ActionReport, values: dict) -> None:
+    """The metrics' numbers: a blank one removes the value."""
+    blank = [pk for pk, value in values.items() if value is None]
+    report.values.filter(metric_id__in=blank).delete()
+    for metric_id, value in values.items():
+        if value is not None:
+            MetricValue.objects.update_or_create(
+                report=report, metric_id=metric_id, defaults={"value": value}
+            )
+
+
+def reports_of(round_, organisation) -> dict[int, ActionReport]:
+    """The round's reports of the organisation's actions by action, in one query."""
+    reports = round_.reports.filter(action__organisation=organisation)
+    reports = reports.select_related("status", "updated_by")
+    return {report.action_id: report for report in reports}
+
+
+def submit(round_, organisation, user) -> tuple[Submission, bool]:
+    """The organisation's whole report as submitted; submitting twice keeps the first."""
+    with transaction.atomic():
+        lock_open(round_)
+        return Submission.objects.get_or_create(
+            round=round_, organisation=organisation, defaults={"submitted_by": user}
+        )
+
+
+def organisation_progress(round_) -> dict[int, dict]:
+    """Per organisation: its actions, how many have a report, and its submission; 3 queries."""
+    plan = round_.plan
+    live = plan.actions.filter(archived=False)
+    actions = Counter(dict(live.values_list("organisation_id").annotate(n=Count("id"))))
+    reported = round_.reports.filter(action__archived=False).filter(
+        Q(status__isnull=False) | ~Q(account="")
+    )
+    done = Counter(dict(reported.values_list("action__organisation_id").annotate(n=Count("id"))))
+    submissions = {s.organisation_id: s for s in round_.submissions.select_related("submitted_by")}
+    return {
+        org: {"actions": actions[org], "reported": done[org], "submission": submissions.get(org)}
+        for org in set(actions) | set(submissions)
+    }
+
+
+# Added priorities (per organisation) and joint highlights (the coordinator's), per sub-goal.
+
+
+def priority_texts(round_, organisation) -> dict[int, list[str]]:
+    rows = AddedPriority.objects.filter(round=round_, organisation=organisation)
+    return texts_of(rows)
+
+
+def highlight_texts(round_) -> dict[int, list[str]]:
+    return texts_of(JointHighlight.objects.filter(round=round_))
+
+
+def texts_of(rows) -> dict[int, list[str]]:
+    texts: dict[int, list[str]] = {}
+    for subgoal_id, text in rows.order_by("subgoal_id", "order", "pk").values_list(
+        "subgoal_id", "text"
+    ):
+        texts.setdefault(subgoal_id, []).append(text)
+    return texts
+
+
+def digest(texts: dict[int, list[str]]) -> str:
+    """A short fingerprint of the texts, for the form to remember what it was loaded with."""
+    data = json.dumps({str(k): v for k, v in sorted(texts.items()) if v}, ensure_ascii=False)
+    return hashlib.sha256(data.encode()).hexdigest()[:32]
+
+
+def save_priorities(round_, organisation, texts: dict, loaded: str) -> None:
+    rows = AddedPriority.objects.filter(round=round_, organisation=organisation)
+    prefix = organisation.short_name or organisation.name
+
+    def make(**fields):
+        return AddedPriority(organisation=organisation, prefix=prefix, **fields)
+
+    replace_texts(round_, rows, texts, loaded, make)
+
+
+def save_highlights(round_, texts: dict, loaded: str) -> None:
+    rows = JointHighlight.objects.filter(round=round_)
+    replace_texts(round_, rows, texts, loaded, JointHighlight)
+
+
+def replace_texts(round_, rows, texts: dict, loaded: str, make) -> None:
+    """Replace the texts of the rows, if nobody changed them since the form was loaded."""
+    with transaction.atomic():
+        lock_open(round_)
+        current = texts_of(rows)
+        if digest(current) != loaded:
+            raise TextsChanged(current)
+        rows.delete()
+        rows.model.objects.bulk_create(
+            make(round=round_, subgoal_id=subgoal_id, text=text, order=order)
+            for subgoal_id, paragraphs in texts.items()
+            for order, text in enumerate(paragraphs)
+        )

@@ -1,0 +1,124 @@
+"""An editor reports an action by keyboard and sees the autosave; a coordinator runs the round.
+
+axe finds nothing on any follow-up page.
+"""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from lanu.followup.models import ActionReport, FollowUpRound, Submission
+from lanu.followup.rounds import open_round
+from tests.browser import axe_violations, chromium_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def log_in_by_keyboard(page, base: str, username: str, next_url: str) -> None:
+    page.goto(f"{base}/en/accounts/login/?next={next_url}")
+    page.focus("#id_username")
+    page.keyboard.type(username)
+    page.keyboard.press("Tab")
+    page.keyboard.type("salasana-123")
+    page.keyboard.press("Enter")
+    page.wait_for_url(base + next_url)
+
+
+def press(page, role: str, name: str) -> None:
+    page.get_by_role(role, name=name, exact=True).focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def type_into(page, selector: str, text: str) -> None:
+    page.focus(selector)
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
+def saved_version(page, version: int) -> None:
+    """Wait until the background save has left the form at this version."""
+    expect(page.locator("input[name=version]")).to_have_value(str(version), timeout=10000)
+
+
+def test_editor_reports_an_action_by_keyboard_with_autosave(live_server, people):
+    open_round(people.plan, 2023, datetime.date(2024, 1, 15), datetime.date(2024, 2, 29))
+    action = people.plan.actions.filter(organisation=people.first).order_by("order").first()
+    metric = action.metrics.order_by("order").first()
+    mine = "/en" + reverse("followup:report-organisation", args=["yhteinen", 2023, people.first.pk])
+    with chromium_page() as page:
+        log_in_by_keyboard(page, live_server.url, "bob", mine)
+        assert axe_violations(page) == []
+        report_link = page.get_by_role(
+            "link", name=re.compile(f"^Report – Toimenpide {action.number}$")
+        )
+        report_link.focus()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.get_by_role("heading", level=1).inner_text() == action.title
+        assert axe_violations(page) == []
+
+        page.get_by_role("radio", name=re.compile("^Käynnissä")).focus()
+        page.keyboard.press("Space")
+        type_into(page, "#id_account", "Ryhmät kokoontuivat viikoittain.")
+        saved_version(page, 1)
+        status = page.locator("#autosave-status")
+        assert re.fullmatch(r"Saved \d\d\.\d\d", status.inner_text())
+        assert status.get_attribute("role") == "status"
+        report = ActionReport.objects.get(action=action)
+        assert (report.status.name, report.account) == (
+            "Käynnissä",
+            "Ryhmät kokoontuivat viikoittain.",
+        )
+
+        type_into(page, f"#id_metric_{metric.pk}", "12,5")
+        saved_version(page, 2)
+        assert axe_violations(page) == []
+        press(page, "button", "Save")  # without a change the button saves the same
+        assert re.search(r"Saved \d\d\.\d\d", page.inner_text("main"))
+        assert "Käynnissä" in page.inner_text("main")
+        assert axe_violations(page) == []
+        report.refresh_from_db()
+        assert str(report.values.get().value).startswith("12.5") and report.version == 3
+
+        press(page, "button", "Submit the organisation's report")
+        assert "You can still correct it until the round closes" in page.inner_text("main")
+        assert Submission.objects.filter(organisation=people.first).exists()
+        press(page, "link", "Added priorities for the coming year")
+        assert axe_violations(page) == []
+        type_into(page, "textarea", "Nuorten osallisuus")
+        press(page, "button", "Save")
+        assert "Your changes were saved." in page.inner_text("main")
+
+
+def test_coordinator_runs_a_round_by_keyboard(live_server, people):
+    rounds = "/en" + reverse("followup:rounds", args=["yhteinen"])
+    with chromium_page() as page:
+        log_in_by_keyboard(page, live_server.url, "alice", rounds)
+        assert axe_violations(page) == []
+        press(page, "link", "Status scale")
+        assert axe_violations(page) == []
+        page.get_by_role("radio", name=re.compile("^Toteutui")).focus()
+        page.keyboard.press("Space")
+        press(page, "button", "Use this scale")
+        assert "The status scale was saved." in page.inner_text("main")
+        press(page, "link", "Open a round")
+        assert axe_violations(page) == []
+        type_into(page, "#id_year", "2023")
+        press(page, "button", "Open the round")
+        assert page.get_by_role("heading", level=1).inner_text() == "Follow-up round 2023"
+        assert "Toteutui" in page.inner_text("main")
+        assert axe_violations(page) == []
+        press(page, "link", "Joint highlights")
+        assert axe_violations(page) == []
+        type_into(page, "textarea", "Yhteinen koulutus")
+        press(page, "button", "Save")
+        press(page, "link", "Close the round")
+        assert axe_violations(page) == []
+        press(page, "button", "Close the round")
+        assert "The round was closed." in page.inner_text("main")
+        assert axe_violations(page) == []
+        assert FollowUpRound.objects.get(year=2023).is_closed
