@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/lanu
 
-.PHONY: run test test-sqlite test-postgres install install-test browser lint messages bench clean
+.PHONY: run test test-sqlite test-postgres install install-test browser lint messages bench bench-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,10 @@ messages: install
 bench: install
 	$(BIN)/python bench/import.py
 	$(BIN)/python bench/plan_pages.py
+
+## 200 editors saving reports at once for 60 s, against PostgreSQL (a lanu_bench database).
+bench-load: install
+	$(BIN)/python bench/followup_load.py --database-url "$(subst /lanu,/lanu_bench,$(PG_URL))"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

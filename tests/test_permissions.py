@@ -115,3 +115,28 @@ def test_url_allows_and_refuses_as_the_roles_say(client, people, name, persona):
         assert database_state() == before, url
         if persona == "anonymous":
             assert "/accounts/login/" in responses[1]["Location"]
+
+
+FOLLOWUP_TABLES = {  # the follow-up URLs, and the file whose persona table covers each
+    "tests/test_reporting_permissions.py": {
+        "rounds",
+        "round-new",
+        "round-scale",
+        "round",
+        "round-close",
+        "round-highlights",
+        "report-organisation",
+        "report-priorities",
+        "report-submit",
+        "report-action",
+    },
+    "tests/test_round_overview.py": {"round-overview", "round-remind"},
+    "tests/test_progress.py": {"progress", "progress-year"},
+}
+
+
+def test_every_followup_url_is_in_a_persona_table():
+    from lanu.followup.urls import urlpatterns
+
+    classified = set().union(*FOLLOWUP_TABLES.values())
+    assert {pattern.name for pattern in urlpatterns} == classified
