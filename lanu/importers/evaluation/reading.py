@@ -179,7 +179,8 @@ def number_and_title(reading: Reading, values: dict[str, str], i: int) -> tuple[
         )
     elif status and status != number:
         reading.statuses += 1
-        reading.notes.append(f"{number}. {_('Progress of the actions')}: {status}")
+        label = _("Progress of the actions")
+        reading.notes.append(f"{number}. {label}: {status}")
     return number, title
 
 
