@@ -26,3 +26,28 @@ def axe_violations(page) -> list[str]:
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
         for v in results.response["violations"]
     ]
+
+
+def log_in_by_keyboard(page, base: str, username: str, next_url: str) -> None:
+    """Log in through the login form with the keyboard only; every persona's password."""
+    page.goto(f"{base}/en/accounts/login/?next={next_url}")
+    page.focus("#id_username")
+    page.keyboard.type(username)
+    page.keyboard.press("Tab")
+    page.keyboard.type("salasana-123")
+    page.keyboard.press("Enter")
+    page.wait_for_url(base + next_url)
+
+
+def press(page, role: str, name: str) -> None:
+    """Focus a control by its role and name, press Enter, wait for the next page."""
+    page.get_by_role(role, name=name, exact=True).focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def type_into(page, selector: str, text: str) -> None:
+    """Replace a field's text by typing, as a keyboard user does."""
+    page.focus(selector)
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)

@@ -5,37 +5,15 @@ from django.urls import reverse
 
 from lanu.plans.models import Action
 from tests.action_data import action_data, logged_in, url
-from tests.browser import axe_violations, chromium_page
+from tests.browser import axe_violations, chromium_page, log_in_by_keyboard, press, type_into
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in_by_keyboard(page, base: str, next_url: str) -> None:
-    page.goto(f"{base}/en/accounts/login/?next={next_url}")
-    page.focus("#id_username")
-    page.keyboard.type("bob")
-    page.keyboard.press("Tab")
-    page.keyboard.type("salasana-123")
-    page.keyboard.press("Enter")
-    page.wait_for_url(base + next_url)
-
-
-def press(page, role: str, name: str) -> None:
-    page.get_by_role(role, name=name, exact=True).focus()
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-
-
-def type_into(page, selector: str, text: str) -> None:
-    page.focus(selector)
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
 
 
 def test_editor_adds_and_edits_an_action_by_keyboard(live_server, people):
     organisation_page = "/en" + reverse("plans:organisation", args=["yhteinen", people.first.pk])
     with chromium_page() as page:
-        log_in_by_keyboard(page, live_server.url, organisation_page)
+        log_in_by_keyboard(page, live_server.url, "bob", organisation_page)
         assert axe_violations(page) == []
         press(page, "link", "Add an action")
         assert page.get_by_role("heading", level=1).inner_text() == "New action"

@@ -1,9 +1,9 @@
 """Every public page and export runs as many SQL queries for 1,000 actions as for 10."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from tests.querycount import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -19,15 +19,6 @@ def url_of(page: str, plan) -> str:
         "action": [action.pk],
     }
     return reverse(f"plans:{page}", args=[plan.slug, *ids.get(page, [])])
-
-
-def queries_for(client, url: str) -> int:
-    """Queries of a request once the process's caches (content types) are filled."""
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 @pytest.mark.parametrize("page", PAGES + EXPORTS)

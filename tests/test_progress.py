@@ -3,14 +3,13 @@
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lanu.followup.models import ActionReport, AddedPriority, JointHighlight
 from lanu.followup.rounds import close_round, open_round
 from lanu.followup.synthetic import build_rounds
 from tests.html_tables import tables
+from tests.querycount import queries_for
 
 pytestmark = pytest.mark.django_db
 LEVELS = ["Ei aloitettu", "Aloitettu", "Käynnissä", "Käytössä", "Ei toteudu"]
@@ -148,14 +147,6 @@ def test_progress_of_an_unpublished_plan_is_for_its_members(client, people, pers
     if persona:
         client.force_login(getattr(people, persona))
     assert client.get(reverse("followup:progress", args=["yhteinen"])).status_code == status
-
-
-def queries_for(client, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def test_progress_query_count_does_not_grow_with_the_plan(client, plan_of):

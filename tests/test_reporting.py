@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lanu.followup.models import (
@@ -20,6 +19,7 @@ from lanu.followup.models import (
 )
 from lanu.followup.rounds import close_round, open_round
 from lanu.history.records import changes_of
+from tests.querycount import queries_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
@@ -379,14 +379,6 @@ def round_pages(plan, coordinator) -> list[str]:
         reverse("followup:report-priorities", args=[*args, organisation.pk]),
         reverse("followup:report-action", args=[*args, action.pk]),
     ]
-
-
-def queries_for(client, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def test_round_pages_query_count_does_not_grow_with_the_actions(plan_of, django_user_model):

@@ -12,31 +12,9 @@ from playwright.sync_api import expect
 
 from lanu.followup.models import ActionReport, FollowUpRound, Submission
 from lanu.followup.rounds import open_round
-from tests.browser import axe_violations, chromium_page
+from tests.browser import axe_violations, chromium_page, log_in_by_keyboard, press, type_into
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in_by_keyboard(page, base: str, username: str, next_url: str) -> None:
-    page.goto(f"{base}/en/accounts/login/?next={next_url}")
-    page.focus("#id_username")
-    page.keyboard.type(username)
-    page.keyboard.press("Tab")
-    page.keyboard.type("salasana-123")
-    page.keyboard.press("Enter")
-    page.wait_for_url(base + next_url)
-
-
-def press(page, role: str, name: str) -> None:
-    page.get_by_role(role, name=name, exact=True).focus()
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-
-
-def type_into(page, selector: str, text: str) -> None:
-    page.focus(selector)
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
 
 
 def saved_version(page, version: int) -> None:

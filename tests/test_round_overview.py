@@ -9,8 +9,6 @@ from datetime import date
 
 import pytest
 from django.core import mail
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,6 +18,7 @@ from lanu.followup.rounds import close_round, open_round
 from lanu.followup.synthetic import build_rounds
 from tests.html_tables import tables
 from tests.personas import PERSONAS, as_persona, check_outcome
+from tests.querycount import queries_for
 
 pytestmark = pytest.mark.django_db
 HEADER = ["Ei aloitettu", "Aloitettu", "Käynnissä", "Käytössä", "Ei toteudu", "No status"]
@@ -251,14 +250,6 @@ def test_overview_of_a_round_that_does_not_exist_is_404(client, people, round_20
 
 
 # Query counts
-
-
-def queries_for(client, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def test_overview_query_count_does_not_grow_with_the_plan(admin_client, plan_of):
