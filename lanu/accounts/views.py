@@ -1,8 +1,11 @@
 """The people of a plan: coordinators give people a role in it, and take it away."""
 
+from smtplib import SMTPException
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +14,7 @@ from lanu.history.models import Change
 from lanu.plans.access import coordinated_plan
 from lanu.plans.forms import MembershipForm
 
+from .invitations import create_invited, send_invitation
 from .memberships import add_member, is_last_coordinator, remove_member
 from .models import Membership
 
@@ -21,12 +25,31 @@ def people(request, slug):
     form = MembershipForm(plan, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        membership = add_member(
-            plan, data["person"], data["role"], data["organisation"], request.user
-        )
-        messages.success(request, _("Added: %s.") % membership)
+        person, invited = data["person"], isinstance(data["person"], str)
+        with transaction.atomic():
+            if invited:
+                person = create_invited(person)
+            membership = add_member(plan, person, data["role"], data["organisation"], request.user)
+        if invited:
+            invite(request, person, membership)
+        else:
+            messages.success(request, _("Added: %s.") % membership)
         return redirect("plans:people", plan.slug)
     return render(request, "accounts/people.html", people_context(plan, form))
+
+
+def invite(request, person, membership) -> None:
+    """E-mail the invitation; if e-mail fails, the role stays and the coordinator is told."""
+    try:
+        send_invitation(request, person, membership)
+    except (OSError, SMTPException):
+        message = _(
+            "%(person)s now has the role, but the invitation could not be e-mailed. Ask them to "
+            "choose a password with “Forgot your password?” on the login page."
+        )
+        messages.warning(request, message % {"person": person.email})
+    else:
+        messages.success(request, _("Invited by e-mail: %s.") % membership)
 
 
 def people_context(plan, form) -> dict:

@@ -6,6 +6,7 @@ Labels come from the models' verbose names; every message is translated.
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.validators import validate_email
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -144,9 +145,16 @@ class ParticipationForm(forms.Form):
 
 
 class MembershipForm(forms.Form):
-    """Give a person with an account a role in the plan."""
+    """Give a person a role in the plan: an account, or an e-mail address to invite."""
 
-    person = forms.CharField(label=_("Username or e-mail address"), max_length=254)
+    person = forms.CharField(
+        label=_("Username or e-mail address"),
+        max_length=254,
+        help_text=_(
+            "Someone with no account yet is invited by e-mail: give their e-mail address, and "
+            "they get a link to choose a password."
+        ),
+    )
     role = forms.ChoiceField(
         label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.VIEWER
     )
@@ -167,7 +175,7 @@ class MembershipForm(forms.Form):
         accounts = get_user_model().objects.filter(is_active=True)
         found = list(accounts.filter(Q(username__iexact=given) | Q(email__iexact=given))[:2])
         if not found:
-            raise forms.ValidationError(_("No one has an account with this name or address."))
+            return self.address_to_invite(given)
         if len(found) > 1:
             raise forms.ValidationError(
                 _("Several accounts have this e-mail address: give the username instead.")
@@ -185,7 +193,23 @@ class MembershipForm(forms.Form):
             self.add_error("person", _("This person has this role in the plan already."))
         return cleaned
 
+    @staticmethod
+    def address_to_invite(given: str) -> str:
+        """An e-mail address with no account is someone to invite; a name is a mistake."""
+        try:
+            validate_email(given)
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                _(
+                    "No one has an account with this name or address. To invite someone new, "
+                    "give their e-mail address."
+                )
+            ) from None
+        return given
+
     def taken(self, cleaned) -> bool:
+        if isinstance(cleaned["person"], str):  # a new person: no role anywhere yet
+            return False
         return Membership.objects.filter(
             plan=self.plan,
             user=cleaned["person"],
