@@ -140,3 +140,16 @@ def test_every_followup_url_is_in_a_persona_table():
 
     classified = set().union(*FOLLOWUP_TABLES.values())
     assert {pattern.name for pattern in urlpatterns} == classified
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(ALLOWED))
+def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(people, name):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(people.alice)  # allowed everywhere in the table
+    url = url_of(name, people)
+    before = database_state()
+    assert client.post(url, {"version": 1, "step": "up"}).status_code == 403, url
+    assert database_state() == before, url
