@@ -251,3 +251,20 @@ def test_template_has_the_three_sheets(client):
         "Organisaatio",
         "Välitavoitteet",
     ]
+
+
+def test_uploads_left_unconfirmed_for_two_days_are_forgotten(client, people):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    as_user(client, people.alice)
+    old = PendingImport.objects.create(user=people.alice, file_name="vanha.xlsx", content=b"x")
+    recent = PendingImport.objects.create(user=people.alice, file_name="uusi.xlsx", content=b"y")
+    PendingImport.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(days=3))
+    client.post(
+        reverse("plans:import-into", args=["yhteinen"]),
+        {"file": edited_export(client, people.plan)},
+    )
+    names = set(PendingImport.objects.values_list("file_name", flat=True))
+    assert names == {recent.file_name, "actions.xlsx"}

@@ -1,7 +1,10 @@
 """An uploaded file waiting between its preview and the coordinator's confirmation."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,3 +36,11 @@ class PendingImport(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+    KEPT = timedelta(days=2)  # an upload nobody confirmed is deleted after this
+
+    @classmethod
+    def forget_old(cls) -> int:
+        """Delete uploads left unconfirmed for longer than KEPT; how many were deleted."""
+        deleted, _by_model = cls.objects.filter(created__lt=timezone.now() - cls.KEPT).delete()
+        return deleted

@@ -101,6 +101,7 @@ def upload(request, plan: Plan | None):
             problems = refused.problems
             form.add_error("file", _("The file cannot be imported: nothing was saved."))
         else:
+            PendingImport.forget_old()
             pending = PendingImport.objects.create(
                 user=request.user, plan=plan, file_name=upload.name[:255], content=raw
             )
