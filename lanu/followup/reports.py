@@ -1,8 +1,9 @@
 """Saving what organisations report in a round, without lost updates and never into a closed round.
 
-Every save runs in one transaction that first locks the round's row and checks
-that the round is still open (rounds.check_open): closing a round waits for a
-save under way, and a save after the close is refused with RoundClosed. An
+Every save runs in one transaction that first takes a shared lock on the round's
+row and checks that the round is still open (rounds.check_open): closing a round
+waits for the saves under way, and a save after the close is refused with
+RoundClosed. An
 action's report is one row per round (get_or_create), saved with a
 compare-and-set on its version as plans/editing.py does, so of two people
 saving the same report the second gets a Conflict instead of overwriting.
@@ -15,7 +16,7 @@ import hashlib
 import json
 from collections import Counter
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q
 
 from lanu.history.models import Change
@@ -51,8 +52,16 @@ class TextsChanged(Exception):
 
 
 def lock_open(round_: FollowUpRound) -> None:
-    """In a transaction: wait for other saves and a close of the round, then check it is open."""
-    list(FollowUpRound.objects.select_for_update().filter(pk=round_.pk).values_list("pk"))
+    """In a transaction: wait for a close of the round under way, then check it is open.
+
+    On PostgreSQL saves share the round row's lock (FOR SHARE), so they run side by
+    side, while closing (an UPDATE of the row) waits for them and they for it. SQLite
+    begins every write transaction IMMEDIATE, so its saves and closes queue anyway.
+    """
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(FollowUpRound._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {table} WHERE id = %s FOR SHARE", [round_.pk])
     check_open(round_)
 
 
