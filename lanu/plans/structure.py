@@ -174,24 +174,6 @@ def edit_goal(request, slug, pk):
 
 
 @login_required
-@require_POST
-def move_goal(request, slug, pk):
-    plan = coordinated_plan(request, slug)
-    goal = goal_in(plan, pk)
-    editing.move(goal, plan.goals.all(), step_of(request), request.user, plan)
-    return redirect(goals_url(plan, f"goal-{goal.pk}"))
-
-
-@login_required
-@require_POST
-def archive_goal(request, slug, pk, archived: bool):
-    plan = coordinated_plan(request, slug)
-    goal = goal_in(plan, pk)
-    archive_or_restore(request, goal, plan, archived)
-    return redirect(goals_url(plan, f"goal-{goal.pk}"))
-
-
-@login_required
 def new_subgoal(request, slug, goal_pk):
     plan = coordinated_plan(request, slug)
     goal = goal_in(plan, goal_pk)
@@ -206,22 +188,30 @@ def edit_subgoal(request, slug, pk):
     return edit_page(request, SubGoalForm, subgoal, plan, subgoal_page(plan, subgoal.goal))
 
 
-@login_required
-@require_POST
-def move_subgoal(request, slug, pk):
-    plan = coordinated_plan(request, slug)
-    subgoal = subgoal_in(plan, pk)
-    editing.move(subgoal, subgoal.goal.subgoals.all(), step_of(request), request.user, plan)
-    return redirect(goals_url(plan, f"subgoal-{subgoal.pk}"))
+# Goals and sub-goals alike: how to find one in the plan, and its siblings in order.
+ITEMS = {
+    "goal": (goal_in, lambda plan, goal: plan.goals.all()),
+    "subgoal": (subgoal_in, lambda plan, subgoal: subgoal.goal.subgoals.all()),
+}
 
 
 @login_required
 @require_POST
-def archive_subgoal(request, slug, pk, archived: bool):
+def move_item(request, slug, pk, kind: str):
     plan = coordinated_plan(request, slug)
-    subgoal = subgoal_in(plan, pk)
-    archive_or_restore(request, subgoal, plan, archived)
-    return redirect(goals_url(plan, f"subgoal-{subgoal.pk}"))
+    find, siblings = ITEMS[kind]
+    item = find(plan, pk)
+    editing.move(item, siblings(plan, item), step_of(request), request.user, plan)
+    return redirect(goals_url(plan, f"{kind}-{item.pk}"))
+
+
+@login_required
+@require_POST
+def archive_item(request, slug, pk, kind: str, archived: bool):
+    plan = coordinated_plan(request, slug)
+    item = ITEMS[kind][0](plan, pk)
+    archive_or_restore(request, item, plan, archived)
+    return redirect(goals_url(plan, f"{kind}-{item.pk}"))
 
 
 # Organisations
@@ -308,32 +298,37 @@ urlpatterns = [
     path("<slug:slug>/edit/goals/", edit_goals, name="goals-edit"),
     path("<slug:slug>/edit/goals/new/", new_goal, name="goal-new"),
     path("<slug:slug>/edit/goals/<int:pk>/", edit_goal, name="goal-edit"),
-    path("<slug:slug>/edit/goals/<int:pk>/move/", move_goal, name="goal-move"),
+    path("<slug:slug>/edit/goals/<int:pk>/move/", move_item, {"kind": "goal"}, name="goal-move"),
     path(
         "<slug:slug>/edit/goals/<int:pk>/archive/",
-        archive_goal,
-        {"archived": True},
+        archive_item,
+        {"kind": "goal", "archived": True},
         name="goal-archive",
     ),
     path(
         "<slug:slug>/edit/goals/<int:pk>/restore/",
-        archive_goal,
-        {"archived": False},
+        archive_item,
+        {"kind": "goal", "archived": False},
         name="goal-restore",
     ),
     path("<slug:slug>/edit/goals/<int:goal_pk>/subgoals/new/", new_subgoal, name="subgoal-new"),
     path("<slug:slug>/edit/subgoals/<int:pk>/", edit_subgoal, name="subgoal-edit"),
-    path("<slug:slug>/edit/subgoals/<int:pk>/move/", move_subgoal, name="subgoal-move"),
+    path(
+        "<slug:slug>/edit/subgoals/<int:pk>/move/",
+        move_item,
+        {"kind": "subgoal"},
+        name="subgoal-move",
+    ),
     path(
         "<slug:slug>/edit/subgoals/<int:pk>/archive/",
-        archive_subgoal,
-        {"archived": True},
+        archive_item,
+        {"kind": "subgoal", "archived": True},
         name="subgoal-archive",
     ),
     path(
         "<slug:slug>/edit/subgoals/<int:pk>/restore/",
-        archive_subgoal,
-        {"archived": False},
+        archive_item,
+        {"kind": "subgoal", "archived": False},
         name="subgoal-restore",
     ),
     path("<slug:slug>/edit/organisations/", edit_organisations, name="organisations-edit"),
