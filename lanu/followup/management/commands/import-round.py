@@ -1,11 +1,10 @@
 """python -m lanu import-round FILE --plan SLUG --year YEAR [--dry-run]"""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from lanu.importers import decode, evaluation, read_file
-from lanu.importers.data import ImportRefused
-from lanu.plans.models import Plan
+from lanu.importers.commands import plan_at, refusals_as_errors
 
 
 class Command(BaseCommand):
@@ -23,10 +22,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, plan, year, dry_run, **options):
-        found = Plan.objects.filter(slug=plan).first()
-        if found is None:
-            raise CommandError(_("No plan has the address “%s”.") % plan)
-        try:
+        found = plan_at(plan)
+        with refusals_as_errors(file, _("The round was not imported:")):
             raw, source = read_file(file)
             data = evaluation.read(decode(raw, source), source, found, year)
             self.stdout.write("\n".join(data.report))
@@ -34,13 +31,6 @@ class Command(BaseCommand):
                 self.stdout.write(_("Dry run: nothing was saved."))
                 return
             evaluation.save(data)
-        except ImportRefused as refused:
-            lines = [_("The round was not imported:")] + [f"  {p}" for p in refused.problems]
-            raise CommandError("\n".join(lines)) from None
-        except OSError as error:
-            raise CommandError(
-                _("Cannot read %(file)s: %(error)s") % {"file": file, "error": error.strerror}
-            ) from None
         self.stdout.write(
             _("Imported the %(year)s round of “%(name)s”.") % {"year": year, "name": found.name}
         )

@@ -2,11 +2,10 @@
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext as _
+from django.core.management.base import BaseCommand
 
+from lanu.importers.commands import plan_at
 from lanu.plans.export import export_plan
-from lanu.plans.models import Plan
 
 
 class Command(BaseCommand):
@@ -16,7 +15,5 @@ class Command(BaseCommand):
         parser.add_argument("slug")
 
     def handle(self, *args, slug, **options):
-        plan = Plan.objects.filter(slug=slug).first()
-        if plan is None:
-            raise CommandError(_("No plan has the address “%s”.") % slug)
+        plan = plan_at(slug)
         self.stdout.write(json.dumps(export_plan(plan), ensure_ascii=False, indent=2))

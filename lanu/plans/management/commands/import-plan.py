@@ -1,12 +1,12 @@
 """python -m lanu import-plan FILE [--slug SLUG] [--plan SLUG] [--dry-run]"""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from lanu.importers import read_plan, read_plan_changes
-from lanu.importers.data import ImportRefused, PlanData
+from lanu.importers.commands import plan_at, refusals_as_errors
+from lanu.importers.data import PlanData
 from lanu.importers.save import save_plan
-from lanu.plans.models import Plan
 
 
 class Command(BaseCommand):
@@ -28,20 +28,13 @@ class Command(BaseCommand):
     def handle(self, *args, file, slug, plan, dry_run, **options):
         if plan:
             return self.into_plan(file, plan, dry_run)
-        try:
+        with refusals_as_errors(file, _("The plan was not imported:")):
             data = read_plan(file)
             if dry_run:
                 self.stdout.write(summary(data))
                 self.stdout.write(_("Dry run: nothing was saved."))
                 return
             plan = save_plan(data, slug)
-        except ImportRefused as refused:
-            lines = [_("The plan was not imported:")] + [f"  {p}" for p in refused.problems]
-            raise CommandError("\n".join(lines)) from None
-        except OSError as error:
-            raise CommandError(
-                _("Cannot read %(file)s: %(error)s") % {"file": file, "error": error.strerror}
-            ) from None
         self.stdout.write(summary(data))
         self.stdout.write(
             _("Imported “%(name)s” as %(slug)s.") % {"name": plan.name, "slug": plan.slug}
@@ -50,23 +43,14 @@ class Command(BaseCommand):
     def into_plan(self, file: str, slug: str, dry_run: bool) -> None:
         from lanu.importers.changes import apply_changes
 
-        plan = Plan.objects.filter(slug=slug).first()
-        if plan is None:
-            raise CommandError(_("No plan has the address “%s”.") % slug)
-        try:
+        plan = plan_at(slug)
+        with refusals_as_errors(file, _("The file was not imported:")):
             found = read_plan_changes(file, plan)
             self.stdout.write(changes_summary(found))
             if dry_run:
                 self.stdout.write(_("Dry run: nothing was saved."))
                 return
             apply_changes(found, user=None)
-        except ImportRefused as refused:
-            lines = [_("The file was not imported:")] + [f"  {p}" for p in refused.problems]
-            raise CommandError("\n".join(lines)) from None
-        except OSError as error:
-            raise CommandError(
-                _("Cannot read %(file)s: %(error)s") % {"file": file, "error": error.strerror}
-            ) from None
         self.stdout.write(_("Imported into “%s”.") % plan.name)
 
 
