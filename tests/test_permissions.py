@@ -43,6 +43,10 @@ ALLOWED = {
     "action-archive": {"alice", "bob"},
     "action-restore": {"alice", "bob"},
 }
+# The same URLs on an organisation that also takes part in a plan none of them coordinates:
+# only who coordinates every plan it serves, or an administrator, changes it (the others
+# still add it to their plan and remove it).
+ALLOWED_ON_SHARED_ORGANISATION = {"organisation-edit": set(), "organisation-remove": COORDINATOR}
 # Pages that change nothing, and pages whose rules are tested in their own file.
 READ_ONLY = {"list", "plan", "subgoal", "organisation", "actions", "action", "import-template"}
 READ_ONLY |= {"export-json", "export-csv", "export-xlsx"}
@@ -115,6 +119,32 @@ def test_url_allows_and_refuses_as_the_roles_say(client, people, name, persona):
         assert database_state() == before, url
         if persona == "anonymous":
             assert "/accounts/login/" in responses[1]["Location"]
+
+
+SHARED_CASES = [(name, p) for name in sorted(ALLOWED_ON_SHARED_ORGANISATION) for p in PERSONAS]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name, persona", SHARED_CASES)
+def test_a_shared_organisation_is_changed_only_as_the_roles_say(client, people, name, persona):
+    other = Plan.objects.create(
+        slug="muu", name="Muu suunnitelma", period_start=2024, period_end=2027
+    )
+    Participation.objects.create(plan=other, organisation=people.first, order=0)
+    people.plan.actions.filter(organisation=people.first).update(organisation=people.second)
+    Membership.objects.filter(organisation=people.first).update(organisation=people.second)
+    if persona != "anonymous":
+        client.force_login(getattr(people, persona))
+    url = url_of(name, people)
+    before = database_state()
+    data = {"name": "Uusi nimi", "kind": "ngo", "version": people.first.version}
+    response = client.post(url, data)
+    if persona in ALLOWED_ON_SHARED_ORGANISATION[name]:
+        assert not refused(response), (url, response.status_code)
+    else:
+        assert refused(response), url
+        assert database_state() == before, url
+        assert Organisation.objects.get(pk=people.first.pk).name == "Organisaatio 1"
 
 
 FOLLOWUP_TABLES = {  # the follow-up URLs, and the file whose persona table covers each

@@ -83,3 +83,25 @@ def can_read_reports_of(user, plan, organisation_id: int) -> bool:
     if can_report_for(user, plan, organisation_id):
         return True
     return any(m.role == Membership.Role.VIEWER for m in memberships(user, plan))
+
+
+# Organisations belong to no single plan: one may take part in many.
+
+
+def can_change_organisation(user, organisation) -> bool:
+    """Renaming an organisation (or changing its short name, kind or aliases) shows in
+    every plan it takes part in: only a person coordinating each of them, or an
+    administrator, may. Any coordinator adds it to their plan or removes it."""
+    if user.is_superuser:
+        return True
+    if not user.is_authenticated:
+        return False
+    coordinated = Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR)
+    return not organisation.plans.exclude(pk__in=coordinated.values("plan")).exists()
+
+
+def organisation_deciders(user, organisation) -> tuple[list, bool]:
+    """Whose coordinators may change the organisation, as the person may see it: the
+    plans they may read, and whether it takes part in others they may not."""
+    shown = list(organisation.plans.filter(readable_plans(user)).order_by("name"))
+    return shown, organisation.plans.count() > len(shown)

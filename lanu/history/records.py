@@ -6,6 +6,7 @@ value as readable text, so the history reads the same after the model changes.
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Exists, OuterRef
 
 from .models import Change
 
@@ -53,24 +54,43 @@ def differences(instance, before: dict, after: dict) -> list[dict]:
 
 
 def record(user, instance, kind: str, plan=None, before=None, after=None) -> Change | None:
-    """Write down one change; a "changed" that changed nothing is not written."""
+    """Write down one change, in `plan`'s history and in that of every plan a shared
+    object (an organisation) serves; a "changed" that changed nothing is not written."""
     fields = differences(instance, before or {}, after or {}) if after is not None else []
     if kind == Change.Kind.CHANGED and not fields:
         return None
-    return Change.objects.create(
-        plan=plan,
-        content_type=ContentType.objects.get_for_model(instance),
-        object_id=instance.pk,
-        object_repr=str(instance)[:300],
-        version=getattr(instance, "version", 0),
-        user=user if getattr(user, "is_authenticated", False) else None,
-        kind=kind,
-        fields=fields,
+    content_type = ContentType.objects.get_for_model(instance)
+    rows = Change.objects.bulk_create(
+        Change(
+            plan=each,
+            content_type=content_type,
+            object_id=instance.pk,
+            object_repr=str(instance)[:300],
+            version=getattr(instance, "version", 0),
+            user=user if getattr(user, "is_authenticated", False) else None,
+            kind=kind,
+            fields=fields,
+        )
+        for each in plans_of(instance, plan)
     )
+    if len(rows) > 1:  # one change: one time, so that changes_of() shows it once
+        Change.objects.filter(pk__in=[row.pk for row in rows[1:]]).update(at=rows[0].at)
+    return rows[0]
+
+
+def plans_of(instance, plan) -> list:
+    """The plans whose history a change goes to: `plan`, and for an object that takes
+    part in several plans (an organisation's `plans`), each of them."""
+    served = getattr(instance, "plans", None)
+    others = [] if served is None else [each for each in served.all() if each != plan]
+    return [plan, *others] if plan else others or [None]
 
 
 def changes_of(instance) -> models.QuerySet:
+    """The object's changes, newest first; a change written to several plans once."""
     content_type = ContentType.objects.get_for_model(instance)
-    return Change.objects.filter(content_type=content_type, object_id=instance.pk).select_related(
-        "user"
+    rows = Change.objects.filter(content_type=content_type, object_id=instance.pk)
+    copies = rows.filter(
+        version=OuterRef("version"), kind=OuterRef("kind"), at=OuterRef("at"), pk__lt=OuterRef("pk")
     )
+    return rows.exclude(Exists(copies)).select_related("user")

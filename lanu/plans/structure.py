@@ -20,7 +20,11 @@ from django.views.decorators.http import require_POST
 from lanu.accounts import views as account_views
 from lanu.accounts.memberships import add_member
 from lanu.accounts.models import Membership
-from lanu.accounts.permissions import can_create_plans
+from lanu.accounts.permissions import (
+    can_change_organisation,
+    can_create_plans,
+    organisation_deciders,
+)
 from lanu.history.models import Change
 from lanu.history.records import changes_of
 
@@ -269,10 +273,24 @@ def new_organisation(request, slug):
 def edit_organisation(request, slug, pk):
     plan = coordinated_plan(request, slug)
     organisation = get_object_or_404(Organisation, pk=pk, participations__plan=plan)
+    if not can_change_organisation(request.user, organisation):
+        return organisation_read_only(request, plan, organisation)
     done = lambda organisation: organisations_url(plan, f"organisation-{organisation.pk}")  # noqa: E731
     page = {"template": "plans/edit/organisation_form.html", "done": done}
     page["section"] = "organisations"
     return edit_page(request, OrganisationForm, organisation, plan, page)
+
+
+def organisation_read_only(request, plan: Plan, organisation: Organisation):
+    """An organisation shared with plans the person does not coordinate: shown, with who
+    may change it; a change posted anyway is refused."""
+    if request.method != "GET":
+        raise PermissionDenied
+    deciders, more = organisation_deciders(request.user, organisation)
+    context = {"plan": plan, "object": organisation, "section": "organisations"}
+    context |= {"read_only": True, "deciders": deciders, "more_deciders": more}
+    context["changes"] = changes_of(organisation)
+    return render(request, "plans/edit/organisation_form.html", context)
 
 
 @login_required
