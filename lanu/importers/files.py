@@ -4,10 +4,18 @@ Office files are zip archives (.docx holds word/document.xml, .xlsx xl/workbook.
 A password-protected .docx or .xlsx is not a zip but an OLE2 compound file (it starts
 with D0 CF 11 E0), as are the old .doc and .xls: neither can be read. Anything else
 with an Office name (a PDF or an image renamed) is refused with what it really is.
+
+A zip can hold far more than its size says (a 0.7 MB "zip bomb" unpacking to
+200 MB), and its headers can lie about their parts' sizes. Before any Office
+reader opens it, every part is unpacked once through a counting reader that stops
+at the limit, and the number of parts, each part's size and their total are
+capped (`check_parts`): what a reader then unpacks is known and bounded.
 """
 
+import copy
 import io
 import zipfile
+import zlib
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -25,6 +33,13 @@ MAGIC = (  # (start of file, what it is) of files often renamed by mistake
 )
 OFFICE_PARTS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
 OFFICE_NAMES = (".docx", ".xlsx", ".xlsm", ".doc", ".xls")
+MB = 1024 * 1024
+PART_BYTES = 50 * MB  # the most one part of an Office file may unpack to
+TOTAL_BYTES = 100 * MB  # the most all its parts together may unpack to
+MAX_PARTS = 1000  # Word and Excel files have tens of parts; a few hundred with images
+WORD_ELEMENTS = 1_000_000  # a Word file's XML elements: each costs python-docx ~250 bytes
+CHUNK = 64 * 1024
+BROKEN = (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError, zlib.error)
 
 
 def max_bytes() -> int:
@@ -70,16 +85,76 @@ def office_type(raw: bytes, source: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-            broken = archive.testzip() if unpacked <= 10 * max_bytes() else "too large"
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
-        broken = "?"
-        names = set()
-    if broken:
-        message = _("The file is damaged: it cannot be opened as a Word or Excel file.")
-        raise refuse(message, source)
-    kind = next((kind for part, kind in OFFICE_PARTS.items() if part in names), "")
+            kind = next((kind for part, kind in OFFICE_PARTS.items() if part in names), "")
+            check_parts(archive, source, kind)
+    except BROKEN:
+        raise refuse(damaged_message(), source) from None
     if not kind:
         message = _("The file is not a Word (.docx) or Excel (.xlsx) file.")
         raise refuse(message, source)
     return kind
+
+
+def damaged_message() -> str:
+    return _("The file is damaged: it cannot be opened as a Word or Excel file.")
+
+
+def check_parts(archive: zipfile.ZipFile, source: str, kind: str) -> None:
+    """Refuse an archive with too many parts, or parts that unpack to too much.
+
+    Each part is unpacked (and its checksum verified) through a counting reader that
+    stops past the limit, whatever size the headers declare; a part whose headers
+    declare another size than it has is damaged: a reader would be misled by them.
+    A Word file is read whole into a tree of XML elements, so their number is capped
+    too (an Excel file's sheets are read row by row)."""
+    parts = archive.infolist()
+    if len(parts) > MAX_PARTS:
+        message = _("The file has too many parts (%(count)d): the limit is %(limit)d.")
+        raise refuse(message % {"count": len(parts), "limit": MAX_PARTS}, source)
+    total = elements = 0
+    for part in parts:
+        size, found = unpacked_size(archive, part, PART_BYTES)
+        if size > PART_BYTES:
+            raise refuse(part_too_large(part.filename), source)
+        if size != part.file_size:
+            raise refuse(damaged_message(), source)
+        total, elements = total + size, elements + found
+        if total > TOTAL_BYTES:
+            message = _("The file unpacks to more than %(limit)d MB: it cannot be read.")
+            raise refuse(message % {"limit": TOTAL_BYTES // MB}, source)
+        if kind == "docx" and elements > WORD_ELEMENTS:
+            raise refuse(too_complex(), source)
+
+
+def part_too_large(name: str) -> str:
+    message = _("The file unpacks to too much: its part “%(part)s” is over %(limit)d MB.")
+    return message % {"part": name, "limit": PART_BYTES // MB}
+
+
+def too_complex() -> str:
+    message = _(
+        "The Word file is too complex: it has more than %(limit)s elements "
+        "(paragraphs, table cells, pieces of text)."
+    )
+    return message % {"limit": f"{WORD_ELEMENTS:,}".replace(",", " ")}
+
+
+def unpacked_size(archive: zipfile.ZipFile, part: zipfile.ZipInfo, limit: int) -> tuple[int, int]:
+    """The part's real unpacked size, counted up to just past `limit`, and its number of
+    XML elements (start tags) if it is XML.
+
+    A part declared larger than the limit is not unpacked at all. Otherwise it is
+    read as if declared larger than the count can reach: a header declaring less than
+    the part holds cannot stop the count early (nor would the checksum, checked at
+    the end of the declared size, match)."""
+    if part.file_size > limit:
+        return part.file_size, 0
+    probe = copy.copy(part)
+    probe.file_size = limit + CHUNK + 1
+    xml = part.filename.endswith((".xml", ".rels"))
+    size = elements = 0
+    with archive.open(probe) as stream:
+        while size <= limit and (chunk := stream.read(CHUNK)):
+            size += len(chunk)
+            elements += chunk.count(b"<") - chunk.count(b"</") if xml else 0
+    return size, elements

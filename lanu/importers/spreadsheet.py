@@ -163,14 +163,19 @@ class Workbook:
     title: str = ""
 
 
+MAX_COLUMNS = 50  # the template has 15; columns further right are not read
+MAX_ROWS = 200_000  # rows with values, per sheet
+
+
 def load_xlsx(raw: bytes, source: str) -> Workbook:
+    """The workbook's sheets, read row by row (files.check_parts has bounded its parts)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns of styles it cannot read
             book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
             found = Workbook(source, title=book.properties.title or "")
             for worksheet in book.worksheets:
-                take_sheet(found, worksheet.title, list(worksheet.iter_rows(values_only=True)))
+                take_sheet(found, worksheet.title, sheet_rows(worksheet, source))
             book.close()
     except ImportRefused:
         raise
@@ -178,6 +183,23 @@ def load_xlsx(raw: bytes, source: str) -> Workbook:
         message = _("The Excel file is damaged: its sheets cannot be read.")
         raise ImportRefused([Problem(message, file=source)]) from None
     return found
+
+
+def sheet_rows(worksheet, source: str) -> list:
+    """The sheet's rows, its first MAX_COLUMNS cells each; an empty row is kept as ().
+
+    A sheet claiming 16,384 columns or a million formatted but empty rows costs
+    nothing then; more than MAX_ROWS rows with values are refused."""
+    rows, filled = [], 0
+    for row in worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+        empty = all(value is None for value in row)
+        rows.append(() if empty else row)
+        filled += not empty
+        if filled > MAX_ROWS:
+            values = {"sheet": worksheet.title, "limit": MAX_ROWS}
+            message = _("The sheet “%(sheet)s” has more than %(limit)d rows.") % values
+            raise ImportRefused([Problem(message, file=source)])
+    return rows
 
 
 def take_sheet(found: Workbook, name: str, rows: list) -> None:
