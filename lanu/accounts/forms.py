@@ -1,54 +1,56 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
-from django.db.models import F
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext_lazy as _
 
-from .models import LoginFailure
+from . import throttling
 
 
 class ThrottledLoginForm(AuthenticationForm):
-    """The login form; 5 failures from one address for one username lock it for 15 minutes."""
+    """The login form; too many failures lock the account, or the address, for a while.
+
+    See throttling.py: the same refusal for every name, known or not.
+    """
 
     username = forms.CharField(label=_("Username or e-mail address"), max_length=254)
 
     error_messages = {
         **AuthenticationForm.error_messages,
         "locked": _(
-            "Too many failed logins: logging in as this user from here is locked for "
-            "15 minutes. Wait, or reset your password by e-mail."
+            "Too many failed logins: logging in is locked until %(time)s. "
+            "Wait, or reset your password by e-mail."
         ),
     }
 
     def clean(self):
-        key = self.failure_key()
-        if key and self.is_locked(key):
-            raise forms.ValidationError(self.error_messages["locked"], code="locked")
+        keys = throttling.failure_keys(self.request, self.typed_name())
+        until = throttling.locked_until(keys)
+        if until is not None:
+            raise self.locked_error(until)
         try:
             cleaned = super().clean()
         except forms.ValidationError:
-            if key:
-                self.count_failure(key)
+            throttling.count_failure(keys)
             raise
-        LoginFailure.objects.filter(**key).delete()
+        if self.user_cache is not None:
+            throttling.forget_account_failures(self.user_cache)
         return cleaned
 
-    def failure_key(self) -> dict | None:
-        username = (self.data.get(self.add_prefix("username")) or "").strip().lower()
-        address = self.request.META.get("REMOTE_ADDR") if self.request else None
-        return {"address": address, "username": username} if username and address else None
+    def typed_name(self) -> str:
+        return str(self.data.get(self.add_prefix("username")) or "")[:254]
 
-    @staticmethod
-    def is_locked(key) -> bool:
-        failure = LoginFailure.objects.filter(**key).first()
-        return failure is not None and failure.locked
-
-    @staticmethod
-    def count_failure(key) -> None:
-        failure, created = LoginFailure.objects.get_or_create(**key)
-        if not created and not failure.locked and failure.count >= LoginFailure.LIMIT:
-            failure.count = 0  # an old lock-out has passed: count afresh
-            failure.save(update_fields=["count"])
-        LoginFailure.objects.filter(pk=failure.pk).update(
-            count=F("count") + 1, last_at=timezone.now()
+    def locked_error(self, until) -> forms.ValidationError:
+        time = format_date(timezone.localtime(until), "H.i")
+        return forms.ValidationError(
+            self.error_messages["locked"], code="locked", params={"time": time}
         )
+
+
+class UnlockingSetPasswordForm(SetPasswordForm):
+    """A new password from the e-mailed link also lifts the account's lock."""
+
+    def save(self, commit=True):
+        user = super().save(commit)
+        throttling.forget_account_failures(user)
+        return user

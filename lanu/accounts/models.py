@@ -52,24 +52,46 @@ class Membership(models.Model):
 
 
 class LoginFailure(models.Model):
-    """Failed logins from one address for one username, to lock out password guessing."""
+    """Failed logins counted for one account (or unknown name), or from one address.
 
-    LIMIT = 5
-    LOCKOUT = timedelta(minutes=15)
+    Reaching the scope's limit locks it: 15 minutes the first time, twice as long each
+    further time, at most a day. A day without failures forgets the past locks.
+    """
 
-    address = models.GenericIPAddressField()
-    username = models.CharField(max_length=254)
+    class Scope(models.TextChoices):
+        ACCOUNT = "account"
+        ADDRESS = "address"
+
+    LIMITS = {Scope.ACCOUNT: 5, Scope.ADDRESS: 20}
+    FIRST_LOCK = timedelta(minutes=15)
+    LONGEST_LOCK = timedelta(days=1)
+    FORGOTTEN_AFTER = timedelta(days=1)
+
+    scope = models.CharField(max_length=8, choices=Scope.choices)
+    key = models.CharField(max_length=300)
     count = models.PositiveIntegerField(default=0)
+    locks = models.PositiveIntegerField(default=0)
+    locked_until = models.DateTimeField(null=True, blank=True)
     last_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["address", "username"], name="one_failure_row")
-        ]
+        constraints = [models.UniqueConstraint(fields=["scope", "key"], name="one_failure_row")]
 
     def __str__(self) -> str:
-        return f"{self.username} from {self.address}: {self.count}"
+        return f"{self.scope} {self.key}: {self.count} ({self.locks} locks)"
 
-    @property
-    def locked(self) -> bool:
-        return self.count >= self.LIMIT and timezone.now() - self.last_at < self.LOCKOUT
+    def is_locked(self, now) -> bool:
+        return self.locked_until is not None and now < self.locked_until
+
+    def fail(self, now) -> None:
+        """Count one more failure; at the limit, lock for longer than the last time."""
+        if now - self.last_at > self.FORGOTTEN_AFTER:
+            self.count = self.locks = 0
+        self.count += 1
+        self.last_at = now
+        if self.count >= self.LIMITS[self.scope]:
+            self.count, self.locks = 0, self.locks + 1
+            self.locked_until = now + self.lock_length()
+
+    def lock_length(self) -> timedelta:
+        return min(self.FIRST_LOCK * 2 ** min(self.locks - 1, 10), self.LONGEST_LOCK)
