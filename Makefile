@@ -67,7 +67,8 @@ bench: install
 	$(BIN)/python bench/import.py
 	$(BIN)/python bench/plan_pages.py
 
-## 200 editors saving reports at once for 60 s, against PostgreSQL (a lanu_bench database).
+## 200 editors saving reports at once for 60 s: gunicorn as in production, on PostgreSQL
+## (a throw-away test_lanu_bench database on 127.0.0.1, dropped at the end).
 bench-load: install
 	$(BIN)/python bench/followup_load.py --database-url "$(subst /lanu,/lanu_bench,$(PG_URL))"
 

@@ -5,11 +5,15 @@
 Creates a throw-away PostgreSQL database (by default `test_lanu_followup_load` on
 127.0.0.1:5432, user postgres; dropped at the end), a plan with one organisation and
 one action per editor, an editor account for each organisation, and an open round.
-Serves Lanu's WSGI application on 127.0.0.1 (wsgiref, a thread per request, at most
---workers at once: each holds a database connection). Each editor is a client thread
-with its own session cookie and CSRF token (logged in through the login form) that
-saves its action's report again and again, as the autosave does (Accept:
-application/json, the version of its previous save), until --seconds have passed.
+Serves Lanu as in production: gunicorn with gunicorn.conf.py (a process per core,
+threads), DEBUG off, static files collected for whitenoise, persistent database
+connections, bound to a free port on 127.0.0.1. Each editor is a client thread with
+its own logged-in session (made directly in the database, as the login form would:
+logging in is not measured, and Django's password hasher would take minutes of CPU
+for 200 editors) and CSRF token; each opens its report form, then saves its action's
+report again and again, as the autosave does (Accept: application/json, the version
+of its previous save), until --seconds have passed. The client threads run in
+--clients processes, so that the client's own Python is not what limits the load.
 
 Then it checks the database: the last value each editor's save was acknowledged
 for is the one stored (else "lost"), and there is one ActionReport per action per
@@ -19,22 +23,27 @@ editor: each must be refused and change nothing. Prints JSON figures. Not a test
 
 import html
 import json
-import logging
+import multiprocessing
 import os
 import re
+import resource
+import secrets
+import socket
 import statistics
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from http.cookiejar import CookieJar
-from socketserver import ThreadingMixIn
+from http.cookiejar import Cookie, CookieJar
+from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlsplit
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
-from common import argument_parser, bench_database, print_json
+from common import ROOT, argument_parser, bench_database, print_json
 
 DATABASE_URL = "postgres://postgres@127.0.0.1:5432/lanu_followup_load"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -44,6 +53,7 @@ SLUG, YEAR, PASSWORD = "kuormitus", 2024, "kuormitus-123"
 MAX_SAVES = 100_000  # per editor: a loop ends at the deadline or here, whichever comes first
 TIMEOUT = 30  # seconds for one request
 ROUND_CLOSED = 409
+AUTOSAVE_DELAY = 1.5  # static/js/report.js saves 1.5 s after the last keystroke
 
 
 def main() -> None:
@@ -51,38 +61,66 @@ def main() -> None:
     parser.set_defaults(database_url=DATABASE_URL)
     parser.add_argument("--editors", type=int, default=200, help="default 200")
     parser.add_argument("--seconds", type=float, default=60, help="default 60")
-    parser.add_argument("--workers", type=int, default=40, help="requests served at once")
+    parser.add_argument(
+        "--processes", type=int, help="gunicorn processes (default: gunicorn.conf.py, one a core)"
+    )
+    parser.add_argument("--clients", type=int, default=2, help="client processes, default 2")
+    parser.add_argument(
+        "--pauses",
+        type=float,
+        nargs="+",
+        default=[0.0, AUTOSAVE_DELAY],
+        help="one run of --seconds for each: the seconds an editor waits after each answer "
+        f"before saving again (default 0 {AUTOSAVE_DELAY}: at once, then at the autosave's pace)",
+    )
     args = parser.parse_args()
     if urlsplit(args.database_url).hostname not in LOOPBACK:
         sys.exit("The load test runs on a loopback database only (127.0.0.1).")
-    # Plain HTTP on loopback: cookies without the Secure flag, no redirect to HTTPS.
-    os.environ.update(SECURE_COOKIES="0", SECURE_SSL_REDIRECT="0")
     with bench_database(args.database_url) as vendor:
-        figures = run(args)
-        close_connections()
-    print_json({"database": vendor, **figures})
+        try:
+            figures = run(args)
+        finally:
+            close_connections()
+    print_json({"database": vendor, "server": "gunicorn", **figures})
 
 
 def run(args) -> dict:
     from django.conf import settings
+    from django.db import connections
 
     check_urls()
-    # Logging in is not what is measured: a fast hasher (PBKDF2 would take ~60 s of CPU here).
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.SECRET_KEY = secrets.token_urlsafe(50)  # the server's too: it signs the sessions
     round_, editors = create_data(args.editors)
-    server = start_server(args.workers)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    connections.close_all()  # the client processes must not share this process's connection
+    with tempfile.TemporaryDirectory(prefix="lanu-load-") as folder:
+        server, base = start_server(Path(folder), args.processes)
+        try:
+            figures = measure(args, round_, editors, base)
+        finally:
+            stop_server(server)
+    return {"editors": args.editors, **figures}
+
+
+def measure(args, round_, editors: list[tuple[int, str]], base: str) -> dict:
+    """Everyone opens their form, saves until each run's time is up; check what was stored."""
+    pool = ClientPool(args.clients, base, editors)
     try:
-        clients = [Editor(base, n, action_id) for n, action_id in enumerate(editors)]
-        started = time.monotonic()
-        run_all(clients, "session", time.monotonic() + args.seconds)
-        elapsed = time.monotonic() - started
-        figures = save_figures(clients, elapsed) | check_stored(round_, clients)
-        figures["after_close"] = after_close(round_, clients)
+        figures = {"set_up_seconds": pool.set_up(), "runs": []}
+        for pause in args.pauses:
+            figures["runs"].append(measure_run(round_, pool, args.seconds, pause))
+        figures["after_close"] = after_close(round_, pool, len(editors))
+        figures["client_cpu_seconds"] = pool.cpu_seconds()
     finally:
-        server.shutdown()
-        server.server_close()
-    return {"editors": args.editors, "seconds": round(elapsed, 1), **figures}
+        pool.stop()
+    return figures
+
+
+def measure_run(round_, pool, seconds: float, pause: float) -> dict:
+    started = time.monotonic()
+    results = pool.save_until(started + seconds, pause)
+    elapsed = time.monotonic() - started
+    figures = save_figures(results, elapsed) | check_stored(round_, results)
+    return {"pause_seconds": pause, "seconds": round(elapsed, 1), **figures}
 
 
 def check_urls() -> None:
@@ -103,76 +141,153 @@ def check_urls() -> None:
 
 
 def create_data(editors: int):
-    """The open round, and each editor's action id (editor n edits organisation n)."""
+    """The open round, and each editor's action id and session (editor n edits organisation n)."""
     from datetime import date
 
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
 
     from lanu.accounts.models import Membership
     from lanu.followup.rounds import open_round
     from lanu.plans.synthetic import build_plan
 
     plan = build_plan(editors, organisations=editors, slug=SLUG)
-    users = get_user_model().objects
-    actions = []
-    for action in plan.actions.order_by("pk"):
-        user = users.create_user(f"toimittaja{len(actions)}", password=PASSWORD)
-        Membership.objects.create(
-            user=user, plan=plan, role=Membership.Role.EDITOR, organisation=action.organisation
-        )
-        actions.append(action.pk)
+    hashed = make_password(PASSWORD)  # Django's own hasher, once: every editor has this password
+    actions = list(plan.actions.order_by("pk"))
+    users = get_user_model().objects.bulk_create(
+        get_user_model()(username=f"toimittaja{n}", password=hashed) for n in range(editors)
+    )
+    Membership.objects.bulk_create(
+        Membership(user=user, plan=plan, role=Membership.Role.EDITOR, organisation=a.organisation)
+        for user, a in zip(users, actions, strict=True)
+    )
     round_ = open_round(plan, YEAR, date(YEAR + 1, 1, 1), date(YEAR + 1, 3, 31))
-    return round_, actions
+    pairs = zip(actions, users, strict=True)
+    return round_, [(action.pk, logged_in_session(user)) for action, user in pairs]
 
 
-# The server: Lanu's WSGI application on loopback, a thread per request, a bounded number.
+def logged_in_session(user) -> str:
+    """The key of a session logged in as the user, as the login form would have made it.
+
+    Logging in is not what is measured, and the login form checks the password with
+    Django's deliberately slow hasher: for 200 editors, minutes of CPU on this machine.
+    """
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "lanu.accounts.backends.UsernameOrEmailBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
 
 
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+# The server: gunicorn running Lanu as in production, on a free port of 127.0.0.1.
 
 
-class Server(ThreadingMixIn, WSGIServer):
-    """Serves each request in a thread, at most `workers` at once; the rest wait in the queue."""
+def start_server(folder: Path, process_count: int | None) -> tuple[subprocess.Popen, str]:
+    """Gunicorn on the bench database; its address once it answers. Its log goes to folder."""
+    env = server_environment(str(folder / "static"), process_count)
+    collect_static(env)
+    port = free_port()
+    env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
+    command = [sys.executable, "-m", "gunicorn", "--no-control-socket", "lanu.wsgi"]
+    with open(folder / "gunicorn.log", "w") as log:  # shown when gunicorn fails
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answering(server, base)
+    except BaseException:
+        stop_server(server)
+        sys.stderr.write((folder / "gunicorn.log").read_text()[-4000:])
+        raise
+    return server, base
 
-    daemon_threads = True
-    request_queue_size = 1024
 
-    def process_request(self, request, client_address):
-        self.slots.acquire()
-        super().process_request(request, client_address)
+def server_environment(static_root: str, process_count: int | None) -> dict:
+    """Production settings, on the bench database, plain HTTP on loopback."""
+    from django.conf import settings
+    from django.db import connection
 
-    def process_request_thread(self, request, client_address):
+    env = dict(os.environ)
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.update(
+        DATABASE_URL=database_url_of(connection.settings_dict),
+        DEBUG="false",
+        SECRET_KEY=settings.SECRET_KEY,
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_COOKIES="false",  # plain HTTP on loopback: cookies without the Secure flag
+        SECURE_SSL_REDIRECT="false",
+        SECURE_HSTS_SECONDS="0",
+        CONN_MAX_AGE=env.get("CONN_MAX_AGE", "60"),
+        STATIC_ROOT=static_root,
+        LOG_LEVEL="ERROR",  # not each refusal after closing
+    )
+    if process_count:
+        env["WEB_CONCURRENCY"] = str(process_count)
+    return env
+
+
+def database_url_of(database: dict) -> str:
+    user, host, port = database["USER"] or "postgres", database["HOST"], database["PORT"] or 5432
+    password = f":{urllib.parse.quote(database['PASSWORD'])}" if database["PASSWORD"] else ""
+    return f"postgres://{urllib.parse.quote(user)}{password}@{host}:{port}/{database['NAME']}"
+
+
+def collect_static(env: dict) -> None:
+    """What whitenoise serves in production, compressed and with hashed names."""
+    command = [sys.executable, "-m", "lanu", "collectstatic", "--noinput", "-v", "0"]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_answering(server: subprocess.Popen, base: str, seconds: float = 60) -> None:
+    """Poll the login page until gunicorn answers it; fail if gunicorn ends or never does."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"gunicorn ended with status {server.returncode} before answering.")
         try:
-            super().process_request_thread(request, client_address)
-        finally:
-            self.slots.release()
+            with urllib.request.urlopen(base + reverse_url(LOGIN_URL), timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)  # not yet listening: poll again
+    sys.exit(f"gunicorn did not answer within {seconds:.0f} s.")
 
 
-def start_server(workers: int) -> Server:
-    from django.core.wsgi import get_wsgi_application
-
-    server = Server(("127.0.0.1", 0), QuietHandler)
-    server.slots = threading.BoundedSemaphore(workers)
-    server.set_app(get_wsgi_application())  # sets logging up again: quieten it after
-    logging.getLogger("django.request").setLevel(logging.ERROR)  # not each refusal after closing
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+def stop_server(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
-# The clients: one per editor.
+def reverse_url(name: str, args=()) -> str:
+    from django.urls import reverse
+
+    return reverse(name, args=args)
+
+
+# The clients: one per editor, as threads in a few client processes.
 
 
 class Editor:
     """One editor: logs in, opens the report form of its action, saves it until the deadline."""
 
-    def __init__(self, base: str, n: int, action_id: int):
-        from django.urls import reverse
-
+    def __init__(self, base: str, n: int, action_id: int, session_key: str):
         self.base, self.n, self.action_id = base, n, action_id
-        self.url = base + reverse(REPORT_URL, args=[SLUG, YEAR, action_id])
+        self.url = base + reverse_url(REPORT_URL, args=[SLUG, YEAR, action_id])
         self.cookies = CookieJar()
+        self.cookies.set_cookie(session_cookie(session_key))
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
         self.version, self.loaded, self.statuses = "", "", []
         self.latencies: list[float] = []
@@ -180,28 +295,22 @@ class Editor:
         self.acknowledged: list[str] = []  # the accounts of the saves answered "saved"
         self.unanswered: list[str] = []  # saves that got no answer (they may have landed)
         self.refused_after_close = 0
+        self.ready = False
 
-    def session(self, deadline: float) -> None:
+    def set_up(self) -> None:
         try:
-            self.log_in()
             self.open_form()
         except (OSError, ValueError) as error:
             self.count_error(f"setup: {type(error).__name__}: {error}")
-            return
-        for k in range(MAX_SAVES):
+        else:
+            self.ready = True
+
+    def save_until(self, deadline: float, pause: float) -> None:
+        for k in range(MAX_SAVES if self.ready else 0):
             if time.monotonic() >= deadline:
                 break
             self.save(f"Toimittaja {self.n}, tallennus {k}: toteutui suunnitellusti.", k)
-
-    def log_in(self) -> None:
-        from django.urls import reverse
-
-        login = self.base + reverse(LOGIN_URL)
-        self.opener.open(login, timeout=TIMEOUT).read()
-        fields = {"username": f"toimittaja{self.n}", "password": PASSWORD}
-        with self.opener.open(login, self.encode(fields), timeout=TIMEOUT) as response:
-            if urlsplit(response.url).path == urlsplit(login).path:
-                raise ValueError("the login was refused")
+            time.sleep(max(0.0, min(pause, deadline - time.monotonic())))  # the editor types on
 
     def open_form(self) -> None:
         with self.opener.open(self.url, timeout=TIMEOUT) as response:
@@ -245,10 +354,84 @@ class Editor:
         self.errors[kind] = self.errors.get(kind, 0) + 1
 
     def save_after_close(self) -> None:
+        if not self.ready:
+            return
         errors = dict(self.errors)
         if self.save("Tallennus suljetulle kierrokselle.", 0) == ROUND_CLOSED:
             self.refused_after_close += 1
         self.errors = errors  # the refusal is what is expected here: not an error
+
+    def result(self) -> dict:
+        names = ("action_id", "latencies", "errors", "acknowledged", "unanswered")
+        return {name: getattr(self, name) for name in names}
+
+
+def session_cookie(key: str) -> Cookie:
+    return Cookie(0, "sessionid", key, None, False, "127.0.0.1", False, False, "/", True, False,
+                  None, False, None, None, {})  # fmt: skip
+
+
+def run_client(pipe, base: str, editors: list[tuple[int, tuple[int, str]]]) -> None:
+    """A client process: its editors open their forms, save until told to stop, then once more."""
+    clients = [Editor(base, n, action, session) for n, (action, session) in editors]
+    run_all(clients, "set_up")
+    pipe.send("ready")
+    while (order := pipe.recv()) != "closed":
+        run_all(clients, "save_until", *order)
+        pipe.send([client.result() for client in clients])
+        for client in clients:
+            client.latencies, client.errors = [], {}  # each run's own; acknowledged go on
+    run_all(clients, "save_after_close")
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    pipe.send((sum(c.refused_after_close for c in clients), usage.ru_utime + usage.ru_stime))
+
+
+class ClientPool:
+    """The client processes (forked), each with its share of the editors, steered by pipes."""
+
+    def __init__(self, count: int, base: str, editors: list[tuple[int, str]]):
+        context = multiprocessing.get_context("fork")
+        numbered = list(enumerate(editors))
+        self.pipes, self.processes, self.cpu = [], [], 0.0
+        for k in range(count):
+            mine, theirs = context.Pipe()
+            share = numbered[k::count]
+            process = context.Process(target=run_client, args=(theirs, base, share), daemon=True)
+            process.start()
+            self.pipes.append(mine)
+            self.processes.append(process)
+
+    def set_up(self) -> float:
+        """Seconds until every editor has opened its form (not measured)."""
+        started = time.monotonic()
+        self.receive()
+        return round(time.monotonic() - started, 1)
+
+    def save_until(self, deadline: float, pause: float) -> list[SimpleNamespace]:
+        self.send((deadline, pause))
+        return [SimpleNamespace(**result) for results in self.receive() for result in results]
+
+    def save_after_close(self) -> int:
+        self.send("closed")
+        answers = self.receive()
+        self.cpu = round(sum(cpu for _refused, cpu in answers), 1)
+        return sum(refused for refused, _cpu in answers)
+
+    def cpu_seconds(self) -> float:
+        return self.cpu
+
+    def send(self, message) -> None:
+        for pipe in self.pipes:
+            pipe.send(message)
+
+    def receive(self) -> list:
+        return [pipe.recv() for pipe in self.pipes]
+
+    def stop(self) -> None:
+        for process in self.processes:
+            process.join(timeout=10)
+            if process.is_alive():
+                process.kill()
 
 
 def hidden_value(page: str, name: str) -> str:
@@ -271,7 +454,7 @@ def run_all(clients: list[Editor], method: str, *args) -> None:
 # The figures and the checks.
 
 
-def save_figures(clients: list[Editor], elapsed: float) -> dict:
+def save_figures(clients: list[SimpleNamespace], elapsed: float) -> dict:
     latencies = sorted(ms for client in clients for ms in client.latencies)
     errors: dict[str, int] = {}
     for client in clients:
@@ -301,7 +484,7 @@ def stored_reports(round_) -> dict[int, tuple[str, int]]:
     return {r.action_id: (r.account, r.version) for r in reports}
 
 
-def check_stored(round_, clients: list[Editor]) -> dict:
+def check_stored(round_, clients: list[SimpleNamespace]) -> dict:
     """Every acknowledged save landed (the last one is stored), and none twice."""
     from django.db.models import Count
 
@@ -327,23 +510,22 @@ def check_stored(round_, clients: list[Editor]) -> dict:
     }
 
 
-def after_close(round_, clients: list[Editor]) -> dict:
+def after_close(round_, pool: ClientPool, attempts: int) -> dict:
     """Close the round; one more save per editor must be refused and change nothing."""
     from lanu.followup.rounds import close_round
 
     close_round(round_)
     before = stored_reports(round_)
-    run_all(clients, "save_after_close")
-    refused = sum(client.refused_after_close for client in clients)
+    refused = pool.save_after_close()
     return {
-        "attempts": len(clients),
+        "attempts": attempts,
         "refused": refused,
         "changed": sum(1 for k, v in stored_reports(round_).items() if before.get(k) != v),
     }
 
 
 def close_connections() -> None:
-    """End the server threads' database connections, so that the database can be dropped."""
+    """End every other database connection, so that the database can be dropped."""
     from django.db import connection, connections
 
     connections.close_all()

@@ -99,6 +99,7 @@ def save_report(form, round_, action, user) -> ActionReport:
         report, _ = ActionReport.objects.get_or_create(
             round=round_, action=action, defaults={"version": 0, "updated_by": user}
         )
+        report.round, report.action = round_, action  # known already: no query for the history
         before = form.snapshot(report) if report.version else {}
         claim(ActionReport, report.pk, loaded)
         report = fill(report, form.cleaned_data, loaded + 1, user)
