@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "lanu.history",
     "lanu.importers",
     "lanu.followup",
+    "lanu.backup",
 ]
 
 MIDDLEWARE = [

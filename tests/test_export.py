@@ -46,9 +46,9 @@ def test_export_json_has_the_documented_keys(client, plan_of):
     assert first["items"] == ["Kohta 0.1", "Kohta 0.2"]
 
 
-def test_export_plan_command_prints_the_same_json_as_the_web(client, plan_of, capsys):
+def test_export_plan_public_prints_the_same_json_as_the_web(client, plan_of, capsys):
     plan = plan_of(3)
-    call_command("export-plan", plan.slug)
+    call_command("export-plan", plan.slug, "--public")
     printed = json.loads(capsys.readouterr().out)
     assert printed == client.get(reverse("plans:export-json", args=[plan.slug])).json()
 

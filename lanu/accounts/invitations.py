@@ -10,9 +10,9 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 
-def create_invited(email: str):
-    """A new account for the address: its username is the address, it has no password yet."""
-    user = get_user_model()(username=email.lower(), email=email)
+def create_invited(email: str, username: str = ""):
+    """A new account for the address: its username is the address (unless given), no password."""
+    user = get_user_model()(username=username or email.lower(), email=email)
     user.set_unusable_password()
     user.save()
     return user

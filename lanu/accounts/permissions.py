@@ -105,3 +105,11 @@ def organisation_deciders(user, organisation) -> tuple[list, bool]:
     plans they may read, and whether it takes part in others they may not."""
     shown = list(organisation.plans.filter(readable_plans(user)).order_by("name"))
     return shown, organisation.plans.count() > len(shown)
+
+
+# The full export (lanu/backup/): archived items, open rounds' drafts, and people.
+
+
+def can_export_everything(user, plan) -> bool:
+    """Coordinators get the plan's full export (a backup); everyone else the public one."""
+    return can_coordinate(user, plan)

@@ -47,6 +47,7 @@ class SubGoalData:
     title: str
     description: str = ""
     notes: str = ""
+    archived: bool = False  # a full export (lanu/backup/) carries archived items, flagged
 
 
 @dataclass
@@ -56,6 +57,7 @@ class GoalData:
     description: str = ""
     notes: str = ""
     subgoals: list[SubGoalData] = field(default_factory=list)
+    archived: bool = False
 
 
 @dataclass
@@ -81,6 +83,7 @@ class ActionData:
     impact: str = ""
     notes: str = ""
     line: int | None = None  # where the action starts in the source, for messages
+    archived: bool = False
 
 
 @dataclass

@@ -73,10 +73,23 @@ def plan_from(document: dict, source: str) -> PlanData:
     )
 
 
+def archived_flag(item: dict) -> bool:
+    """The "archived" flag of a full export's item (lanu/backup/); absent means live."""
+    value = item.get("archived", False)
+    if not isinstance(value, bool):
+        raise TypeError(_("“archived” is true or false, not “%s”") % value)
+    return value
+
+
 def goal_from(item: dict) -> GoalData:
-    subgoals = [SubGoalData(**sub) for sub in item.get("subgoals", [])]
-    fields = {key: value for key, value in item.items() if key != "subgoals"}
-    return GoalData(**fields, subgoals=subgoals)
+    subgoals = [subgoal_from(sub) for sub in item.get("subgoals", [])]
+    fields = {key: value for key, value in item.items() if key not in ("subgoals", "archived")}
+    return GoalData(**fields, subgoals=subgoals, archived=archived_flag(item))
+
+
+def subgoal_from(item: dict) -> SubGoalData:
+    fields = {key: value for key, value in item.items() if key != "archived"}
+    return SubGoalData(**fields, archived=archived_flag(item))
 
 
 def action_from(item: dict) -> ActionData:
@@ -84,6 +97,7 @@ def action_from(item: dict) -> ActionData:
     broken_down = set(item.pop("metrics_by_mother_tongue", []))
     metrics = [MetricData(text, n in broken_down) for n, text in enumerate(item.pop("metrics", []))]
     start, end = item.pop("start_date", None), item.pop("end_date", None)
+    item["archived"] = archived_flag(item)
     return ActionData(
         **item, metrics=metrics, start_date=optional_date(start), end_date=optional_date(end)
     )

@@ -107,6 +107,7 @@ def save_goals(plan: Plan, data: PlanData) -> dict[str, SubGoal]:
             description=item.description,
             notes=item.notes,
             order=goal_order,
+            archived=item.archived,
         )
         for order, sub in enumerate(item.subgoals):
             subgoals[f"{goal.number}.{sub.number}"] = SubGoal.objects.create(
@@ -116,13 +117,14 @@ def save_goals(plan: Plan, data: PlanData) -> dict[str, SubGoal]:
                 description=sub.description,
                 notes=sub.notes,
                 order=order,
+                archived=sub.archived,
             )
     return subgoals
 
 
 def save_actions(plan, data: PlanData, organisations, subgoals) -> None:
     fields = ("description", "items", "schedule", "start_date", "end_date", "permanence")
-    fields += ("responsible", "monitoring", "ease", "impact", "notes")
+    fields += ("responsible", "monitoring", "ease", "impact", "notes", "archived")
     actions = Action.objects.bulk_create(
         Action(
             plan=plan,

@@ -1,9 +1,14 @@
-"""The plan as open data: Lanu's JSON format "lanu-plan/1" (docs/data-formats.md)."""
+"""The plan as open data: Lanu's JSON format "lanu-plan/1" (docs/data-formats.md).
+
+`export_plan()` is the public document: live goals, sub-goals and actions only.
+`plan_document(plan, every_goal(plan), every_action(plan), flagged=True)` is the
+plan part of a full export (lanu/backup/): archived items too, each flagged.
+"""
 
 from django.db.models import Prefetch
 
 from .listing import plan_actions
-from .models import Action, Goal, Plan, SubGoal
+from .models import Action, Goal, Metric, Plan, SubGoal
 
 FORMAT = "lanu-plan/1"
 ACTION_TEXT_FIELDS = ("description", "items", "schedule", "permanence", "responsible")
@@ -16,7 +21,54 @@ def plan_goals(plan: Plan):
     return plan.goals.filter(archived=False).prefetch_related(subgoals)
 
 
+def every_goal(plan: Plan):
+    """Every goal and sub-goal of the plan in order, archived ones too: 2 queries."""
+    return plan.goals.order_by("order", "id").prefetch_related(
+        Prefetch("subgoals", queryset=SubGoal.objects.order_by("order", "id"))
+    )
+
+
+def every_action(plan: Plan) -> list[Action]:
+    """Every action, archived ones too, with all its sub-goal keys and metrics: 3 queries.
+
+    `metric_list` holds Metric rows: their pk lets the full export name a metric
+    by its position in the action.
+    """
+    actions = list(plan.actions.select_related("organisation").order_by("order", "id"))
+    keys, metrics = every_subgoal_key(plan), every_metric(plan)
+    for action in actions:
+        action.subgoal_keys = keys.get(action.pk, [])
+        action.metric_list = metrics.get(action.pk, [])
+    return actions
+
+
+def every_subgoal_key(plan: Plan) -> dict[int, list[str]]:
+    links = (
+        Action.subgoals.through.objects.filter(action__plan=plan)
+        .order_by("subgoal__goal__order", "subgoal__goal_id", "subgoal__order", "subgoal_id")
+        .values_list("action_id", "subgoal__goal__number", "subgoal__number")
+    )
+    keys: dict[int, list[str]] = {}
+    for action_id, goal, number in links:
+        keys.setdefault(action_id, []).append(f"{goal}.{number}")
+    return keys
+
+
+def every_metric(plan: Plan) -> dict[int, list[Metric]]:
+    rows = Metric.objects.filter(action__plan=plan).order_by("action_id", "order", "id")
+    metrics: dict[int, list] = {}
+    for metric in rows.only("pk", "action_id", "text", "by_mother_tongue"):
+        metrics.setdefault(metric.action_id, []).append(metric)
+    return metrics
+
+
 def export_plan(plan: Plan) -> dict:
+    """The public export: what anyone who may read the plan sees, nothing archived."""
+    return plan_document(plan, plan_goals(plan), plan_actions(plan))
+
+
+def plan_document(plan: Plan, goals, actions, flagged: bool = False) -> dict:
+    """The plan part of the document; `flagged` adds each item's "archived" flag."""
     return {
         "format": FORMAT,
         "plan": plan_header(plan),
@@ -25,8 +77,8 @@ def export_plan(plan: Plan) -> dict:
             {"kind": s.kind, "title": s.title, "body": s.body} for s in plan.sections.all()
         ],
         "indicators": [indicator_dict(i) for i in plan.indicator_descriptions.all()],
-        "goals": [goal_dict(goal) for goal in plan_goals(plan)],
-        "actions": [action_dict(action) for action in plan_actions(plan)],
+        "goals": [goal_dict(goal, flagged) for goal in goals],
+        "actions": [action_dict(action, flagged) for action in actions],
     }
 
 
@@ -66,27 +118,41 @@ def indicator_dict(indicator) -> dict:
     return {name: getattr(indicator, name) for name in fields}
 
 
-def goal_dict(goal: Goal) -> dict:
-    return {
+def with_flag(item: dict, instance, flagged: bool) -> dict:
+    return {**item, "archived": instance.archived} if flagged else item
+
+
+def goal_dict(goal: Goal, flagged: bool = False) -> dict:
+    item = {
         "number": goal.number,
         "title": goal.title,
         "description": goal.description,
         "notes": goal.notes,
-        "subgoals": [
-            {"number": s.number, "title": s.title, "description": s.description, "notes": s.notes}
-            for s in goal.subgoals.all()
-        ],
+        "subgoals": [subgoal_dict(subgoal, flagged) for subgoal in goal.subgoals.all()],
     }
+    return with_flag(item, goal, flagged)
 
 
-def action_dict(action: Action) -> dict:
+def subgoal_dict(subgoal: SubGoal, flagged: bool = False) -> dict:
+    item = {
+        "number": subgoal.number,
+        "title": subgoal.title,
+        "description": subgoal.description,
+        "notes": subgoal.notes,
+    }
+    return with_flag(item, subgoal, flagged)
+
+
+def action_dict(action: Action, flagged: bool = False) -> dict:
     metrics = action.metric_list
-    return {
+    keys = action.subgoal_keys if flagged else [ref.key for ref in action.subgoal_refs]
+    item = {
         "organisation": action.organisation.name,
-        "subgoals": [subgoal.key for subgoal in action.subgoal_refs],
+        "subgoals": keys,
         **{name: getattr(action, name) for name in ACTION_TEXT_FIELDS},
         "metrics": [metric.text for metric in metrics],
         "metrics_by_mother_tongue": [n for n, m in enumerate(metrics) if m.by_mother_tongue],
         "start_date": action.start_date.isoformat() if action.start_date else None,
         "end_date": action.end_date.isoformat() if action.end_date else None,
     }
+    return with_flag(item, action, flagged)

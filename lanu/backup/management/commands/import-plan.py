@@ -3,16 +3,17 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from lanu.importers import read_plan, read_plan_changes
+from lanu.backup.restore import read_restore, restore_plan
+from lanu.importers import read_plan_changes
 from lanu.importers.commands import plan_at, refusals_as_errors
 from lanu.importers.data import PlanData
-from lanu.importers.save import save_plan
 
 
 class Command(BaseCommand):
     help = (
         "Import a plan document (text or Word of a real plan, Lanu's JSON export or XLSX "
-        "template) as a new plan, or with --plan an action spreadsheet into that plan."
+        "template) as a new plan, or with --plan an action spreadsheet into that plan. "
+        "A full export (export-plan) restores the plan with its follow-up rounds and people."
     )
 
     def add_arguments(self, parser):
@@ -29,13 +30,18 @@ class Command(BaseCommand):
         if plan:
             return self.into_plan(file, plan, dry_run)
         with refusals_as_errors(file, _("The plan was not imported:")):
-            data = read_plan(file)
+            data, backup = read_restore(file)
             if dry_run:
                 self.stdout.write(summary(data))
+                if backup.full:
+                    self.stdout.write(backup.summary())
                 self.stdout.write(_("Dry run: nothing was saved."))
                 return
-            plan = save_plan(data, slug)
+            restored = restore_plan(data, backup, slug)
+        plan = restored.plan
         self.stdout.write(summary(data))
+        for line in restored.report:
+            self.stdout.write(line)
         self.stdout.write(
             _("Imported “%(name)s” as %(slug)s.") % {"name": plan.name, "slug": plan.slug}
         )

@@ -1,0 +1,183 @@
+"""Restoring a plan from a file: the plan, then (from a full export) its follow-up and people.
+
+All in one transaction: a problem anywhere writes nothing. People are matched
+to existing accounts by username, then by e-mail; someone with no account gets
+one without a password, as an invitation makes (no e-mail is sent): they choose
+a password through "Forgot your password?". The import report says who.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from lanu.accounts.invitations import create_invited
+from lanu.accounts.memberships import add_member
+from lanu.followup.models import (
+    ActionReport,
+    AddedPriority,
+    FollowUpRound,
+    JointHighlight,
+    MetricValue,
+    StatusLevel,
+    Submission,
+)
+from lanu.importers import read_file, read_plan_bytes
+from lanu.importers.data import PlanData
+from lanu.importers.save import save_plan
+from lanu.plans.models import Metric, Plan, SubGoal
+
+from .reading import Backup, RoundData, read_backup
+
+
+@dataclass
+class Restored:
+    """What a restore wrote, for the import report."""
+
+    plan: Plan
+    report: list[str] = field(default_factory=list)
+
+
+def read_restore(path: Path | str) -> tuple[PlanData, Backup]:
+    """The plan and, from a full export, its follow-up and people: checked, nothing written."""
+    raw, source = read_file(path)
+    data = read_plan_bytes(raw, source)
+    return data, read_backup(raw, source, data)
+
+
+def restore_plan(data: PlanData, backup: Backup, slug: str = "") -> Restored:
+    with transaction.atomic():
+        plan = save_plan(data, slug)
+        restored = Restored(plan)
+        if backup.full:
+            people = find_people(backup.people, restored.report)
+            targets = Targets(plan, data)
+            levels = StatusLevel.objects.bulk_create(
+                StatusLevel(plan=plan, **level) for level in backup.levels
+            )
+            targets.levels = {level.order: level for level in levels}
+            for round_ in backup.rounds:
+                restore_round(plan, round_, targets, people)
+            restore_memberships(plan, backup.memberships, targets, people)
+            restored.report.insert(0, backup.summary())
+    return restored
+
+
+def find_people(people: list[dict], report: list[str]) -> dict:
+    """username in the file -> the account: found by username, by e-mail, or created."""
+    accounts = get_user_model().objects
+    found, created = {}, []
+    for person in people:
+        user = accounts.filter(username=person["username"]).first()
+        if user is None and person["email"]:
+            user = accounts.filter(email__iexact=person["email"]).order_by("pk").first()
+        if user is None:
+            user = create_invited(person["email"], username=person["username"])
+            created.append(person["username"])
+        found[person["username"]] = user
+    if created:
+        message = _(
+            "New accounts without a password (they choose one through “Forgot your password?”): %s"
+        )
+        report.append(message % ", ".join(created))
+    return found
+
+
+class Targets:
+    """What the file's references point at in the restored plan: 4 queries."""
+
+    def __init__(self, plan: Plan, data: PlanData):
+        self.actions = list(plan.actions.order_by("order", "id"))  # position = order
+        self.metrics: dict[int, list[Metric]] = {}
+        for metric in Metric.objects.filter(action__plan=plan).order_by("order", "id"):
+            self.metrics.setdefault(metric.action_id, []).append(metric)
+        subgoals = SubGoal.objects.filter(goal__plan=plan).select_related("goal")
+        self.subgoals = {subgoal.key: subgoal for subgoal in subgoals}
+        participations = plan.participations.select_related("organisation").order_by("order")
+        self.organisations = {
+            item.name: participation.organisation
+            for item, participation in zip(data.organisations, participations, strict=True)
+        }
+        self.levels: dict[int, StatusLevel] = {}
+
+    def organisation(self, name):
+        return self.organisations[name] if name else None
+
+    def metric(self, action: int, position: int) -> Metric:
+        return self.metrics[self.actions[action].pk][position]
+
+
+def restore_round(plan: Plan, item: RoundData, targets: Targets, people: dict) -> None:
+    round_ = FollowUpRound.objects.create(
+        plan=plan, closed_by=people.get(item.closed_by), **item.fields
+    )
+    reports = ActionReport.objects.bulk_create(
+        ActionReport(
+            round=round_,
+            action=targets.actions[report.action],
+            status=targets.levels.get(report.status),
+            updated_by=people.get(report.updated_by),
+            **report.fields,
+        )
+        for report in item.reports
+    )
+    keep_times(reports, [report.fields["updated_at"] for report in item.reports], "updated_at")
+    MetricValue.objects.bulk_create(
+        MetricValue(report=row, metric=targets.metric(report.action, position), value=value)
+        for row, report in zip(reports, item.reports, strict=True)
+        for position, value in report.values
+    )
+    restore_submissions(round_, item.submissions, targets, people)
+    restore_texts(round_, item, targets)
+
+
+def keep_times(rows, times, name: str) -> None:
+    """Put back the file's times, which auto_now / auto_now_add set to now on creating."""
+    for row, time in zip(rows, times, strict=True):
+        setattr(row, name, time)
+    if rows:
+        type(rows[0]).objects.bulk_update(rows, [name])
+
+
+def restore_submissions(round_, submissions: list[dict], targets: Targets, people: dict) -> None:
+    rows = Submission.objects.bulk_create(
+        Submission(
+            round=round_,
+            organisation=targets.organisation(item["organisation"]),
+            submitted_by=people.get(item["submitted_by"]),
+        )
+        for item in submissions
+    )
+    keep_times(rows, [item["submitted_at"] for item in submissions], "submitted_at")
+
+
+def restore_texts(round_, item: RoundData, targets: Targets) -> None:
+    """Added priorities and joint highlights, in the file's order within each sub-goal."""
+    AddedPriority.objects.bulk_create(
+        AddedPriority(
+            round=round_,
+            subgoal=targets.subgoals[priority["subgoal"]],
+            organisation=targets.organisation(priority["organisation"]),
+            prefix=priority["prefix"],
+            text=priority["text"],
+            order=order,
+        )
+        for order, priority in enumerate(item.priorities)
+    )
+    JointHighlight.objects.bulk_create(
+        JointHighlight(
+            round=round_,
+            subgoal=targets.subgoals[highlight["subgoal"]],
+            text=highlight["text"],
+            order=order,
+        )
+        for order, highlight in enumerate(item.highlights)
+    )
+
+
+def restore_memberships(plan: Plan, memberships, targets: Targets, people: dict) -> None:
+    for item in memberships:
+        organisation = targets.organisation(item["organisation"])
+        add_member(plan, people[item["person"]], item["role"], organisation, by=None)
