@@ -84,7 +84,9 @@ def busy(people):
     return people
 
 
-def test_full_export_round_trips_archived_items_rounds_values_and_people(busy, tmp_path):
+def test_full_export_round_trips_archived_items_rounds_values_and_people(
+    busy, tmp_path, in_english
+):
     before, after, report = round_trip("yhteinen", tmp_path)
     assert after == before
     copy = Plan.objects.get(slug="copy")
