@@ -47,9 +47,9 @@ def read_restore(path: Path | str) -> tuple[PlanData, Backup]:
     return data, read_backup(raw, source, data)
 
 
-def restore_plan(data: PlanData, backup: Backup, slug: str = "") -> Restored:
+def restore_plan(data: PlanData, backup: Backup, slug: str = "", choices=None) -> Restored:
     with transaction.atomic():
-        plan = save_plan(data, slug)
+        plan = save_plan(data, slug, choices)
         restored = Restored(plan)
         if backup.full:
             people = find_people(backup.people, restored.report)

@@ -86,12 +86,23 @@ class Comparison:
     def __init__(self, plan: Plan):
         self.actions = {action.pk: action for action in plan_actions(plan)}
         participations = plan.participations.select_related("organisation")
-        self.organisations = {}
+        self.by_name: dict[str, list] = {}  # casefolded: "ABC" and "Abc" may both exist
+        self.by_alias: dict[str, list] = {}
         for organisation in (p.organisation for p in participations):
-            for name in [*organisation.aliases, organisation.name]:
-                self.organisations[name.casefold()] = organisation
+            self.by_name.setdefault(organisation.name.casefold(), []).append(organisation)
+            for alias in organisation.aliases:
+                meant = self.by_alias.setdefault(alias.casefold(), [])
+                meant.extend([organisation] if organisation not in meant else [])
         subgoals = SubGoal.objects.filter(goal__plan=plan, archived=False, goal__archived=False)
         self.subgoals = {s.key: s for s in subgoals.select_related("goal")}
+
+    def organisations_named(self, name: str) -> list:
+        """The plan's organisations a file's name means, whatever the plan's order: an
+        organisation's own name (as written, then in any case) before anyone's alias.
+        Several: the name is ambiguous; none: no organisation of the plan has it."""
+        named = self.by_name.get(name.casefold(), [])
+        exact = [organisation for organisation in named if organisation.name == name]
+        return exact or named or self.by_alias.get(name.casefold(), [])
 
 
 def read_changes(book: Workbook, plan: Plan) -> PlanChanges:
@@ -127,17 +138,31 @@ def check_row(reader: RowReader, row, values: dict, plan_now: Comparison) -> boo
     """Are the row's organisation and sub-goals the plan's own?"""
     whole = True
     name = values.get("organisation")
-    if name and name.casefold() not in plan_now.organisations:
-        message = _("“%s” does not take part in this plan.") % name
-        reader.problem(message, row, "organisation")
+    meant = plan_now.organisations_named(name) if name else []
+    if name and len(meant) != 1:
+        reader.problem(organisation_problem(name, meant), row, "organisation")
         whole = False
     for key in values.get("subgoals", []):
         if key not in plan_now.subgoals:
             reader.problem(_("Unknown sub-goal “%s”.") % key, row, "subgoals")
             whole = False
     if name:
-        values["organisation"] = plan_now.organisations[name.casefold()].name if whole else name
+        values["organisation"] = meant[0].name if whole else name
     return whole
+
+
+def organisation_problem(name: str, meant: list) -> str:
+    """Why a row's organisation is not one of the plan's: unknown, or known to several."""
+    if not meant:
+        return _("“%s” does not take part in this plan.") % name
+    values = {"name": name, "candidates": ", ".join(f"“{o.name}”" for o in meant)}
+    return (
+        _(
+            "“%(name)s” may mean several organisations of the plan: %(candidates)s. "
+            "Write the organisation's own name exactly."
+        )
+        % values
+    )
 
 
 def new_action(reader: RowReader, row, values: dict, found: PlanChanges) -> None:

@@ -1,7 +1,13 @@
-"""What an upload would do, counted for its preview: per goal and per organisation."""
+"""What an upload would do, for its preview: counts per goal and per organisation, and
+what the person decides about a new plan's organisations that exist already."""
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from lanu.accounts.permissions import can_change_organisation
+
+from .data import PlanData
+from .organisations import Choices, Match, match_organisations
 
 
 @dataclass
@@ -41,3 +47,48 @@ def changes_counts(found) -> tuple[list[Count], list[Count]]:
             setattr(goal, kind, getattr(goal, kind) + 1)
     shown = [count for count in goals.values() if count.new or count.changed]
     return shown, list(organisations.values())
+
+
+# A new plan's organisations that exist already: used as they are; the person answers
+# which one an ambiguous name is, and may accept the file's new names (organisations.py).
+
+
+@dataclass
+class Decision:
+    index: int
+    match: Match
+    may_change: bool  # may add the proposed aliases (accounts.permissions decides)
+    selected: str = ""  # the posted choice of an ambiguous name, an organisation's pk
+    accepted: list[str] = field(default_factory=list)  # the posted aliases
+
+
+def organisation_decisions(data, user, posted) -> list[Decision]:
+    """The file's organisations that are, or may be, existing ones, with the posted answers."""
+    if not isinstance(data, PlanData):
+        return []
+    return [
+        Decision(
+            index,
+            match,
+            match.existing is not None and can_change_organisation(user, match.existing),
+            posted.get(f"organisation-{index}", ""),
+            posted.getlist(f"aliases-{index}"),
+        )
+        for index, match in enumerate(match_organisations(data))
+        if match.candidates
+    ]
+
+
+def posted_choices(data, user, posted) -> tuple[Choices, list[Decision]]:
+    """The answers as save_plan() takes them, and the ambiguous names left unanswered."""
+    choices, unanswered = Choices(user=user), []
+    for decision in organisation_decisions(data, user, posted):
+        match, name = decision.match, decision.match.item.name
+        picked = [o for o in match.candidates if str(o.pk) == decision.selected]
+        if match.ambiguous and picked:
+            choices.chosen[name] = picked[0]
+        elif match.ambiguous:
+            unanswered.append(decision)
+        elif decision.may_change:
+            choices.aliases[name] = [a for a in decision.accepted if a in match.new_aliases]
+    return choices, unanswered

@@ -17,6 +17,7 @@ from lanu.plans.models import (
 )
 
 from .data import ImportRefused, PlanData, Problem, check_plan
+from .organisations import Choices, add_aliases, match_organisations, organisation_of
 
 RESERVED_SLUGS = {"new", "import", "template"}  # words of Lanu's own URLs under /plans/
 
@@ -36,8 +37,9 @@ def check_slug_free(slug: str) -> None:
         raise ImportRefused([Problem(_("A plan with the address “%s” exists already.") % slug)])
 
 
-def save_plan(data: PlanData, slug: str = "") -> Plan:
-    """Create the plan, reusing organisations that exist by name or alias."""
+def save_plan(data: PlanData, slug: str = "", choices=None) -> Plan:
+    """Create the plan, reusing organisations that exist by name or alias (unchanged,
+    but for the new aliases `choices` accepts; an ambiguous name needs its choice)."""
     problems = check_plan(data)
     if problems:
         raise ImportRefused(problems)
@@ -45,7 +47,7 @@ def save_plan(data: PlanData, slug: str = "") -> Plan:
         if slug:
             check_slug_free(slug)
         plan = create_plan(data, slug or unique_slug(data.slug or data.name))
-        organisations = save_organisations(plan, data)
+        organisations = save_organisations(plan, data, choices)
         subgoals = save_goals(plan, data)
         save_actions(plan, data, organisations, subgoals)
         save_texts(plan, data)
@@ -72,29 +74,35 @@ def create_plan(data: PlanData, slug: str) -> Plan:
     )
 
 
-def find_organisation(name: str, aliases: list[str]) -> Organisation | None:
-    """An existing organisation called `name`, or known by one of the names."""
-    names = [name, *aliases]
-    found = Organisation.objects.filter(name__in=names).first()
-    if found:
-        return found
-    for organisation in Organisation.objects.exclude(aliases=[]):
-        if set(names) & set(organisation.aliases):
-            return organisation
-    return None
-
-
-def save_organisations(plan: Plan, data: PlanData) -> dict[str, Organisation]:
-    by_name = {}
-    for order, item in enumerate(data.organisations):
-        organisation = find_organisation(item.name, item.aliases)
+def save_organisations(plan: Plan, data: PlanData, choices=None) -> dict[str, Organisation]:
+    """The plan's organisations: existing ones as they are (see organisations.py), new ones
+    with the file's names; then the accepted new aliases of existing ones."""
+    choices = choices or Choices()
+    by_name, matches = {}, match_organisations(data)
+    for order, match in enumerate(matches):
+        organisation = organisation_of(match, choices)
         if organisation is None:
+            item = match.item
             organisation = Organisation(name=item.name, short_name=item.short_name, kind=item.kind)
-        organisation.add_aliases(item.aliases)
-        organisation.save()
+            organisation.add_aliases(item.aliases)
+            organisation.save()
+        check_once(by_name, match.item.name, organisation)
         Participation.objects.create(plan=plan, organisation=organisation, order=order)
-        by_name[item.name] = organisation
+        by_name[match.item.name] = organisation
+    for match in matches:
+        accepted = [a for a in choices.aliases.get(match.item.name, []) if a in match.new_aliases]
+        if accepted:
+            add_aliases(plan, match.existing, accepted, choices.user)
     return by_name
+
+
+def check_once(by_name: dict, name: str, organisation: Organisation) -> None:
+    """Two of the file's organisations may not be the same existing one."""
+    same = [other for other, found in by_name.items() if found == organisation]
+    if same:
+        values = {"first": same[0], "second": name, "organisation": organisation.name}
+        message = _("“%(first)s” and “%(second)s” are both the organisation “%(organisation)s”.")
+        raise ImportRefused([Problem(message % values)])
 
 
 def save_goals(plan: Plan, data: PlanData) -> dict[str, SubGoal]:

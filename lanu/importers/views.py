@@ -136,18 +136,27 @@ def preview_upload(request, pk):
         found = read(bytes(pending.content), pending.file_name, pending.plan)
     except ImportRefused as refused:
         return refused_page(request, pending, refused)
+    return preview_page(request, pending, found)
+
+
+def preview_page(request, pending: PendingImport, found, unanswered=(), status: int = 200):
+    """What the upload would do; for a new plan, its organisations to decide on."""
     if pending.plan:
         goals, organisations = preview.changes_counts(found)
+        decisions = []
     else:
         goals, organisations = preview.plan_counts(found)
+        decisions = preview.organisation_decisions(found, request.user, request.POST)
     context = {
         "pending": pending,
         "plan": pending.plan,
         "found": found,
         "goals": goals,
         "organisations": organisations,
+        "decisions": decisions,
+        "unanswered": unanswered,
     }
-    return render(request, "importers/preview.html", context)
+    return render(request, "importers/preview.html", context, status=status)
 
 
 def refused_page(request, pending: PendingImport, refused: ImportRefused):
@@ -162,7 +171,10 @@ def confirm_upload(request, pk):
     try:
         with transaction.atomic():
             found = read(bytes(pending.content), pending.file_name, pending.plan)
-            target = write(found, pending, request.user)
+            choices, unanswered = preview.posted_choices(found, request.user, request.POST)
+            if unanswered:
+                return preview_page(request, pending, found, unanswered, status=400)
+            target = write(found, pending, request.user, choices)
             pending.delete()
     except ImportRefused as refused:
         return refused_page(request, pending, refused)
@@ -170,13 +182,13 @@ def confirm_upload(request, pk):
     return redirect(target)
 
 
-def write(found, pending: PendingImport, user) -> Plan:
+def write(found, pending: PendingImport, user, choices=None) -> Plan:
     from .changes import apply_changes
 
     if pending.plan:
         apply_changes(found, user)
         return pending.plan
-    plan = save_plan(found)
+    plan = save_plan(found, choices=choices)
     Membership.objects.create(user=user, plan=plan, role=Membership.Role.COORDINATOR)
     record(user, plan, Change.Kind.CREATED, plan)
     return plan

@@ -1,12 +1,14 @@
-"""python -m lanu import-plan FILE [--slug SLUG] [--plan SLUG] [--dry-run]"""
+"""python -m lanu import-plan FILE [--slug SLUG] [--plan SLUG] [--dry-run]
+[--organisation "NAME=ORGANISATION" ...] [--apply-aliases]"""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from lanu.backup.restore import read_restore, restore_plan
 from lanu.importers import read_plan_changes
 from lanu.importers.commands import plan_at, refusals_as_errors
 from lanu.importers.data import PlanData
+from lanu.importers.organisations import Choices, ambiguity, match_organisations
 
 
 class Command(BaseCommand):
@@ -25,19 +27,34 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="show what would be created; write nothing"
         )
+        parser.add_argument(
+            "--organisation",
+            action="append",
+            default=[],
+            metavar="NAME=ORGANISATION",
+            help="the existing organisation a name of the file means, when it may be several",
+        )
+        parser.add_argument(
+            "--apply-aliases",
+            action="store_true",
+            help="add the file's new names of existing organisations to them as aliases",
+        )
 
     def handle(self, *args, file, slug, plan, dry_run, **options):
         if plan:
             return self.into_plan(file, plan, dry_run)
         with refusals_as_errors(file, _("The plan was not imported:")):
             data, backup = read_restore(file)
+            choices = organisation_choices(data, options["organisation"], options["apply_aliases"])
+            for line in proposals(data, options["apply_aliases"]):
+                self.stdout.write(line)
             if dry_run:
                 self.stdout.write(summary(data))
                 if backup.full:
                     self.stdout.write(backup.summary())
                 self.stdout.write(_("Dry run: nothing was saved."))
                 return
-            restored = restore_plan(data, backup, slug)
+            restored = restore_plan(data, backup, slug, choices)
         plan = restored.plan
         self.stdout.write(summary(data))
         for line in restored.report:
@@ -58,6 +75,41 @@ class Command(BaseCommand):
                 return
             apply_changes(found, user=None)
         self.stdout.write(_("Imported into “%s”.") % plan.name)
+
+
+def organisation_choices(data: PlanData, answers: list[str], apply_aliases: bool) -> Choices:
+    """The existing organisations meant by ambiguous names, and with --apply-aliases the
+    file's new names of existing organisations; an ambiguous name unanswered is refused."""
+    chosen = dict(answer.partition("=")[::2] for answer in answers)
+    choices = Choices()
+    for match in match_organisations(data):
+        if match.ambiguous:
+            choices.chosen[match.item.name] = chosen_one(match, chosen)
+        elif apply_aliases and match.new_aliases:
+            choices.aliases[match.item.name] = match.new_aliases
+    return choices
+
+
+def proposals(data: PlanData, applied: bool) -> list[str]:
+    """The file's new names of existing organisations, and whether they are added."""
+    lines = []
+    for match in match_organisations(data):
+        if match.new_aliases:
+            values = {"name": match.existing.name, "aliases": ", ".join(match.new_aliases)}
+            line = _("New names of “%(name)s” in the file: %(aliases)s") % values
+            added = _("added") if applied else _("not added (--apply-aliases adds them)")
+            lines.append(f"{line}: {added}")
+    return lines
+
+
+def chosen_one(match, chosen: dict[str, str]):
+    """The candidate named by --organisation "NAME=ORGANISATION", or a clear refusal."""
+    wanted = chosen.get(match.item.name, "").strip()
+    for candidate in match.candidates:
+        if candidate.name == wanted:
+            return candidate
+    hint = _('Give --organisation "%(name)s=ORGANISATION" with one of them.')
+    raise CommandError(" ".join([ambiguity(match), hint % {"name": match.item.name}]))
 
 
 def changes_summary(found) -> str:
