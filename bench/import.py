@@ -1,26 +1,46 @@
-"""Benchmark of importing the seed documents: parsing (read_plan) and writing (save_plan).
+"""Benchmark of importing: the seed documents, a large upload, and zip bombs.
 
-    .venv/bin/python bench/import.py [--repeat 3] [--database-url URL]
+    .venv/bin/python bench/import.py [--repeat 3] [--actions 100000] [--database-url URL]
 
-Prints one JSON document with, for each seed, the median milliseconds of read_plan and
-of save_plan (each save under a fresh slug) and the size of the plan read; a seed whose
-importer refuses it or is not written yet gets {"error": ...} instead.
+Prints one JSON document with
+- "seeds": for each seed, the median milliseconds of read_plan and of save_plan (each
+  save under a fresh slug) and the size of the plan read; a seed whose importer refuses
+  it gets {"error": ...} instead;
+- "large": the upload pages' server time for a CSV of --actions new actions into an
+  existing plan and for an XLSX of as many as a new plan: the upload (the file read and
+  compared with the plan), the preview (read again) and the confirmation (read again,
+  written in one transaction), with the queries of the confirmation;
+- "bombs": for Office files unpacking to 190 MB (and with headers lying about it), and
+  for the densest Word file let through, the milliseconds read_plan_bytes took to
+  refuse it and the reading process's peak memory (tests/zip_bombs.py).
 """
+
+import resource
+import tempfile
+from pathlib import Path
 
 from common import ROOT, argument_parser, bench_database, median, print_json, timed_ms
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 SEED_GLOB = "00[234]_*.txt"
 MAX_ERROR_LINES = 10
+MB = 1024 * 1024
 
 
 def main() -> None:
-    args = argument_parser(__doc__.splitlines()[0], repeat=3).parse_args()
+    parser = argument_parser(__doc__.splitlines()[0], repeat=3)
+    parser.add_argument("--actions", type=int, default=100_000, help="in the large files")
+    args = parser.parse_args()
     with bench_database(args.database_url) as vendor:
         seeds = {
             path.name: measure_seed(path, args.repeat) for path in sorted(SEEDS.glob(SEED_GLOB))
         }
-    print_json({"database": vendor, "seeds": seeds})
+        large = measure_large(args.actions)
+    bombs = measure_bombs()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print_json(
+        {"database": vendor, "seeds": seeds, "large": large, "bombs": bombs, "peak_mb": peak}
+    )
 
 
 def measure_seed(path, repeat: int) -> dict:
@@ -55,6 +75,153 @@ def short_error(error: Exception) -> str:
     if len(lines) > MAX_ERROR_LINES:
         lines = [*lines[:MAX_ERROR_LINES], f"(+{len(lines) - MAX_ERROR_LINES} more)"]
     return "\n".join(lines)
+
+
+# A large upload -----------------------------------------------------------------------
+
+
+def measure_large(count: int) -> dict:
+    """A CSV of `count` new actions into a plan, and an XLSX of as many as a new plan."""
+    from django.urls import reverse
+
+    from lanu.plans.synthetic import build_plan
+
+    if not count:
+        return {}
+    plan = build_plan(10, slug="bench-target")
+    client = coordinator_client(plan)
+    rows = template_rows(count)
+    csv_raw, xlsx_raw = actions_csv(rows), plan_xlsx(plan, rows)
+    into = reverse("plans:import-into", args=[plan.slug])
+    return {
+        "actions": count,
+        "csv_into_plan": measure_upload(client, into, "actions.csv", csv_raw),
+        "xlsx_new_plan": measure_upload(client, reverse("plans:import"), "plan.xlsx", xlsx_raw),
+    }
+
+
+def coordinator_client(plan):
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from lanu.accounts.models import Membership
+
+    user = get_user_model().objects.create_user("bench-coordinator")
+    Membership.objects.create(user=user, plan=plan, role=Membership.Role.COORDINATOR)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def measure_upload(client, url: str, name: str, raw: bytes) -> dict:
+    """Upload, preview and confirm the file as a coordinator does in the browser."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lanu.plans.models import Action
+
+    before = Action.objects.count()
+    read_ms, response = timed_ms(client.post, url, {"file": SimpleUploadedFile(name, raw)})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    preview = response["Location"]
+    preview_ms, response = timed_ms(client.get, preview)
+    assert response.status_code == 200, response.content.decode()[:3000]
+    with CaptureQueriesContext(connection) as queries:
+        confirm_ms, response = timed_ms(client.post, f"{preview}confirm/")
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return {
+        "file_mb": round(len(raw) / MB, 1),
+        "upload_ms": round(read_ms),
+        "preview_ms": round(preview_ms),
+        "confirm_ms": round(confirm_ms),
+        "confirm_queries": len(queries),
+        "actions_written": Action.objects.count() - before,
+    }
+
+
+class TemplateRow:
+    """A synthetic action as the spreadsheet export reads an action (no ID: a new one)."""
+
+    pk = ""
+
+    def __init__(self, item):
+        self.item = item
+
+    def __getattr__(self, name):
+        return getattr(self.item, name)
+
+    @property
+    def organisation(self):
+        return Named(self.item.organisation)
+
+    @property
+    def subgoal_refs(self):
+        return [Named(key) for key in self.item.subgoals]
+
+    @property
+    def metric_list(self):
+        return [Named(metric.text) for metric in self.item.metrics]
+
+
+class Named:
+    def __init__(self, text: str):
+        self.name = self.key = self.text = text
+
+
+def template_rows(count: int) -> list[TemplateRow]:
+    from lanu.plans.synthetic import GOALS, SUBGOALS_PER_GOAL, synthetic_action
+
+    names = [f"Organisaatio {n}" for n in range(1, 12)]
+    keys = [f"{g}.{n}" for g in GOALS for n in range(1, SUBGOALS_PER_GOAL + 1)]
+    return [TemplateRow(synthetic_action(n, names, keys)) for n in range(count)]
+
+
+def actions_csv(rows: list[TemplateRow]) -> bytes:
+    import io
+
+    from lanu.plans.spreadsheets import write_csv
+
+    out = io.StringIO()
+    write_csv(out, rows)
+    return out.getvalue().encode()
+
+
+def plan_xlsx(plan, rows: list[TemplateRow]) -> bytes:
+    import io
+
+    from lanu.plans.spreadsheets import write_xlsx
+
+    out = io.BytesIO()
+    write_xlsx(out, plan, rows)
+    return out.getvalue()
+
+
+# Zip bombs ----------------------------------------------------------------------------
+
+
+def measure_bombs() -> dict:
+    from tests.zip_bombs import BOMB_PART, bomb, lying, read_in_child
+
+    files = {}
+    for kind in ("docx", "xlsx"):
+        raw = bomb(kind)
+        files[f"bomb.{kind}"] = raw
+        files[f"lying.{kind}"] = lying(raw, BOMB_PART[kind], 4096)
+    files["densest-accepted.docx"] = bomb("docx", 950_000 * 6, b"<w:p/>")
+    found = {}
+    with tempfile.TemporaryDirectory(prefix="lanu-bombs-") as folder:
+        for name, raw in files.items():
+            path = Path(folder) / name
+            path.write_bytes(raw)
+            read = read_in_child(path, name)
+            found[name] = {
+                "file_kb": round(len(raw) / 1024),
+                "refused_ms": round(read["ms"]),
+                "peak_mb": round(read["peak"] / MB),
+                "refusal": (read["refusal"] or "")[:120],
+            }
+    return found
 
 
 if __name__ == "__main__":

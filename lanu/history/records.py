@@ -8,6 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Exists, OuterRef
 
+from lanu.lib.rows import insert_rows
+
 from .models import Change
 
 
@@ -76,6 +78,39 @@ def record(user, instance, kind: str, plan=None, before=None, after=None) -> Cha
     if len(rows) > 1:  # one change: one time, so that changes_of() shows it once
         Change.objects.filter(pk__in=[row.pk for row in rows[1:]]).update(at=rows[0].at)
     return rows[0]
+
+
+def record_created(user, plan, created: list[tuple]) -> None:
+    """Write down many new objects of one plan, given as (instance, after) pairs, with
+    one query however many there are (an import of thousands of actions); the fields
+    are those differences() finds, each label translated once."""
+    by = user.pk if getattr(user, "is_authenticated", False) else None
+    labels: dict[str, str] = {}
+
+    def fields(instance, after: dict) -> list[dict]:
+        for name in after.keys() - labels.keys():
+            labels[name] = label(instance._meta.get_field(name))
+        return [
+            {"field": name, "label": labels[name], "old": "", "new": new}
+            for name, new in after.items()
+            if new != ""
+        ]
+
+    content_types = ContentType.objects.get_for_models(*{type(i) for i, _after in created})
+    rows = [
+        {
+            "plan_id": plan.pk,
+            "content_type_id": content_types[type(instance)].pk,
+            "object_id": instance.pk,
+            "object_repr": str(instance)[:300],
+            "version": getattr(instance, "version", 0),
+            "user_id": by,
+            "kind": Change.Kind.CREATED,
+            "fields": fields(instance, after),
+        }
+        for instance, after in created
+    ]
+    insert_rows(Change, rows)
 
 
 def plans_of(instance, plan) -> list:

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from lanu.lib.rows import insert_rows
 from lanu.plans.models import (
     Action,
     Goal,
@@ -19,6 +20,7 @@ from lanu.plans.models import (
 from .data import ImportRefused, PlanData, Problem, check_plan
 from .organisations import Choices, add_aliases, match_organisations, organisation_of
 
+BATCH = 1000  # rows per INSERT: bounded statements on PostgreSQL too
 RESERVED_SLUGS = {"new", "import", "template"}  # words of Lanu's own URLs under /plans/
 
 
@@ -131,9 +133,11 @@ def save_goals(plan: Plan, data: PlanData) -> dict[str, SubGoal]:
 
 
 def save_actions(plan, data: PlanData, organisations, subgoals) -> None:
+    """The actions, their sub-goal links and metrics: a few INSERTs for any number
+    (lib/rows.py: the links and metrics need no model instance each)."""
     fields = ("description", "items", "schedule", "start_date", "end_date", "permanence")
     fields += ("responsible", "monitoring", "ease", "impact", "notes", "archived")
-    actions = Action.objects.bulk_create(
+    new = (
         Action(
             plan=plan,
             organisation=organisations[item.organisation],
@@ -142,17 +146,21 @@ def save_actions(plan, data: PlanData, organisations, subgoals) -> None:
         )
         for order, item in enumerate(data.actions)
     )
+    actions = Action.objects.bulk_create(new, batch_size=BATCH)
+    pairs = list(zip(actions, data.actions, strict=True))
     links = [
-        Action.subgoals.through(action_id=action.pk, subgoal_id=subgoals[key].pk)
-        for action, item in zip(actions, data.actions, strict=True)
-        for key in item.subgoals
+        {"action_id": action.pk, "subgoal_id": subgoals[key].pk}
+        for action, item in pairs
+        for key in dict.fromkeys(item.subgoals)  # a sub-goal named twice is linked once
     ]
-    Action.subgoals.through.objects.bulk_create(links)
-    Metric.objects.bulk_create(
-        Metric(action=action, text=metric.text, by_mother_tongue=metric.by_mother_tongue, order=n)
-        for action, item in zip(actions, data.actions, strict=True)
+    insert_rows(Action.subgoals.through, links)
+    metrics = [
+        {"action_id": action.pk, "text": metric.text, "order": n}
+        | {"by_mother_tongue": metric.by_mother_tongue}
+        for action, item in pairs
         for n, metric in enumerate(item.metrics)
-    )
+    ]
+    insert_rows(Metric, metrics)
 
 
 def save_texts(plan: Plan, data: PlanData) -> None:

@@ -412,7 +412,7 @@ def read_goals(sheet: Sheet, source: str, problems: list[Problem]) -> list[GoalD
 
 def read_actions(sheet: Sheet, source: str, data: PlanData, problems: list[Problem]) -> None:
     reader = RowReader(sheet, source)
-    names: list[str] = []
+    names: dict[str, None] = {}  # in the order first seen (a set of any size, kept in order)
     ids = 0
     for row in sheet.rows:
         values = reader.values(row)
@@ -420,7 +420,7 @@ def read_actions(sheet: Sheet, source: str, data: PlanData, problems: list[Probl
         if not values.get("organisation"):
             reader.problem(_("The row has no organisation."), row, "organisation")
             continue
-        names += [values["organisation"]] if values["organisation"] not in names else []
+        names.setdefault(values["organisation"])
         data.actions.append(action_data(values, row))
     data.organisations = [OrganisationData(name) for name in names]
     problems += reader.problems + check_rows(data, sheet, reader.file)
