@@ -16,6 +16,7 @@ from lanu.history.models import Change
 from lanu.history.records import differences, snapshot
 from lanu.importers import read_changes_bytes
 from lanu.importers.changes import CREATED_FIELDS, apply_changes
+from lanu.importers.data import ImportRefused
 from lanu.plans import spreadsheets
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +74,15 @@ def test_new_actions_are_written_whole_with_their_history(plan_of):
     after = snapshot(action, [*CREATED_FIELDS, "organisation", "subgoals"])
     assert change.fields == differences(action, {}, after)
     assert Change.objects.filter(kind=Change.Kind.CREATED, plan=plan).count() == 4
+
+
+def test_a_sub_goal_deleted_after_reading_refuses_the_new_actions(plan_of, in_english):
+    plan = plan_of(3)
+    found = read_changes_bytes(new_actions_csv(4), "uudet.csv", plan)  # read, then changed
+    plan.goals.get(number="II").subgoals.get(number="2").delete()
+    with pytest.raises(ImportRefused) as refused:
+        apply_changes(found, user=None)
+    assert "The plan changed after the file was read (II.2 is no longer in it)" in str(
+        refused.value
+    )
+    assert plan.actions.count() == 3

@@ -332,6 +332,7 @@ def create_actions(plan: Plan, items: list[ActionData], user) -> None:
     order = (plan.actions.aggregate(last=Max("order"))["last"] or 0) + 1
     organisations = {organisation.name: organisation for organisation in plan.organisations.all()}
     subgoals = {s.key: s for s in SubGoal.objects.filter(goal__plan=plan).select_related("goal")}
+    check_still_there(items, organisations, subgoals)
     actions = Action.objects.bulk_create(
         (
             Action(
@@ -362,6 +363,19 @@ def create_actions(plan: Plan, items: list[ActionData], user) -> None:
     insert_rows(Metric, metrics)
     values = CreatedValues()
     record_created(user, plan, [(action, values(action, links)) for action, links in created])
+
+
+def check_still_there(items: list[ActionData], organisations: dict, subgoals: dict) -> None:
+    """Refuse the new actions if an organisation or sub-goal they name has gone since the
+    file was read (removed from the plan, or deleted)."""
+    gone = {item.organisation for item in items} - organisations.keys()
+    gone |= {key for item in items for key in item.subgoals} - subgoals.keys()
+    if gone:
+        message = _(
+            "The plan changed after the file was read (%s is no longer in it): nothing "
+            "was saved. Upload the file again."
+        )
+        raise ImportRefused([Problem(message % ", ".join(sorted(gone)))])
 
 
 def linked(item: ActionData, subgoals: dict[str, SubGoal]) -> list[SubGoal]:

@@ -169,8 +169,10 @@ def refused_page(request, pending: PendingImport, refused: ImportRefused):
 def confirm_upload(request, pk):
     pending = own_pending(request, pk)
     try:
+        # Read before the transaction, which on SQLite holds the write lock every other
+        # save waits for; what changed meanwhile refuses the write (versions, look-ups).
+        found = read(bytes(pending.content), pending.file_name, pending.plan)
         with transaction.atomic():
-            found = read(bytes(pending.content), pending.file_name, pending.plan)
             choices, unanswered = preview.posted_choices(found, request.user, request.POST)
             if unanswered:
                 return preview_page(request, pending, found, unanswered, status=400)
