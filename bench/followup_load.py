@@ -95,19 +95,19 @@ def run(args) -> dict:
     with tempfile.TemporaryDirectory(prefix="lanu-load-") as folder:
         server, base = start_server(Path(folder), args.processes)
         try:
-            figures = measure(args, round_, editors, base)
+            figures = measure(args, round_, editors, server, base)
         finally:
             stop_server(server)
     return {"editors": args.editors, **figures}
 
 
-def measure(args, round_, editors: list[tuple[int, str]], base: str) -> dict:
+def measure(args, round_, editors: list[tuple[int, str]], server, base: str) -> dict:
     """Everyone opens their form, saves until each run's time is up; check what was stored."""
     pool = ClientPool(args.clients, base, editors)
     try:
         figures = {"set_up_seconds": pool.set_up(), "runs": []}
         for pause in args.pauses:
-            figures["runs"].append(measure_run(round_, pool, args.seconds, pause))
+            figures["runs"].append(measure_run(round_, pool, server, args.seconds, pause))
         figures["after_close"] = after_close(round_, pool, len(editors))
         figures["client_cpu_seconds"] = pool.cpu_seconds()
     finally:
@@ -115,12 +115,45 @@ def measure(args, round_, editors: list[tuple[int, str]], base: str) -> dict:
     return figures
 
 
-def measure_run(round_, pool, seconds: float, pause: float) -> dict:
+def measure_run(round_, pool, server, seconds: float, pause: float) -> dict:
+    before = cpu_sample(server)
     started = time.monotonic()
     results = pool.save_until(started + seconds, pause)
     elapsed = time.monotonic() - started
+    used = {name: cpu - before.get(name, 0.0) for name, cpu in cpu_sample(server).items()}
     figures = save_figures(results, elapsed) | check_stored(round_, results)
+    saves = max(figures["saves"], 1)
+    figures["cpu_ms_per_save"] = {name: round(cpu * 1000 / saves, 1) for name, cpu in used.items()}
     return {"pause_seconds": pause, "seconds": round(elapsed, 1), **figures}
+
+
+def cpu_sample(server) -> dict[str, float]:
+    """CPU seconds used so far by gunicorn's workers and by the database's server processes.
+
+    The machine may be shared: these say what a save costs, whatever else runs.
+    """
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        backends = [pid for (pid,) in cursor.fetchall()]
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    return {"gunicorn": cpu_of(map(int, children)), "postgresql": cpu_of(backends)}
+
+
+def cpu_of(pids) -> float:
+    """User and system CPU seconds of these processes (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def check_urls() -> None:
@@ -192,7 +225,9 @@ def start_server(folder: Path, process_count: int | None) -> tuple[subprocess.Po
     collect_static(env)
     port = free_port()
     env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
-    command = [sys.executable, "-m", "gunicorn", "--no-control-socket", "lanu.wsgi"]
+    # The same workers throughout, so that their CPU time can be read (--max-requests 0).
+    command = [sys.executable, "-m", "gunicorn", "--no-control-socket", "--max-requests", "0"]
+    command.append("lanu.wsgi")
     with open(folder / "gunicorn.log", "w") as log:  # shown when gunicorn fails
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"

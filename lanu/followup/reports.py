@@ -31,7 +31,7 @@ from .models import (
     MetricValue,
     Submission,
 )
-from .rounds import check_open, open_round
+from .rounds import RoundClosed, check_open, open_round
 from .scales import SCALES, set_scale
 
 
@@ -58,11 +58,15 @@ def lock_open(round_: FollowUpRound) -> None:
     side, while closing (an UPDATE of the row) waits for them and they for it. SQLite
     begins every write transaction IMMEDIATE, so its saves and closes queue anyway.
     """
-    if connection.vendor == "postgresql":
-        table = connection.ops.quote_name(FollowUpRound._meta.db_table)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT 1 FROM {table} WHERE id = %s FOR SHARE", [round_.pk])
-    check_open(round_)
+    if connection.vendor != "postgresql":
+        check_open(round_)
+        return
+    table = connection.ops.quote_name(FollowUpRound._meta.db_table)
+    with connection.cursor() as cursor:  # the lock and the state in one query
+        cursor.execute(f"SELECT state FROM {table} WHERE id = %s FOR SHARE", [round_.pk])
+        row = cursor.fetchone()
+    if row is None or row[0] != FollowUpRound.State.OPEN:
+        raise RoundClosed(round_)
 
 
 def start_round(plan, year: int, opens_on, closes_on, scale: str = "") -> FollowUpRound:
@@ -96,7 +100,7 @@ def save_report(form, round_, action, user) -> ActionReport:
     loaded = form.cleaned_data.get("version") or 0
     with transaction.atomic():
         lock_open(round_)
-        report, _ = ActionReport.objects.get_or_create(
+        report, _ = ActionReport.objects.select_related("status").get_or_create(
             round=round_, action=action, defaults={"version": 0, "updated_by": user}
         )
         report.round, report.action = round_, action  # known already: no query for the history
