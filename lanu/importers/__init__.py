@@ -7,6 +7,8 @@ writes the result in one transaction. An action spreadsheet can also be read aga
 an existing plan (`read_plan_changes()`), and `update.apply_changes()` writes it.
 """
 
+import codecs
+import re
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -28,18 +30,55 @@ FILE_TYPES = {
 }
 
 
+BOMS = (  # checked in this order: the UTF-32 LE mark starts with UTF-16 LE's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+FINNISH_LETTERS = re.compile("[äöåÄÖÅ]")
+
+
 def decode(raw: bytes, source: str) -> str:
-    """The file's text, or a refusal saying why it is not a text document."""
+    """The file's text, or a refusal saying why it is not a text document.
+
+    UTF-8 (with or without a byte-order mark) and UTF-16 or UTF-32 with one (Excel's
+    "Unicode text") are read; a file that is not UTF-8 but reads as Windows-1252 with
+    Finnish or Swedish letters in it (what Excel writes as "CSV") is read as that."""
     if not raw.strip():
         raise ImportRefused([Problem(_("The file is empty."), file=source)])
+    encoding = next((name for mark, name in BOMS if raw.startswith(mark)), None)
+    if encoding:
+        return decode_marked(raw, encoding, source)
     if b"\x00" in raw[:8192]:
         raise ImportRefused([Problem(_("The file is not a text document."), file=source)])
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        message = _("The file is not UTF-8 text (byte %(byte)d).") % {"byte": error.start}
-        raise ImportRefused([Problem(message, line=line, file=source)]) from None
+        return windows_1252(raw, source, error)
+
+
+def decode_marked(raw: bytes, encoding: str, source: str) -> str:
+    try:
+        return raw.decode(encoding).removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        message = _("The file is not valid %(encoding)s text (byte %(byte)d).")
+        values = {"encoding": encoding.upper().removesuffix("-SIG"), "byte": error.start}
+        raise ImportRefused([Problem(message % values, file=source)]) from None
+
+
+def windows_1252(raw: bytes, source: str, error: UnicodeDecodeError) -> str:
+    """The text of a Windows-1252 file, or the refusal of a file that is not UTF-8."""
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    if FINNISH_LETTERS.search(text):
+        return text
+    line = raw[: error.start].count(b"\n") + 1
+    message = _("The file is not UTF-8 text (byte %(byte)d).") % {"byte": error.start}
+    raise ImportRefused([Problem(message, line=line, file=source)]) from None
 
 
 def detect_format(text: str, source: str) -> str:

@@ -43,7 +43,7 @@ CHOICE_FIELDS = ("permanence", "ease", "impact")
 DATE_FIELDS = ("start_date", "end_date")
 FINNISH_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 PERIOD = re.compile(r"(\d{4})\s*[-–—/]\s*(\d{4})")
-FORMULA_ESCAPED = re.compile(r"^'(?=[=+\-@\t\r])")
+FORMULA_ESCAPED = re.compile(r"^'(?='*[=+\-@\t\r])")  # lanu.lib.spreadsheet.safe_cell()
 SUBGOAL_SEPARATOR = re.compile(r"[;,\n]")
 
 
@@ -234,17 +234,49 @@ def plan_cells(rows: list[list]) -> dict[str, str]:
     return found
 
 
+DELIMITERS = (",", ";", "\t")
+
+
 def load_csv(text: str, source: str) -> Workbook:
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    sheet = make_sheet(source, rows, action_headings())
+    """The CSV's rows, split at the delimiter that splits its heading row into headings."""
+    sheet = make_sheet(source, csv_rows(text, header_delimiter(text), source), action_headings())
     if not is_actions(sheet):
         raise ImportRefused([Problem(no_actions_message(), 1, file=source)])
     return Workbook(source, actions=sheet)
+
+
+def csv_rows(text: str, delimiter: str, source: str) -> list[list[str]]:
+    """Whole rows: quoted cells may hold delimiters, newlines and doubled quotes."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as error:
+        raise ImportRefused([csv_problem(error, reader.line_num, source)]) from None
+    return rows
+
+
+def header_delimiter(text: str) -> str:
+    """The delimiter that splits the heading row into the most known headings."""
+    known = action_headings()
+    return max(DELIMITERS, key=lambda delimiter: heading_count(text, delimiter, known))
+
+
+def heading_count(text: str, delimiter: str, known: dict[str, str]) -> int:
+    reader = csv.reader(io.StringIO(text[:65536], newline=""), delimiter=delimiter)
+    try:
+        return sum(plain(cell) in known for cell in next(reader, []))
+    except csv.Error:
+        return 0
+
+
+def csv_problem(error: csv.Error, line: int, source: str) -> Problem:
+    if "NUL" in str(error):
+        message = _("The file has a NUL character: it is not a text document.")
+    else:
+        message = _("A cell is too long: at most %d characters are read.") % csv.field_size_limit()
+    return Problem(message, line, file=source)
 
 
 def no_actions_message() -> str:

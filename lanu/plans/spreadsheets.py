@@ -54,9 +54,12 @@ def action_row(action) -> list:
     return [safe_cell(values.get(key, getattr(action, key, ""))) for key, _h in columns()]
 
 
-def write_csv(out, actions) -> None:
+SEPARATORS = (",", ";")  # the comma, and the semicolon Finnish and Swedish Excel expect
+
+
+def write_csv(out, actions, separator: str = ",") -> None:
     out.write("\ufeff")  # so that spreadsheet programs read the file as UTF-8
-    writer = csv.writer(out)
+    writer = csv.writer(out, delimiter=separator)
     writer.writerow([heading for _key, heading in columns()])
     for action in actions:
         writer.writerow(action_row(action))

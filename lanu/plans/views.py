@@ -194,7 +194,9 @@ def export_csv(request, slug):
     plan = readable_plan(request, slug)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{plan.slug}-actions.csv"'
-    spreadsheets.write_csv(response, plan_actions(plan))
+    separator = request.GET.get("sep", ",")
+    separator = separator if separator in spreadsheets.SEPARATORS else ","
+    spreadsheets.write_csv(response, plan_actions(plan), separator)
     return response
 
 
