@@ -52,9 +52,18 @@ def test_binary_file_is_refused(tmp_path):
 
 
 def test_file_in_another_encoding_is_refused_with_its_line(tmp_path):
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("Suunnitelma\nPäätavoite\n".encode("latin-1"))
-    assert "latin1.txt:2: Tiedosto ei ole UTF-8-tekstiä" in refused(path)
+    """Neither UTF-8 nor Windows-1252 (0x81 is no character in either)."""
+    path = tmp_path / "other.txt"
+    path.write_bytes("Suunnitelma\nPäätavoite\n".encode("latin-1").replace(b"\xe4", b"\x81"))
+    assert "other.txt:2: Tiedosto ei ole UTF-8-tekstiä" in refused(path)
+
+
+def test_windows_1252_file_with_finnish_letters_is_read_as_such(tmp_path):
+    path = tmp_path / "windows.txt"
+    path.write_bytes("Suunnitelma\nPäätavoite\n".encode("cp1252"))
+    message = refused(path)
+    assert "UTF-8" not in message
+    assert "Suunnitelmaa ei tunnistettu" in message  # read, though not a plan
 
 
 def test_file_with_no_recognisable_table_is_refused(tmp_path):

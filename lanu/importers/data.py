@@ -131,13 +131,19 @@ class PlanData:
 
 
 def check_plan(data: PlanData) -> list[Problem]:
-    """What makes a read plan inconsistent: unknown organisations or sub-goals, duplicates."""
-    problems = []
+    """What makes a read plan inconsistent: values the models do not take (validation.py),
+    unknown organisations or sub-goals, duplicates."""
+    from .validation import WrongType, check_values  # reads the models: needs the app registry
+
+    problems = check_values(data)
+    if any(isinstance(problem, WrongType) for problem in problems):
+        return problems  # the checks below compare values of the declared types
     if not data.goals:
         problems.append(Problem(_("No goals were found.")))
     goal_numbers = [goal.number for goal in data.goals]
     for number in sorted({n for n in goal_numbers if goal_numbers.count(n) > 1}):
         problems.append(Problem(_("Goal %s appears twice.") % number))
+    problems += twice_subgoals(data.goals)
     problems += shared_names(data.organisations)
     keys = set(data.subgoal_keys())
     names = {organisation.name for organisation in data.organisations}
@@ -162,4 +168,13 @@ def shared_names(organisations: list[OrganisationData]) -> list[Problem]:
                 message = _("Organisations “%(first)s” and “%(second)s” share the name “%(name)s”.")
                 values = {"first": seen[name], "second": organisation.name, "name": name}
                 problems.append(Problem(message % values))
+    return problems
+
+
+def twice_subgoals(goals: list[GoalData]) -> list[Problem]:
+    problems = []
+    for goal in goals:
+        numbers = [sub.number for sub in goal.subgoals]
+        for number in sorted({n for n in numbers if numbers.count(n) > 1}):
+            problems.append(Problem(_("Sub-goal %s appears twice.") % f"{goal.number}.{number}"))
     return problems

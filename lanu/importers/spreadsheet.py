@@ -23,6 +23,7 @@ from datetime import date, datetime
 
 import openpyxl
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from lanu.plans import spreadsheets as template
@@ -37,6 +38,7 @@ from .data import (
     Problem,
     SubGoalData,
 )
+from .validation import concrete_field, value_messages
 
 LIST_FIELDS = ("items", "metrics")
 CHOICE_FIELDS = ("permanence", "ease", "impact")
@@ -272,11 +274,9 @@ def heading_count(text: str, delimiter: str, known: dict[str, str]) -> int:
 
 
 def csv_problem(error: csv.Error, line: int, source: str) -> Problem:
-    if "NUL" in str(error):
-        message = _("The file has a NUL character: it is not a text document.")
-    else:
-        message = _("A cell is too long: at most %d characters are read.") % csv.field_size_limit()
-    return Problem(message, line, file=source)
+    """The csv module's one refusal of a text: a cell over its field size limit."""
+    message = _("A cell is too long: at most %d characters are read.") % csv.field_size_limit()
+    return Problem(f"{message} ({error})", line, file=source)
 
 
 def no_actions_message() -> str:
@@ -322,11 +322,18 @@ class RowReader:
         self.problems.append(Problem(message, row.number, column, self.file))
 
     def values(self, row: Row) -> dict:
-        """The row's values by key, parsed; only the columns the sheet has."""
+        """The row's values by key, parsed and checked; only the columns the sheet has."""
         found = {}
         for key, text in row.cells.items():
             found[key] = self.value(row, key, text)
+            self.check(row, key, found[key])
         return found
+
+    def check(self, row: Row, key: str, value) -> None:
+        """The value against the limits of the model field it is written to."""
+        field = cell_field(key)
+        for message in value_messages(field, value) if field else []:
+            self.problem(f"{capfirst(field.verbose_name)}: {message}", row, key)
 
     def value(self, row: Row, key: str, text: str):
         if key == "id":
@@ -369,6 +376,17 @@ class RowReader:
             self.problem(_("“%(value)s” is not one of: %(allowed)s.") % values, row, key)
             return "unknown" if key == "permanence" else ""
         return value
+
+
+def cell_field(key: str):
+    """The model field a column's value is written to (None for the ID and sub-goals)."""
+    from lanu.plans.models import Action, Metric, Organisation
+
+    if key == "organisation":
+        return Organisation._meta.get_field("name")
+    if key == "metrics":
+        return Metric._meta.get_field("text")
+    return concrete_field(Action, key)
 
 
 def action_data(values: dict, row: Row) -> ActionData:
