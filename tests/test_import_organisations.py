@@ -4,6 +4,7 @@ an ambiguous name is asked, a file's new aliases are proposals that need the rig
 import io
 import json
 
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -12,6 +13,7 @@ from django.urls import reverse
 from lanu.accounts.models import Membership
 from lanu.history.models import Change
 from lanu.importers import lanu_json, read_plan, read_plan_changes
+from lanu.importers.data import ImportRefused
 from lanu.importers.save import save_plan
 from lanu.plans.models import Organisation, Plan
 
@@ -192,3 +194,22 @@ def test_the_name_wins_over_an_alias_whatever_the_alphabet():
     data = lanu_json.read(plan_json([{"name": "Zz", "aliases": ["Aa"]}]).decode(), "plan.json")
     assert save_plan(data, "uusi").organisations.get() == zz
     assert Organisation.objects.get(name="Aa").aliases == ["Zz"]
+
+
+@pytest.mark.usefixtures("in_english")
+def test_a_spreadsheet_row_naming_two_organisations_is_refused_naming_them(
+    client, people, tmp_path
+):
+    Organisation.objects.filter(name__in=["Organisaatio 1", "Organisaatio 2"]).update(
+        aliases=["Sote"]
+    )
+    client.force_login(people.alice)
+    book = openpyxl.load_workbook(io.BytesIO(exported_xlsx(client, people.plan)))
+    book.active.cell(row=2, column=2, value="sote")  # the organisation column
+    path = tmp_path / "actions.xlsx"
+    book.save(path)
+    with pytest.raises(ImportRefused) as refusal:
+        read_plan_changes(path, people.plan)
+    message = str(refusal.value.problems[0])
+    assert "“sote” may mean several organisations of the plan" in message
+    assert "“Organisaatio 1”, “Organisaatio 2”" in message

@@ -87,6 +87,8 @@ def test_a_coordinator_of_every_plan_renames_it_into_every_plans_history(client,
     assert [change.kind for change in changes_of(organisation)] == [Change.Kind.CHANGED]
     page = client.get(url("organisation-edit", organisation.pk)).text
     assert page.count("Espoon kaupunki (muutettu)</td>") == 1  # the history shows it once
+    espoo_page = client.get(reverse("plans:organisations-edit", args=["espoo"])).text
+    assert "<td>Espoon kaupunki</td><td>Espoon kaupunki (muutettu)</td>" in espoo_page
 
 
 def test_an_administrator_renames_a_shared_organisation(client, people):

@@ -230,8 +230,8 @@ def edit_organisations(request, slug):
 def organisations_page(request, plan: Plan, form, status: int = 200):
     action_count = Count("organisation__actions", distinct=True, filter=organisation_in(plan))
     taking_part = plan.participations.select_related("organisation").annotate(actions=action_count)
-    kind = ContentType.objects.get_for_model(Participation)
-    changes = Change.objects.filter(plan=plan, content_type=kind).select_related("user")
+    kinds = ContentType.objects.get_for_models(Participation, Organisation).values()
+    changes = Change.objects.filter(plan=plan, content_type__in=kinds).select_related("user")
     context = {"plan": plan, "participations": taking_part, "form": form, "changes": changes}
     context["section"] = "organisations"
     return render(request, "plans/edit/organisations.html", context, status=status)
