@@ -1,18 +1,19 @@
 """Checking a backup's values against the models' limits before anything is written.
 
-Each value is checked by its model field (length, choices, range, date, digits),
-after its JSON type; text may not hold NUL characters, times must say their
-time zone, and integers keep within the range every database allows. A problem
-names where it is in the document, e.g. `rounds[0].reports[3].account`.
+Each value is checked for its JSON type, then as every import checks values
+(importers/validation.py: NUL characters, length, choices, integer ranges), then
+by its model field (dates, decimal digits, required values, validators); times
+must say their time zone. A problem names where it is in the document, e.g.
+`rounds[0].reports[3].account`.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lanu.importers.data import Problem
+from lanu.importers.validation import value_messages
 
 TEXT_FIELDS = (models.CharField, models.TextField, models.DateField)
 
@@ -49,7 +50,7 @@ class Checker:
         return values
 
     def value(self, field, raw, where: str):
-        message = wrong_type(field, raw)
+        message = wrong_type(field, raw) or " ".join(value_messages(field, raw)) or None
         if message is None:
             try:
                 return checked(field, raw)
@@ -80,8 +81,7 @@ def wrong_type(field, raw) -> str | None:
     if raw is None:
         return None  # the field says whether it may be empty
     if isinstance(field, TEXT_FIELDS):
-        ok = isinstance(raw, str) and "\x00" not in raw
-        return None if ok else _("expected text without NUL characters")
+        return None if isinstance(raw, str) else _("expected text")
     if isinstance(field, models.BooleanField):
         return None if isinstance(raw, bool) else _("expected true or false")
     if isinstance(field, models.DecimalField):
@@ -96,11 +96,6 @@ def wrong_type(field, raw) -> str | None:
 def checked(field, raw):
     """The field's value, or ValidationError saying what is wrong with it."""
     value = field.clean(raw, None)
-    if isinstance(field, models.IntegerField) and value is not None:
-        low, high = BaseDatabaseOperations.integer_field_ranges[field.get_internal_type()]
-        if not low <= value <= high:
-            values = {"value": value, "low": low, "high": high}
-            raise ValidationError(_("%(value)s is not between %(low)s and %(high)s") % values)
     if isinstance(field, models.DateTimeField) and value and timezone.is_naive(value):
         raise ValidationError(_("the time has no time zone"))
     return value
