@@ -203,7 +203,7 @@ class ReportForm(VersionedForm):
             saved = dict(self.instance.values.values_list("metric_id", "value"))
         for metric in self.metrics:
             self.fields[f"metric_{metric.pk}"] = FinnishDecimalField(
-                label=metric.text,
+                label=metric_label(metric),
                 required=False,
                 max_digits=14,
                 decimal_places=4,
@@ -225,6 +225,12 @@ class ReportForm(VersionedForm):
             f"{texts.get(row.metric_id, '')}: {format_number(row.value)}" for row in rows
         )
         return values
+
+
+def metric_label(metric) -> str:
+    if metric.archived:
+        return _("%s (archived metric)") % metric.text
+    return metric.text
 
 
 class SubGoalTextsForm(forms.Form):

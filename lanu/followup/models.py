@@ -103,10 +103,14 @@ class ActionReport(Versioned):
 
 
 class MetricValue(models.Model):
-    """A number reported for a metric of the action, in one round."""
+    """A number reported for a metric of the action, in one round.
+
+    A metric with values cannot be deleted on its own (RESTRICT: editing archives it
+    instead); deleting a whole plan, its rounds with it, still can.
+    """
 
     report = models.ForeignKey(ActionReport, on_delete=models.CASCADE, related_name="values")
-    metric = models.ForeignKey(Metric, on_delete=models.CASCADE, related_name="values")
+    metric = models.ForeignKey(Metric, on_delete=models.RESTRICT, related_name="values")
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=4)
 
     class Meta:

@@ -301,7 +301,10 @@ def report_action(request, slug, year, pk):
         round=round_, action=action
     )
     form = ReportForm(
-        request.POST or None, instance=report, plan=plan, metrics=action.metrics.all()
+        request.POST or None,
+        instance=report,
+        plan=plan,
+        metrics=reports.report_metrics(action, report),
     )
     context = {"plan": plan, "round": round_, "action": action, "report": report, "form": form}
     if request.method == "POST":

@@ -133,6 +133,13 @@ def save_values(report: ActionReport, values: dict) -> None:
             )
 
 
+def report_metrics(action, report: ActionReport):
+    """The action's live metrics, then archived ones the report has a value for."""
+    valued = MetricValue.objects.filter(report_id=report.pk).values("metric_id")
+    metrics = action.metrics.filter(Q(archived=False) | Q(pk__in=valued))
+    return metrics.order_by("archived", "order", "pk")
+
+
 def reports_of(round_, organisation) -> dict[int, ActionReport]:
     """The round's reports of the organisation's actions by action, in one query."""
     reports = round_.reports.filter(action__organisation=organisation)

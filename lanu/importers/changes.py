@@ -18,6 +18,7 @@ from lanu.history.models import Change
 from lanu.history.records import differences, record_created, snapshot
 from lanu.lib.rows import insert_rows
 from lanu.plans.listing import plan_actions
+from lanu.plans.metrics import WantedMetric, sync_metrics
 from lanu.plans.models import Action, Metric, Plan, SubGoal
 
 from .data import ActionData, ImportRefused, Problem
@@ -312,13 +313,9 @@ def subgoals_of(plan: Plan, keys: list[str]) -> list[SubGoal]:
 
 
 def replace_metrics(action: Action, texts: list[str]) -> None:
-    """The new metrics; one whose text stays keeps its breakdown flag."""
-    flags = {m.text: m.by_mother_tongue for m in action.metrics.all()}
-    action.metrics.all().delete()
-    Metric.objects.bulk_create(
-        Metric(action=action, text=text, by_mother_tongue=flags.get(text, False), order=n)
-        for n, text in enumerate(texts)
-    )
+    """The file's metric texts, kept by identity (plans/metrics.py); the file has no
+    breakdown column, so each kept metric keeps its breakdown flag."""
+    sync_metrics(action, [WantedMetric(text) for text in texts])
 
 
 BATCH = 1000  # rows per INSERT: bounded statements on PostgreSQL too

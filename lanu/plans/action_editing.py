@@ -3,7 +3,8 @@
 Saving goes through editing.py: a change based on an old version of the action
 is refused with a Conflict, and the form is shown again with the person's own
 input and what the other person changed meanwhile. Metrics are edited as lines
-of text and replaced in the same transaction as the action.
+of text and kept by identity in the same transaction as the action (metrics.py),
+so that the values reported for them stay.
 """
 
 import re
@@ -27,6 +28,7 @@ from lanu.accounts.permissions import (
 )
 
 from . import editing
+from .metrics import WantedMetric, sync_metrics
 from .models import Action, Metric, Organisation, SubGoal
 from .views import readable_plan
 
@@ -59,13 +61,13 @@ def metric_line(metric: Metric) -> str:
     return f"{metric.text} *" if metric.by_mother_tongue else metric.text
 
 
-def metric_rows(action: Action, lines: list[str]) -> list[Metric]:
-    return [metric_row(action, line, order) for order, line in enumerate(lines)]
-
-
-def metric_row(action: Action, line: str, order: int) -> Metric:
+def wanted_metric(line: str) -> WantedMetric:
     text = BROKEN_DOWN.sub("", line)
-    return Metric(action=action, text=text, by_mother_tongue=text != line, order=order)
+    return WantedMetric(text, by_mother_tongue=text != line)
+
+
+def live_metrics(action: Action):
+    return action.metrics.filter(archived=False)
 
 
 def choosable_organisations(user, plan):
@@ -144,7 +146,7 @@ class ActionForm(editing.VersionedForm):
         for name in ("ease", "impact"):
             self.fields[name].choices = [("", _("Not assessed")), *self.fields[name].choices[1:]]
         if self.instance.pk:
-            self.initial["metrics"] = [metric_line(m) for m in self.instance.metrics.all()]
+            self.initial["metrics"] = [metric_line(m) for m in live_metrics(self.instance)]
 
     def set_organisation_choices(self, user) -> None:
         field = self.fields["organisation"]
@@ -186,12 +188,11 @@ class ActionForm(editing.VersionedForm):
 
     def save_related(self, instance) -> None:
         instance.subgoals.add(*self.archived_subgoals)
-        instance.metrics.all().delete()
-        Metric.objects.bulk_create(metric_rows(instance, self.cleaned_data["metrics"]))
+        sync_metrics(instance, [wanted_metric(line) for line in self.cleaned_data["metrics"]])
 
     def snapshot(self, instance) -> dict[str, str]:
         values = super().snapshot(instance)
-        values["metrics"] = "\n".join(metric_line(m) for m in instance.metrics.all())
+        values["metrics"] = "\n".join(metric_line(m) for m in live_metrics(instance))
         return {name: values[name] for name in self.fields if name in values}
 
 

@@ -64,7 +64,7 @@ def subgoal_refs(plan: Plan, actions) -> dict[int, list[SubGoalRef]]:
 
 def metric_lists(actions) -> dict[int, list[MetricRef]]:
     rows = (
-        Metric.objects.filter(action__in=actions.values("pk"))
+        Metric.objects.filter(action__in=actions.values("pk"), archived=False)
         .order_by("action_id", "order")
         .values_list("action_id", "text", "by_mother_tongue")
     )

@@ -288,7 +288,11 @@ class Action(Versioned):
 
 
 class Metric(models.Model):
-    """Mittari: how the action's success is measured."""
+    """Mittari: how the action's success is measured.
+
+    A metric keeps its identity through edits (plans/metrics.py), so that the values
+    reported for it stay; one no longer wanted that has values is archived, not deleted.
+    """
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="metrics")
     text = models.TextField(_("text"))
@@ -296,6 +300,7 @@ class Metric(models.Model):
         _("broken down by mother tongue / citizenship"), default=False
     )
     order = models.PositiveIntegerField(default=0)
+    archived = models.BooleanField(_("archived"), default=False)
 
     class Meta:
         verbose_name = _("metric")

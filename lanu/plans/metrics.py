@@ -1,0 +1,81 @@
+"""An action's metrics kept by identity, so that the values reported for them stay.
+
+Every path that saves an action's metrics (the action form, a spreadsheet applied to
+the plan, new actions of a spreadsheet) calls sync_metrics() with the metrics it
+wants, in order. The action's live metrics are matched to them: by id where the
+caller has ids, else line by line with difflib (an unchanged line keeps its metric,
+a replaced block of as many lines is edited in place pair by pair, so a typo fix
+keeps the metric and its values). A metric no longer wanted is deleted if no round
+has a value for it, else archived; a wanted text equal to an archived metric's
+restores it. Call it in the transaction that saves the action.
+"""
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .models import Action, Metric
+
+
+@dataclass
+class WantedMetric:
+    text: str
+    by_mother_tongue: bool | None = None  # None: keep the matched metric's (new: False)
+    pk: int | None = None
+
+
+def sync_metrics(action: Action, wanted: list[WantedMetric]) -> list[Metric]:
+    """Make the action's live metrics the wanted ones, in order; returns them."""
+    metrics = list(action.metrics.order_by("order", "pk"))
+    live = [m for m in metrics if not m.archived]
+    matched = match(live, wanted)
+    archived = {m.text: m for m in metrics if m.archived}
+    kept = [
+        matched.get(n) or archived.pop(item.text, None) or Metric(action=action)
+        for n, item in enumerate(wanted)
+    ]
+    gone = [m for m in live if m not in kept]
+    for order, (metric, item) in enumerate(zip(kept, wanted, strict=True)):
+        update(metric, item, order)
+    retire(gone)
+    return kept
+
+
+def match(live: list[Metric], wanted: list[WantedMetric]) -> dict[int, Metric]:
+    """Position in `wanted` -> the live metric it keeps: by id, then by the lines' diff."""
+    by_pk = {m.pk: m for m in live}
+    found = {n: by_pk.pop(item.pk) for n, item in enumerate(wanted) if item.pk in by_pk}
+    rest = [m for m in live if m.pk in by_pk]
+    positions = [n for n in range(len(wanted)) if n not in found]
+    texts = [wanted[n].text for n in positions]
+    diff = SequenceMatcher(None, [m.text for m in rest], texts, autojunk=False)
+    for tag, i1, i2, j1, j2 in diff.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                found[positions[j]] = rest[i]
+    return found
+
+
+def update(metric: Metric, item: WantedMetric, order: int) -> None:
+    """Save the metric with the wanted text, breakdown and order, if any of them differs."""
+    flag = item.by_mother_tongue
+    wanted = {
+        "text": item.text,
+        "by_mother_tongue": metric.by_mother_tongue if flag is None else flag,
+        "order": order,
+        "archived": False,
+    }
+    if metric.pk and all(getattr(metric, name) == value for name, value in wanted.items()):
+        return
+    for name, value in wanted.items():
+        setattr(metric, name, value)
+    metric.save()
+
+
+def retire(metrics: list[Metric]) -> None:
+    """Archive the metrics that have reported values; delete the others."""
+    if not metrics:
+        return
+    ids = [m.pk for m in metrics]
+    valued = Metric.objects.filter(pk__in=ids, values__isnull=False).values("pk")
+    Metric.objects.filter(pk__in=valued).update(archived=True)
+    Metric.objects.filter(pk__in=ids).exclude(pk__in=valued).delete()
