@@ -8,16 +8,25 @@ built with plain string formatting, every text escaped with html.escape.
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from lanu.plans.templatetags.plan_lists import subgoal_links_html
 
 
 def first_cells(action) -> str:
-    """Number (a link to the action), title and organisation."""
+    """Number (a link to the action), title (marked if archived since) and organisation."""
     return (
         f'<td class="number"><a href="{escape(action.url)}">{action.number}</a></td>'
-        f"<td>{escape(action.title)}</td><td>{escape(action.organisation.name)}</td>"
+        f"<td>{escape(action.title)}{archived_mark(action)}</td>"
+        f"<td>{escape(action.organisation.name)}</td>"
     )
+
+
+def archived_mark(action) -> str:
+    """A closed round counts actions archived after it: their rows say so, in words."""
+    if not action.archived:
+        return ""
+    return f' <span class="tag">({escape(_("archived"))})</span>'
 
 
 def plain(actions) -> SafeString:

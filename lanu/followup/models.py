@@ -54,6 +54,12 @@ class FollowUpRound(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     notes = models.TextField(_("notes"), blank=True)
+    subgoals_at_closing = models.JSONField(
+        _("sub-goals at closing"),
+        default=list,
+        blank=True,
+        help_text=_("The ids of the plan's live sub-goals when the round closed."),
+    )
 
     class Meta:
         verbose_name = _("follow-up round")
@@ -67,6 +73,32 @@ class FollowUpRound(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.state == self.State.CLOSED
+
+
+class RoundAction(models.Model):
+    """An action as it took part in a round, written when the round closes.
+
+    A closed round's pages count these rows instead of the live plan, so archiving an
+    action or a goal, moving an action to another organisation or sub-goal afterwards,
+    leaves the closed round's figures as they were at closing.
+    """
+
+    round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="members")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    subgoals = models.JSONField(
+        _("sub-goals"), default=list, help_text=_("The ids of the sub-goals the action served.")
+    )
+
+    class Meta:
+        verbose_name = _("action of a closed round")
+        verbose_name_plural = _("actions of a closed round")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "action"], name="one_member_per_round")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round.year}: {self.action}"
 
 
 class ActionReport(Versioned):

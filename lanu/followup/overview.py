@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -22,12 +22,12 @@ from django.views.decorators.http import require_POST
 
 from lanu.plans.access import coordinated_plan
 from lanu.plans.export import plan_goals, plan_participations
-from lanu.plans.listing import subgoal_refs
-from lanu.plans.models import Action, Plan
+from lanu.plans.listing import SubGoalRef, subgoal_refs
+from lanu.plans.models import Action, Plan, SubGoal
 from lanu.plans.views import readable_plan
 
 from . import action_rows, charts, reminders, statistics
-from .models import ActionReport, FollowUpRound
+from .models import ActionReport, FollowUpRound, RoundAction
 from .statistics import Distribution, Level
 
 NO_STATUS_COLOUR = "#ffffff"
@@ -52,8 +52,14 @@ def scale(plan: Plan) -> list[Level]:
     return [*levels, Level(None, _("No status"), NO_STATUS_COLOUR, no_status)]
 
 
-def round_actions(plan: Plan) -> list[Action]:
-    """The plan's live actions with organisation, sub-goal references and address: 2 queries."""
+def round_actions(plan: Plan, round_: FollowUpRound | None = None) -> list[Action]:
+    """The actions a round counts, with organisation, sub-goal references and address: 2 queries.
+
+    A closed round counts the actions written down when it closed (archived ones too),
+    with the organisation and sub-goals they had then; an open round the live actions.
+    """
+    if round_ is not None and round_.is_closed:
+        return closed_round_actions(plan, round_)
     queryset = plan.actions.filter(archived=False).select_related("organisation")
     actions = list(queryset.order_by("order", "id"))
     refs = subgoal_refs(plan, queryset)
@@ -62,6 +68,43 @@ def round_actions(plan: Plan) -> list[Action]:
         action.subgoal_refs = refs.get(action.pk, [])
         action.url = f"{actions_url}{action.pk}/"
     return actions
+
+
+def closed_round_actions(plan: Plan, round_: FollowUpRound, **filters) -> list[Action]:
+    """The actions written down when the round closed (optionally filtered): 2 queries."""
+    members = round_.members.filter(**filters).select_related("action", "organisation")
+    members = list(members.order_by("action__order", "action_id"))
+    refs = closed_subgoal_refs(plan, {pk for member in members for pk in member.subgoals})
+    position = {pk: n for n, pk in enumerate(refs)}
+    actions_url = reverse("plans:actions", args=[plan.slug])
+    actions = []
+    for member in members:
+        action = member.action
+        action.organisation = member.organisation
+        served = sorted((pk for pk in member.subgoals if pk in refs), key=position.get)
+        action.subgoal_refs = [refs[pk] for pk in served]
+        action.url = f"{actions_url}{action.pk}/"
+        actions.append(action)
+    return actions
+
+
+def closed_subgoal_refs(plan: Plan, ids) -> dict[int, SubGoalRef]:
+    """References to the sub-goals, archived ones too, in the plan's order: 1 query."""
+    subgoals = SubGoal.objects.filter(goal__plan=plan, pk__in=ids).select_related("goal")
+    subgoals_url = reverse("plans:plan", args=[plan.slug]) + "subgoals/"
+    return {
+        s.pk: SubGoalRef(s.pk, f"{s.goal.number}.{s.number}", s.title, f"{subgoals_url}{s.pk}/")
+        for s in subgoals.order_by("goal__order", "order", "pk")
+    }
+
+
+def round_goals(plan: Plan, round_: FollowUpRound):
+    """The goals and sub-goals a round's tables show, as at closing if it is closed: 2 queries."""
+    if not round_.is_closed:
+        return plan_goals(plan)
+    ids = round_.subgoals_at_closing
+    subgoals = Prefetch("subgoals", queryset=SubGoal.objects.filter(pk__in=ids))
+    return plan.goals.filter(subgoals__in=ids).distinct().prefetch_related(subgoals)
 
 
 class Reports(NamedTuple):
@@ -110,9 +153,9 @@ def subgoal_groups(actions) -> dict[int, set[int]]:
     return groups
 
 
-def goals_with_status(plan, levels, statuses, actions) -> list:
-    """The plan's goals, each with `row` (all its actions) and `rows` (one per sub-goal)."""
-    goals, by_subgoal = list(plan_goals(plan)), subgoal_groups(actions)
+def goals_with_status(plan, goals, levels, statuses, actions) -> list:
+    """The goals, each with `row` (all its actions) and `rows` (one per sub-goal)."""
+    goals, by_subgoal = list(goals), subgoal_groups(actions)
     subgoal_url = reverse("plans:plan", args=[plan.slug]) + "subgoals/"
     for goal in goals:
         subgoals = list(goal.subgoals.all())
@@ -160,13 +203,14 @@ def round_overview(request, slug, year):
     plan = coordinated_plan(request, slug)
     round_ = get_object_or_404(FollowUpRound, plan=plan, year=year)
     previous = previous_round(round_)
-    levels, actions = scale(plan), round_actions(plan)
+    levels, actions = scale(plan), round_actions(plan, round_)
     reports = round_reports(round_, previous)
     now = reports[round_.pk]
     context = {"plan": plan, "round": round_, "previous": previous}
     context["headers"] = level_headers(levels)
     context["whole_rows"] = [whole_plan_row(plan, levels, now.statuses, actions)]
-    context["goals"] = goals_with_status(plan, levels, now.statuses, actions)
+    goals = round_goals(plan, round_)
+    context["goals"] = goals_with_status(plan, goals, levels, now.statuses, actions)
     context["organisations"] = organisations_with_reports(plan, round_, levels, now, actions)
     context["organisation_rows"] = [o.row for o in context["organisations"]]
     context.update(unreported_context(actions, now))
@@ -258,9 +302,9 @@ def progress(request, slug, year=None):
 
 
 def progress_context(plan, round_, rounds) -> dict:
-    levels, actions = scale(plan), round_actions(plan)
+    levels, actions = scale(plan), round_actions(plan, round_)
     statuses = round_reports(round_)[round_.pk].statuses
-    goals = goals_with_status(plan, levels, statuses, actions)
+    goals = goals_with_status(plan, round_goals(plan, round_), levels, statuses, actions)
     add_highlights_and_priorities(round_, goals)
     labels = {level.pk: charts.labelled(level) for level in levels}
     for action in actions:
@@ -295,10 +339,10 @@ def add_highlights_and_priorities(round_, goals) -> None:
 
 
 def year_trend(levels, rounds) -> list[statistics.YearDistribution]:
-    """Per closed round (oldest first), its reported statuses of the live actions: 1 query."""
-    reports = ActionReport.objects.filter(
-        round__in=rounds, action__archived=False, status__isnull=False
-    )
+    """Per closed round (oldest first), the reported statuses of its actions: 1 query."""
+    member = RoundAction.objects.filter(round=OuterRef("round"), action=OuterRef("action"))
+    reports = ActionReport.objects.filter(round__in=rounds, status__isnull=False)
+    reports = reports.filter(Exists(member))
     counts = {
         (year, status_id): n
         for year, status_id, n in reports.values_list("round__year", "status_id").annotate(

@@ -48,6 +48,7 @@ from .forms import (
     year_taken_message,
 )
 from .models import ActionReport, StatusLevel
+from .overview import closed_round_actions
 from .rounds import RoundClosed, close_round
 from .scales import DEFAULT, SCALES
 
@@ -246,7 +247,7 @@ def show_organisation_report(request, slug, year, pk):
     round_, organisation = round_of(plan, year), organisation_of(plan, pk)
     if not can_read_reports_of(request.user, plan, organisation.pk):
         raise PermissionDenied
-    actions = plan_actions(plan, organisation=organisation)
+    actions = organisation_actions(plan, round_, organisation)
     found = reports.reports_of(round_, organisation)
     for action in actions:
         action.report = found.get(action.pk)
@@ -255,6 +256,13 @@ def show_organisation_report(request, slug, year, pk):
     context["may_report"] = can_report_for(request.user, plan, organisation.pk)
     context["missing"] = sum(1 for action in actions if not action.report)
     return render(request, "followup/report_organisation.html", context)
+
+
+def organisation_actions(plan, round_, organisation) -> list:
+    """The organisation's actions in the round; a closed round's as they were at closing."""
+    if round_.is_closed:
+        return closed_round_actions(plan, round_, organisation=organisation)
+    return plan_actions(plan, organisation=organisation)
 
 
 @require_POST
@@ -293,8 +301,7 @@ def report_action(request, slug, year, pk):
     """The report of one action; GET shows the form, POST saves it (JSON for the autosave)."""
     plan = followed_plan(request, slug)
     round_ = round_of(plan, year)
-    actions = plan.actions.select_related("organisation").filter(archived=False)
-    action = get_object_or_404(actions, pk=pk)
+    action = get_object_or_404(reportable_actions(plan, round_), pk=pk)
     if not can_report_for(request.user, plan, action.organisation_id):
         raise PermissionDenied
     report = round_.reports.filter(action=action).first() or ActionReport(
@@ -310,6 +317,14 @@ def report_action(request, slug, year, pk):
     if request.method == "POST":
         return save_action_report(request, context)
     return render(request, "followup/report_action.html", context)
+
+
+def reportable_actions(plan, round_):
+    """The live actions of an open round; the actions a closed round had, archived ones too."""
+    actions = plan.actions.select_related("organisation")
+    if round_.is_closed:
+        return actions.filter(pk__in=round_.members.values("action_id"))
+    return actions.filter(archived=False)
 
 
 def save_action_report(request, context: dict):

@@ -17,7 +17,7 @@ import json
 from collections import Counter
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from lanu.history.models import Change
 from lanu.history.records import record
@@ -29,6 +29,7 @@ from .models import (
     FollowUpRound,
     JointHighlight,
     MetricValue,
+    RoundAction,
     Submission,
 )
 from .rounds import RoundClosed, check_open, open_round
@@ -141,8 +142,14 @@ def report_metrics(action, report: ActionReport):
 
 
 def reports_of(round_, organisation) -> dict[int, ActionReport]:
-    """The round's reports of the organisation's actions by action, in one query."""
+    """The round's reports of the organisation's actions by action, in one query.
+
+    In a closed round, of the actions the organisation had when the round closed.
+    """
     reports = round_.reports.filter(action__organisation=organisation)
+    if round_.is_closed:
+        members = round_.members.filter(organisation=organisation).values("action_id")
+        reports = round_.reports.filter(action__in=members)
     reports = reports.select_related("status", "updated_by")
     return {report.action_id: report for report in reports}
 
@@ -156,20 +163,40 @@ def submit(round_, organisation, user) -> tuple[Submission, bool]:
         )
 
 
+TOLD = Q(status__isnull=False) | ~Q(account="")  # a report that reports something
+
+
 def organisation_progress(round_) -> dict[int, dict]:
-    """Per organisation: its actions, how many have a report, and its submission; 3 queries."""
-    plan = round_.plan
-    live = plan.actions.filter(archived=False)
-    actions = Counter(dict(live.values_list("organisation_id").annotate(n=Count("id"))))
-    reported = round_.reports.filter(action__archived=False).filter(
-        Q(status__isnull=False) | ~Q(account="")
-    )
-    done = Counter(dict(reported.values_list("action__organisation_id").annotate(n=Count("id"))))
+    """Per organisation: its actions, how many have a report, and its submission; 3 queries.
+
+    A closed round counts its actions as they were at closing (RoundAction).
+    """
+    if round_.is_closed:
+        actions, done = closed_progress(round_)
+    else:
+        actions, done = open_progress(round_)
     submissions = {s.organisation_id: s for s in round_.submissions.select_related("submitted_by")}
     return {
         org: {"actions": actions[org], "reported": done[org], "submission": submissions.get(org)}
         for org in set(actions) | set(submissions)
     }
+
+
+def open_progress(round_) -> tuple[Counter, Counter]:
+    live = round_.plan.actions.filter(archived=False)
+    actions = Counter(dict(live.values_list("organisation_id").annotate(n=Count("id"))))
+    reported = round_.reports.filter(action__archived=False).filter(TOLD)
+    done = Counter(dict(reported.values_list("action__organisation_id").annotate(n=Count("id"))))
+    return actions, done
+
+
+def closed_progress(round_) -> tuple[Counter, Counter]:
+    members = RoundAction.objects.filter(round=round_)
+    actions = Counter(dict(members.values_list("organisation_id").annotate(n=Count("id"))))
+    told = ActionReport.objects.filter(TOLD, round=round_, action=OuterRef("action"))
+    reported = members.filter(Exists(told))
+    done = Counter(dict(reported.values_list("organisation_id").annotate(n=Count("id"))))
+    return actions, done
 
 
 # Added priorities (per organisation) and joint highlights (the coordinator's), per sub-goal.

@@ -3,10 +3,13 @@
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import FollowUpRound
+from lanu.plans.models import Action, SubGoal
+
+from .models import ActionReport, FollowUpRound, RoundAction
 from .scales import status_levels
 
 
@@ -31,12 +34,38 @@ def open_round(plan, year: int, opens_on: date, closes_on: date) -> FollowUpRoun
 
 
 def close_round(round_: FollowUpRound, user=None) -> FollowUpRound:
-    """Freeze the round: from now on it is what reports use, and nothing in it changes."""
-    FollowUpRound.objects.filter(pk=round_.pk, state=FollowUpRound.State.OPEN).update(
-        state=FollowUpRound.State.CLOSED, closed_at=timezone.now(), closed_by=user
-    )
+    """Freeze the round: from now on it is what reports use, and nothing in it changes.
+
+    Its actions, their organisations and sub-goals are written down as they are now
+    (take_snapshot), and the closed round's pages count those, not the live plan.
+    """
+    with transaction.atomic():
+        closed = FollowUpRound.objects.filter(pk=round_.pk, state=FollowUpRound.State.OPEN)
+        if closed.update(
+            state=FollowUpRound.State.CLOSED, closed_at=timezone.now(), closed_by=user
+        ):
+            take_snapshot(round_)
     round_.refresh_from_db()
     return round_
+
+
+def take_snapshot(round_: FollowUpRound) -> None:
+    """Write down the round's actions: the plan's live ones and any reported in the round."""
+    plan_id = round_.plan_id
+    live = SubGoal.objects.filter(goal__plan_id=plan_id, archived=False, goal__archived=False)
+    subgoal_ids = list(live.order_by("goal__order", "order", "pk").values_list("pk", flat=True))
+    told = ActionReport.objects.filter(round=round_, action=OuterRef("pk"))
+    told = told.filter(Q(status__isnull=False) | ~Q(account=""))
+    actions = Action.objects.filter(plan_id=plan_id).filter(Q(archived=False) | Exists(told))
+    links = Action.subgoals.through.objects.filter(action__in=actions, subgoal__in=subgoal_ids)
+    served: dict[int, list[int]] = {}
+    for action_id, subgoal_id in links.values_list("action_id", "subgoal_id"):
+        served.setdefault(action_id, []).append(subgoal_id)
+    RoundAction.objects.bulk_create(
+        RoundAction(round=round_, action_id=pk, organisation_id=org, subgoals=served.get(pk, []))
+        for pk, org in actions.values_list("pk", "organisation_id")
+    )
+    FollowUpRound.objects.filter(pk=round_.pk).update(subgoals_at_closing=subgoal_ids)
 
 
 def check_open(round_: FollowUpRound) -> None:
