@@ -9,6 +9,7 @@ show the same figures as before, the archived action still counted and marked.
 """
 
 import io
+import json
 from datetime import date
 
 import pytest
@@ -16,7 +17,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from lanu.followup.models import ActionReport, FollowUpRound, RoundAction
+from lanu.followup.models import ActionReport, FollowUpRound, MetricValue, RoundAction
 from lanu.followup.rounds import close_round, open_round
 from lanu.importers import read_plan
 from lanu.importers.save import save_plan
@@ -213,3 +214,38 @@ def test_import_round_writes_down_the_rounds_actions(seed_path):
     archived.save()
     response = Client().get(reverse("followup:progress", args=["kymenlaakso"]))
     assert f"({plan.actions.count()} actions)" in response.content.decode()
+
+
+def test_a_backup_restores_the_closed_round_as_it_was_closed(people, closed, tmp_path):
+    reported = ActionReport.objects.get(round=closed, action=action(people.plan, 3))
+    removed = action(people.plan, 3).metrics.first()
+    MetricValue.objects.create(report=reported, metric=removed, value=7)
+    target = action(people.plan, 3)
+    post(people, url("edit", target), action_data(target, metrics="Mittari 2.2 *"))
+    archive_action(people, 1)
+    move_action(people, 2, people.first, ["III.2"])
+    before = pages(people)
+    document = exported("yhteinen")
+    assert document["archived_metrics"] == [{"action": 2, "metric": 0}]
+    assert document["rounds"][0]["members"][1] == {
+        "action": 1,
+        "organisation": "Organisaatio 2",
+        "subgoals": ["I.2", "I.3"],
+    }
+    path = tmp_path / "backup.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    call_command("import-plan", str(path), "--slug", "copy", stdout=io.StringIO())
+    copy = people.plan.__class__.objects.get(slug="copy")
+    assert copy.actions.get(order=2).metrics.get(text="Mittari 2.1").archived
+    people.plan = copy
+    assert pages(people) == before
+    again = exported("copy")
+    for found in (document, again):
+        found["plan"].pop("slug")
+    assert again == document
+
+
+def exported(slug: str) -> dict:
+    out = io.StringIO()
+    call_command("export-plan", slug, stdout=out)
+    return json.loads(out.getvalue())

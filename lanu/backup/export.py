@@ -3,7 +3,10 @@
 The plan part is the public "lanu-plan/1" document with archived goals, sub-goals
 and actions added and flagged; then the status scale, every round with its
 reports, values, submissions, added priorities and joint highlights, the people
-those name, and the plan's memberships. Reports name their action by its
+those name, and the plan's memberships. A closed round also carries its
+"members" (each action as it took part in the round when it closed: organisation
+and sub-goals) and "subgoals_at_closing"; "archived_metrics" names the metrics
+kept only for their reported values. Reports name their action by its
 position in "actions", values their metric by its position in the action,
 statuses by the level's order. A fixed number of queries however large the plan.
 """
@@ -14,16 +17,18 @@ from lanu.followup.models import (
     AddedPriority,
     JointHighlight,
     MetricValue,
+    RoundAction,
     Submission,
 )
 from lanu.plans.export import every_action, every_goal, plan_document
-from lanu.plans.models import Plan
+from lanu.plans.models import Plan, SubGoal
 
 
 def export_backup(plan: Plan) -> dict:
     actions = every_action(plan)
     document = plan_document(plan, every_goal(plan), actions, flagged=True)
     people = People()
+    document["archived_metrics"] = archived_metrics(actions)
     document["status_levels"] = [level_dict(level) for level in plan.status_levels.all()]
     document["rounds"] = rounds_of(plan, Positions(actions), people)
     document["memberships"] = memberships_of(plan, people)
@@ -39,6 +44,7 @@ class Positions:
         self.metrics = {
             metric.pk: n for action in actions for n, metric in enumerate(action.metric_list)
         }
+        self.subgoals: dict[int, str] = {}  # sub-goal id -> key, filled by rounds_of()
 
 
 class People:
@@ -66,9 +72,22 @@ def moment(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def archived_metrics(actions) -> list[dict]:
+    """Each archived metric by its action's position and its own in the action."""
+    return [
+        {"action": n, "metric": position}
+        for n, action in enumerate(actions)
+        for position, metric in enumerate(action.metric_list)
+        if metric.archived
+    ]
+
+
 def rounds_of(plan: Plan, positions: Positions, people: People) -> list[dict]:
     rounds = list(plan.rounds.select_related("closed_by").order_by("year"))
+    subgoals = SubGoal.objects.filter(goal__plan=plan).select_related("goal")
+    positions.subgoals = {subgoal.pk: subgoal.key for subgoal in subgoals}
     parts = {
+        "members": members_of(plan, positions),
         "reports": reports_of(plan, positions, people),
         "submissions": submissions_of(plan, people),
         "priorities": priorities_of(plan),
@@ -83,10 +102,32 @@ def rounds_of(plan: Plan, positions: Positions, people: People) -> list[dict]:
             "closed_at": moment(round_.closed_at),
             "closed_by": people.name(round_.closed_by),
             "notes": round_.notes,
+            "subgoals_at_closing": keys_of(round_.subgoals_at_closing, positions),
             **{key: found.get(round_.pk, []) for key, found in parts.items()},
         }
         for round_ in rounds
     ]
+
+
+def keys_of(subgoal_ids, positions: Positions) -> list[str]:
+    return [positions.subgoals[pk] for pk in subgoal_ids if pk in positions.subgoals]
+
+
+def members_of(plan: Plan, positions: Positions) -> dict[int, list[dict]]:
+    """The actions each closed round counts, as they were when it closed."""
+    rows = RoundAction.objects.filter(round__plan=plan).select_related("organisation")
+    found = [
+        (
+            member.round_id,
+            {
+                "action": positions.actions[member.action_id],
+                "organisation": member.organisation.name,
+                "subgoals": keys_of(member.subgoals, positions),
+            },
+        )
+        for member in rows
+    ]
+    return grouped(sorted(found, key=lambda row: (row[0], row[1]["action"])))
 
 
 def grouped(rows) -> dict[int, list[dict]]:

@@ -29,7 +29,7 @@ from lanu.importers.data import ImportRefused, PlanData
 
 from .checks import Checker
 
-KEYS = ("status_levels", "rounds", "memberships", "people")
+KEYS = ("status_levels", "rounds", "memberships", "people", "archived_metrics")
 LEVEL_FIELDS = ("order", "name", "description", "colour", "counts_as_progress")
 ROUND_FIELDS = ("year", "opens_on", "closes_on", "state", "closed_at", "notes")
 
@@ -51,6 +51,8 @@ class RoundData:
     submissions: list[dict] = field(default_factory=list)  # organisation, submitted_at, by
     priorities: list[dict] = field(default_factory=list)  # subgoal, organisation, prefix, text
     highlights: list[dict] = field(default_factory=list)  # subgoal, text
+    members: list[dict] | None = None  # action, organisation, subgoals; None: not in the file
+    subgoals_at_closing: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Backup:
     levels: list[dict] = field(default_factory=list)  # LEVEL_FIELDS
     rounds: list[RoundData] = field(default_factory=list)
     memberships: list[dict] = field(default_factory=list)  # person, role, organisation
+    archived_metrics: list[tuple[int, int]] = field(default_factory=list)  # action, metric
 
     def summary(self) -> str:
         """How much the file restores beyond the plan, for the import report."""
@@ -110,6 +113,7 @@ def read_backup(raw: bytes, source: str, data: PlanData) -> Backup:
     ]
     check.unique([r.fields["year"] for r in backup.rounds], "rounds")
     backup.memberships = read_memberships(check, document, known)
+    backup.archived_metrics = read_archived_metrics(check, document, known)
     if check.problems:
         raise ImportRefused(check.problems)
     return backup
@@ -163,7 +167,44 @@ def read_round(check: Checker, item: dict, where: str, known: Known) -> RoundDat
         }
         for at, highlight in check.items(item, "highlights", where)
     ]
+    read_members(check, item, where, known, round_)
     return round_
+
+
+def read_members(check: Checker, item: dict, where: str, known: Known, round_) -> None:
+    """A closed round's actions as they were when it closed (files before them have none)."""
+    round_.subgoals_at_closing = subgoal_keys(
+        check, item.get("subgoals_at_closing", []), known, f"{where}.subgoals_at_closing"
+    )
+    if "members" not in item:
+        return
+    round_.members = [
+        {
+            "action": check.reference(member.get("action"), known.metrics, f"{at}.action"),
+            "organisation": check.reference(
+                member.get("organisation"), known.organisations, f"{at}.organisation"
+            ),
+            "subgoals": subgoal_keys(check, member.get("subgoals", []), known, f"{at}.subgoals"),
+        }
+        for at, member in check.items(item, "members", where)
+    ]
+    check.unique([member["action"] for member in round_.members], f"{where}.members")
+
+
+def subgoal_keys(check: Checker, raw, known: Known, where: str) -> list[str]:
+    if not isinstance(raw, list):
+        check.problem(where, _("expected a list"))
+        return []
+    return [check.reference(key, known.subgoals, f"{where}[{n}]") for n, key in enumerate(raw)]
+
+
+def read_archived_metrics(check: Checker, document: dict, known: Known) -> list[tuple[int, int]]:
+    found = []
+    for where, item in check.items(document, "archived_metrics"):
+        action = check.reference(item.get("action"), known.metrics, f"{where}.action")
+        metrics = known.metrics.get(action, range(0))
+        found.append((action, check.reference(item.get("metric"), metrics, f"{where}.metric")))
+    return found
 
 
 def read_report(check: Checker, item: dict, where: str, known: Known) -> ReportData:

@@ -21,9 +21,11 @@ from lanu.followup.models import (
     FollowUpRound,
     JointHighlight,
     MetricValue,
+    RoundAction,
     StatusLevel,
     Submission,
 )
+from lanu.followup.rounds import take_snapshot
 from lanu.importers import read_file, read_plan_bytes
 from lanu.importers.data import PlanData
 from lanu.importers.save import save_plan
@@ -58,6 +60,7 @@ def restore_plan(data: PlanData, backup: Backup, slug: str = "", choices=None) -
                 StatusLevel(plan=plan, **level) for level in backup.levels
             )
             targets.levels = {level.order: level for level in levels}
+            archive_metrics(backup.archived_metrics, targets)
             for round_ in backup.rounds:
                 restore_round(plan, round_, targets, people)
             restore_memberships(plan, backup.memberships, targets, people)
@@ -131,6 +134,33 @@ def restore_round(plan: Plan, item: RoundData, targets: Targets, people: dict) -
     )
     restore_submissions(round_, item.submissions, targets, people)
     restore_texts(round_, item, targets)
+    restore_members(round_, item, targets)
+
+
+def archive_metrics(archived: list[tuple[int, int]], targets: Targets) -> None:
+    """The metrics kept only for their reported values (plans/metrics.py)."""
+    ids = [targets.metric(action, position).pk for action, position in archived]
+    Metric.objects.filter(pk__in=ids).update(archived=True)
+
+
+def restore_members(round_, item: RoundData, targets: Targets) -> None:
+    """A closed round's actions as they were when it closed; a file without them (written
+    before closed rounds kept them) gets them as closing the round now would."""
+    if item.members is None:
+        if round_.is_closed:
+            take_snapshot(round_)
+        return
+    RoundAction.objects.bulk_create(
+        RoundAction(
+            round=round_,
+            action=targets.actions[member["action"]],
+            organisation=targets.organisation(member["organisation"]),
+            subgoals=[targets.subgoals[key].pk for key in member["subgoals"]],
+        )
+        for member in item.members
+    )
+    round_.subgoals_at_closing = [targets.subgoals[key].pk for key in item.subgoals_at_closing]
+    round_.save(update_fields=["subgoals_at_closing"])
 
 
 def keep_times(rows, times, name: str) -> None:

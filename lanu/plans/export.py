@@ -57,7 +57,7 @@ def every_subgoal_key(plan: Plan) -> dict[int, list[str]]:
 def every_metric(plan: Plan) -> dict[int, list[Metric]]:
     rows = Metric.objects.filter(action__plan=plan).order_by("action_id", "order", "id")
     metrics: dict[int, list] = {}
-    for metric in rows.only("pk", "action_id", "text", "by_mother_tongue"):
+    for metric in rows.only("pk", "action_id", "text", "by_mother_tongue", "archived"):
         metrics.setdefault(metric.action_id, []).append(metric)
     return metrics
 
