@@ -32,7 +32,8 @@ def test_a_zip_bomb_is_refused_by_name_within_bounded_memory(bombs, kind, made):
     found = read_in_child(bombs / name, name)
     assert found["refusal"] is not None
     assert found["refusal"].startswith(f"{name}: ")
-    assert f"sen osa ”{BOMB_PART[kind]}” on yli 50 Mt" in found["refusal"]
+    limit = {"docx": 50, "xlsx": 120}[kind]  # an Excel sheet is read row by row
+    assert f"sen osa ”{BOMB_PART[kind]}” on yli {limit} Mt" in found["refusal"]
     assert found["peak"] < PEAK_LIMIT
 
 
@@ -81,4 +82,14 @@ def test_the_largest_word_file_let_through_is_read_within_bounded_memory(tmp_pat
     (tmp_path / "dense.docx").write_bytes(bomb("docx", 950_000 * 6, EMPTY_PARAGRAPH))
     found = read_in_child(tmp_path / "dense.docx", "dense.docx")
     assert "Toimenpidetaulukkoa ei löytynyt" in found["refusal"]  # read to the end
+    assert found["peak"] < PEAK_LIMIT
+
+
+def test_an_excel_cell_of_a_hundred_megabytes_is_refused(tmp_path):
+    (tmp_path / "cell.xlsx").write_bytes(bomb("xlsx", 100 * MB, b"Toimenpide ", cell=True))
+    found = read_in_child(tmp_path / "cell.xlsx", "cell.xlsx")
+    assert found["refusal"] == (
+        "cell.xlsx: Tiedosto purkautuu liian suureksi: sen osassa "
+        "”xl/worksheets/sheet1.xml” on yhtenäinen yli 1 Mt:n teksti."
+    )
     assert found["peak"] < PEAK_LIMIT

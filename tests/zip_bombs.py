@@ -79,9 +79,14 @@ HEAD = {
 TAIL = {"docx": b"</w:body></w:document>", "xlsx": b"</sheetData></worksheet>"}
 
 
-def bomb(kind: str, unpacked: int = BOMB_BYTES, repeated: bytes = b"") -> bytes:
-    """A valid Office file whose main part is `unpacked` bytes of repeated XML."""
+def bomb(kind: str, unpacked: int = BOMB_BYTES, repeated: bytes = b"", cell: bool = False) -> bytes:
+    """A valid Office file whose main part is `unpacked` bytes of repeated XML (or, for
+    an Excel file with `cell`, of one cell's text)."""
     repeated = repeated or REPEATED[kind]
+    head, tail = HEAD[kind], TAIL[kind]
+    if cell:
+        head += b'<row r="1"><c r="A1" t="inlineStr"><is><t>'
+        tail = b"</t></is></c></row>" + tail
     source = zipfile.ZipFile(io.BytesIO(office_file(kind)))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
@@ -89,12 +94,12 @@ def bomb(kind: str, unpacked: int = BOMB_BYTES, repeated: bytes = b"") -> bytes:
             if part.filename != BOMB_PART[kind]:
                 archive.writestr(part, source.read(part))
         with archive.open(BOMB_PART[kind], "w") as stream:
-            stream.write(HEAD[kind])
+            stream.write(head)
             block = repeated * (MB // len(repeated))
             for _ in range(unpacked // len(block)):
                 stream.write(block)
             stream.write(repeated * (unpacked % len(block) // len(repeated)))
-            stream.write(TAIL[kind])
+            stream.write(tail)
     return out.getvalue()
 
 

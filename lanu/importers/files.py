@@ -35,10 +35,14 @@ OFFICE_PARTS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
 OFFICE_NAMES = (".docx", ".xlsx", ".xlsm", ".doc", ".xls")
 MB = 1024 * 1024
 PART_BYTES = 50 * MB  # the most one part of an Office file may unpack to
-TOTAL_BYTES = 100 * MB  # the most all its parts together may unpack to
+# ... except an Excel worksheet, which openpyxl reads row by row, not whole: 100,000
+# actions exported by Lanu (each cell's text written inline) take 82 MB.
+SHEET_BYTES = 120 * MB
+TOTAL_BYTES = 150 * MB  # the most all its parts together may unpack to
 MAX_PARTS = 1000  # Word and Excel files have tens of parts; a few hundred with images
 WORD_ELEMENTS = 1_000_000  # a Word file's XML elements: each costs python-docx ~250 bytes
-CHUNK = 64 * 1024
+TEXT_BYTES = 1 * MB  # the longest text between two tags (Excel: 32,767 characters a cell)
+CHUNK = 64 * 1024  # less than TEXT_BYTES: a text that long spans chunks
 BROKEN = (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError, zlib.error)
 
 
@@ -113,9 +117,12 @@ def check_parts(archive: zipfile.ZipFile, source: str, kind: str) -> None:
         raise refuse(message % {"count": len(parts), "limit": MAX_PARTS}, source)
     total = elements = 0
     for part in parts:
-        size, found = unpacked_size(archive, part, PART_BYTES)
-        if size > PART_BYTES:
-            raise refuse(part_too_large(part.filename), source)
+        limit = part_limit(part.filename, kind)
+        size, found, text = unpacked_size(archive, part, limit)
+        if size > limit:
+            raise refuse(part_too_large(part.filename, limit), source)
+        if text > TEXT_BYTES:
+            raise refuse(text_too_long(part.filename), source)
         if size != part.file_size:
             raise refuse(damaged_message(), source)
         total, elements = total + size, elements + found
@@ -126,9 +133,22 @@ def check_parts(archive: zipfile.ZipFile, source: str, kind: str) -> None:
             raise refuse(too_complex(), source)
 
 
-def part_too_large(name: str) -> str:
+def part_limit(name: str, kind: str) -> int:
+    streamed = kind == "xlsx" and name.startswith("xl/worksheets/") and name.endswith(".xml")
+    return SHEET_BYTES if streamed else PART_BYTES
+
+
+def part_too_large(name: str, limit: int) -> str:
     message = _("The file unpacks to too much: its part “%(part)s” is over %(limit)d MB.")
-    return message % {"part": name, "limit": PART_BYTES // MB}
+    return message % {"part": name, "limit": limit // MB}
+
+
+def text_too_long(name: str) -> str:
+    message = _(
+        "The file unpacks to too much: its part “%(part)s” has a text of over %(limit)d MB "
+        "in one piece."
+    )
+    return message % {"part": name, "limit": TEXT_BYTES // MB}
 
 
 def too_complex() -> str:
@@ -139,22 +159,34 @@ def too_complex() -> str:
     return message % {"limit": f"{WORD_ELEMENTS:,}".replace(",", " ")}
 
 
-def unpacked_size(archive: zipfile.ZipFile, part: zipfile.ZipInfo, limit: int) -> tuple[int, int]:
-    """The part's real unpacked size, counted up to just past `limit`, and its number of
-    XML elements (start tags) if it is XML.
+def unpacked_size(archive, part: zipfile.ZipInfo, limit: int) -> tuple[int, int, int]:
+    """The part's real unpacked size, counted up to just past `limit`, and if it is XML
+    its number of elements (start tags) and its longest text between tags (at least
+    as far as TEXT_BYTES: one text is held whole in memory by every XML reader).
 
     A part declared larger than the limit is not unpacked at all. Otherwise it is
     read as if declared larger than the count can reach: a header declaring less than
     the part holds cannot stop the count early (nor would the checksum, checked at
     the end of the declared size, match)."""
     if part.file_size > limit:
-        return part.file_size, 0
+        return part.file_size, 0, 0
     probe = copy.copy(part)
     probe.file_size = limit + CHUNK + 1
     xml = part.filename.endswith((".xml", ".rels"))
-    size = elements = 0
+    size = elements = text = longest = 0
     with archive.open(probe) as stream:
-        while size <= limit and (chunk := stream.read(CHUNK)):
+        while size <= limit and longest <= TEXT_BYTES and (chunk := stream.read(CHUNK)):
             size += len(chunk)
-            elements += chunk.count(b"<") - chunk.count(b"</") if xml else 0
-    return size, elements
+            if xml:
+                elements += chunk.count(b"<") - chunk.count(b"</")
+                text, longest = text_run(chunk, text, longest)
+    return size, elements, longest
+
+
+def text_run(chunk: bytes, text: int, longest: int) -> tuple[int, int]:
+    """The text running on at the chunk's end, and the longest seen: a text shorter
+    than a chunk lies within one and is short enough, so only ends are tracked."""
+    first = chunk.find(b"<")
+    if first < 0:
+        return text + len(chunk), max(longest, text + len(chunk))
+    return len(chunk) - chunk.rfind(b"<") - 1, max(longest, text + first)
