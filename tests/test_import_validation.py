@@ -267,3 +267,14 @@ def test_the_upload_page_refuses_deep_nesting(client, people):
     assert response.status_code == 200
     assert "20" in response.content.decode()
     assert "sisäkkäin" in response.content.decode()
+
+
+def test_a_text_importer_names_the_actions_line(seed_path, in_english):
+    """Seed 004 with a NUL in the action of line 75 (past the first 8 KB, so read as text)."""
+    text = seed_path("004").read_text(encoding="utf-8")
+    text = text.replace("Talousneuvolatoimintaa laajennetaan", "Talous\x00neuvola laajenee")
+    with pytest.raises(ImportRefused) as refusal:
+        read_plan_bytes(text.encode("utf-8"), "004.txt")
+    [problem] = refusal.value.problems
+    assert (problem.file, problem.line) == ("004.txt", 75)
+    assert "description: the text has a NUL character" in problem.message

@@ -158,3 +158,9 @@ def test_a_broken_utf16_file_is_refused_by_its_encoding(in_english):
     raw = codecs.BOM_UTF16_LE + csv_text(plan, "\t").encode("utf-16-le") + b"\x00\xd8"
     with pytest.raises(ImportRefused, match=r"not valid UTF-16 text"):
         read_changes_bytes(raw, "actions.txt", plan)
+
+
+def test_a_description_longer_than_the_csv_modules_default_limit_comes_back():
+    plan = tricky_plan()
+    plan.actions.filter(order=0).update(description="Pitkä kuvaus. " * 20_000)
+    assert_no_changes(csv_text(plan, ",").encode("utf-8"), "actions.csv", plan)

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from lanu.plans import spreadsheets as template
 
+from . import files
 from .data import (
     ActionData,
     GoalData,
@@ -248,7 +249,10 @@ def load_csv(text: str, source: str) -> Workbook:
 
 
 def csv_rows(text: str, delimiter: str, source: str) -> list[list[str]]:
-    """Whole rows: quoted cells may hold delimiters, newlines and doubled quotes."""
+    """Whole rows: quoted cells may hold delimiters, newlines and doubled quotes.
+
+    A cell may be as long as the file (the csv module's default limit is 128 KB)."""
+    csv.field_size_limit(max(csv.field_size_limit(), files.max_bytes()))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
     try:
