@@ -14,6 +14,7 @@ This module reads rows into plain values and touches no database.
 """
 
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -382,6 +383,7 @@ class RowReader:
         return value
 
 
+@functools.cache
 def cell_field(key: str):
     """The model field a column's value is written to (None for the ID and sub-goals)."""
     from lanu.plans.models import Action, Metric, Organisation

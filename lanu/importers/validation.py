@@ -12,6 +12,8 @@ in the file, where known) and the field, in the user's language.
 """
 
 import dataclasses
+import functools
+import re
 import types
 import typing
 from datetime import date
@@ -26,12 +28,26 @@ from . import data as plan_data
 from .data import Problem
 
 INTEGER_RANGES = BaseDatabaseOperations.integer_field_ranges  # the same on every database
+BAD_TEXT = re.compile("[\x00\ud800-\udfff]")  # what no database stores as text
 
 
 class WrongType(Problem):
     """A value of another type than its data class declares: other checks cannot run."""
 
 
+@dataclasses.dataclass(frozen=True)
+class Check:
+    """How one field of a data class is checked, worked out once per data class."""
+
+    name: str
+    hint: object
+    fits: typing.Callable[[object], bool]
+    field: models.Field | None  # the model's column of the same name
+    holds: bool  # whether the value is, or is a list of, data classes
+    limited: models.Field | None  # the field, if it has limits beyond its text (a length …)
+
+
+@functools.cache
 def plan_models() -> dict[type, type[models.Model]]:
     """Each data class of a read plan -> the model it is written as."""
     from lanu.plans import models as plans  # the app registry is ready when files are read
@@ -48,37 +64,71 @@ def plan_models() -> dict[type, type[models.Model]]:
     }
 
 
+@functools.cache
+def checks_of(cls, model) -> tuple[Check, ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        Check(
+            f.name,
+            hints[f.name],
+            type_check(hints[f.name]),
+            concrete_field(model, f.name),
+            holds_items(hints[f.name]),
+            limited(concrete_field(model, f.name)),
+        )
+        for f in dataclasses.fields(cls)
+    )
+
+
+def limited(field):
+    if field is None:
+        return None
+    limits = limits_of(field)
+    return field if limits.max_length or limits.choices or limits.low is not None else None
+
+
 def check_values(item, models_of: dict | None = None, label: str = "", line=None) -> list:
-    """The problems of every value of `item` (a data class) and of the items it holds."""
+    """The problems of every value of `item` (a data class) and of the items it holds.
+
+    `label` names the item in messages (by default its model's name)."""
     models_of = plan_models() if models_of is None else models_of
+    return item_problems(item, models_of, (label,) if label else (), line)
+
+
+def item_problems(item, models_of: dict, place: tuple, line) -> list[Problem]:
+    """`place`: where the item is, as (model or class, number) steps, named only for a
+    message (names are translations: looking them up for every item would be slow)."""
     model = models_of.get(type(item))
     line = getattr(item, "line", None) or line
-    hints = typing.get_type_hints(type(item))
     problems = []
-    for field in dataclasses.fields(item):
-        value = getattr(item, field.name)
-        model_field = concrete_field(model, field.name)
-        where = item_field(label or item_name(model, type(item)), model_field, field.name)
-        if not fits(value, hints[field.name]):
-            problems.append(WrongType(wrong_type(where, hints[field.name], value), line))
+    for check in checks_of(type(item), model):
+        value = getattr(item, check.name)
+        if not check.fits(value):
+            where = place_name(place or ((model or type(item), None),), check)
+            problems.append(WrongType(wrong_type(where, check.hint, value), line))
             continue
-        problems += [
-            Problem(f"{where}: {message}", line) for message in value_messages(model_field, value)
-        ]
-        problems += held_items(value, models_of, label, line)
+        messages = value_messages(check.limited, value)
+        if messages:
+            where = place_name(place or ((model or type(item), None),), check)
+            problems += [Problem(f"{where}: {message}", line) for message in messages]
+        if check.holds:
+            problems += held_items(value, models_of, place, line)
     return problems
 
 
-def held_items(value, models_of: dict, label: str, line) -> list[Problem]:
+def held_items(value, models_of: dict, place: tuple, line) -> list[Problem]:
     """The problems of the data classes a field holds (a plan's goals, a goal's sub-goals)."""
     entries = value if isinstance(value, list) else [value]
     problems = []
     for number, entry in enumerate(entries, 1):
         if dataclasses.is_dataclass(entry) and not isinstance(entry, type):
-            name = item_name(models_of.get(type(entry)), type(entry))
-            own = f"{name} {number}" if isinstance(value, list) else name
-            problems += check_values(entry, models_of, f"{label}, {own}" if label else own, line)
+            step = (models_of.get(type(entry)) or type(entry), number if entries is value else None)
+            problems += item_problems(entry, models_of, (*place, step), line)
     return problems
+
+
+def holds_items(hint) -> bool:
+    return any(dataclasses.is_dataclass(arg) for arg in (hint, *typing.get_args(hint)))
 
 
 def concrete_field(model, name: str):
@@ -92,52 +142,72 @@ def concrete_field(model, name: str):
     return field if field.concrete and not field.is_relation else None
 
 
-def item_name(model, cls) -> str:
-    return str(model._meta.verbose_name) if model else cls.__name__
+def place_name(place: tuple, check: Check) -> str:
+    """E.g. "Goal 1, sub-goal 3, title", in the user's language."""
+    steps = [step if isinstance(step, str) else step_name(*step) for step in place]
+    steps.append(str(check.field.verbose_name) if check.field else check.name)
+    return capfirst(", ".join(steps))
 
 
-def item_field(label: str, model_field, name: str) -> str:
-    field = str(model_field.verbose_name) if model_field else name
-    return capfirst(f"{label}, {field}" if label else field)
+def step_name(kind, number) -> str:
+    name = str(kind._meta.verbose_name) if hasattr(kind, "_meta") else kind.__name__
+    return f"{name} {number}" if number else name
 
 
 # One value ----------------------------------------------------------------------------
 
 
+@dataclasses.dataclass(frozen=True)
+class Limits:
+    """A model field's limits, read once."""
+
+    max_length: int | None
+    choices: frozenset | None
+    blank: bool
+    low: int | None
+    high: int | None
+
+
+@functools.cache
+def limits_of(field) -> Limits:
+    low, high = INTEGER_RANGES.get(field.get_internal_type(), (None, None))
+    choices = frozenset(str(c) for c, _label in field.flatchoices) if field.choices else None
+    return Limits(getattr(field, "max_length", None), choices, field.blank, low, high)
+
+
 def value_messages(field, value) -> list[str]:
     """What is wrong with a value for a model field (None: only its text is checked)."""
+    if isinstance(value, str):
+        if BAD_TEXT.search(value):
+            return [text_message(value)]
+        return field_messages(field, value) if field is not None else []
     if isinstance(value, list):
         entry_field = None if isinstance(field, models.JSONField) else field
         return [message for entry in value for message in value_messages(entry_field, entry)]
-    messages = text_messages(value) if isinstance(value, str) else []
-    if field is not None and value is not None and not messages:
-        messages += field_messages(field, value)
-    return messages
+    if field is None or value is None:
+        return []
+    return field_messages(field, value)
 
 
-def text_messages(text: str) -> list[str]:
+def text_message(text: str) -> str:
     if "\x00" in text:
-        return [_("the text has a NUL character, which cannot be stored.")]
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return [_("the text has an invalid character (half of a surrogate pair).")]
-    return []
+        return _("the text has a NUL character, which cannot be stored.")
+    return _("the text has an invalid character (half of a surrogate pair).")
 
 
 def field_messages(field, value) -> list[str]:
-    max_length = getattr(field, "max_length", None)
-    if isinstance(value, str) and max_length and len(value) > max_length:
-        values = {"limit": max_length, "length": len(value)}
+    limits = limits_of(field)
+    if limits.max_length and isinstance(value, str) and len(value) > limits.max_length:
+        values = {"limit": limits.max_length, "length": len(value)}
         return [_("at most %(limit)d characters are allowed, this has %(length)d.") % values]
-    if field.choices and not (value == "" and field.blank):
-        allowed = [str(choice) for choice, _label in field.flatchoices]
-        if value not in allowed:
-            values = {"value": value, "allowed": ", ".join(allowed)}
-            return [_("“%(value)s” is not one of: %(allowed)s.") % values]
-    limits = INTEGER_RANGES.get(field.get_internal_type())
-    if limits and isinstance(value, int) and not limits[0] <= value <= limits[1]:
-        values = {"value": value, "low": limits[0], "high": limits[1]}
+    if limits.choices is not None and not (value == "" and limits.blank):
+        if value not in limits.choices:
+            allowed = ", ".join(str(choice) for choice, _label in field.flatchoices)
+            return [
+                _("“%(value)s” is not one of: %(allowed)s.") % {"value": value, "allowed": allowed}
+            ]
+    if limits.low is not None and isinstance(value, int) and not limits.low <= value <= limits.high:
+        values = {"value": value, "low": limits.low, "high": limits.high}
         return [_("%(value)d is not between %(low)d and %(high)d.") % values]
     return []
 
@@ -147,20 +217,30 @@ def field_messages(field, value) -> list[str]:
 
 def fits(value, hint) -> bool:
     """Is the value of the type a data class field declares (lists: every entry)?"""
+    return type_check(hint)(value)
+
+
+@functools.cache
+def type_check(hint) -> typing.Callable[[object], bool]:
+    """A function telling whether a value is of the declared type, made once per type."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
-        return any(fits(value, arg) for arg in args)
+        alternatives = tuple(type_check(arg) for arg in args)
+        return lambda value: any(fits_one(value) for fits_one in alternatives)
     if origin is list:
-        return isinstance(value, list) and all(fits(entry, args[0]) for entry in value)
+        entry = type_check(args[0])
+        return lambda value: isinstance(value, list) and all(map(entry, value))
     if origin is dict:
-        return isinstance(value, dict) and all(fits(v, args[1]) for v in value.values())
+        entry = type_check(args[1])
+        return lambda value: isinstance(value, dict) and all(map(entry, value.values()))
     if hint is type(None):
-        return value is None
-    if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if hint is float:
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    return isinstance(value, hint) if isinstance(hint, type) else True
+        return lambda value: value is None
+    if hint in (int, float):
+        kinds = int if hint is int else int | float
+        return lambda value: isinstance(value, kinds) and not isinstance(value, bool)
+    if isinstance(hint, type):
+        return lambda value: isinstance(value, hint)
+    return lambda value: True
 
 
 def expected(hint) -> str:
