@@ -256,3 +256,29 @@ def test_the_full_export_runs_as_many_queries_for_a_large_plan_as_for_a_small_on
         queries_for(client, reverse("plans:export-json", args=[p.slug])) for p in (small, large)
     ]
     assert counts[0] == counts[1]
+
+
+def test_a_backup_uploaded_on_the_web_says_its_rounds_and_people_are_not_brought_in(
+    client, busy, in_english
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lanu.importers.models import PendingImport
+
+    document = json.dumps(export("yhteinen"), ensure_ascii=False).encode()
+    client.force_login(busy.alice)
+    upload = SimpleUploadedFile("backup.json", document)
+    response = client.post(reverse("plans:import"), {"file": upload})
+    assert response["Location"] == reverse(
+        "plans:import-preview", args=[PendingImport.objects.get().pk]
+    )
+    page = client.get(response["Location"]).text
+    assert "it also holds 2 follow-up rounds and 4 people" in page.replace("&#x27;", "'")
+    assert "python -m lanu import-plan" in page
+
+
+def test_the_command_restoring_a_backup_does_not_say_it_leaves_the_rounds(
+    busy, tmp_path, in_english
+):
+    _before, _after, report = round_trip("yhteinen", tmp_path)
+    assert "brings in the plan only" not in report

@@ -26,7 +26,7 @@ from lanu.followup.models import (
     Submission,
 )
 from lanu.followup.rounds import take_snapshot
-from lanu.importers import read_file, read_plan_bytes
+from lanu.importers import lanu_json, read_file, read_plan_bytes
 from lanu.importers.data import PlanData
 from lanu.importers.save import save_plan
 from lanu.plans.models import Metric, Plan, SubGoal
@@ -46,7 +46,11 @@ def read_restore(path: Path | str) -> tuple[PlanData, Backup]:
     """The plan and, from a full export, its follow-up and people: checked, nothing written."""
     raw, source = read_file(path)
     data = read_plan_bytes(raw, source)
-    return data, read_backup(raw, source, data)
+    backup = read_backup(raw, source, data)
+    if backup.full:  # restored here: not "left for import-plan", as the web import says
+        note = lanu_json.backup_note(len(backup.rounds), len(backup.memberships))
+        data.report = [line for line in data.report if line != note]
+    return data, backup
 
 
 def restore_plan(data: PlanData, backup: Backup, slug: str = "", choices=None) -> Restored:

@@ -24,6 +24,7 @@ from .validation import wrong_type
 FORMAT = "lanu-plan/1"
 MAX_DEPTH = 20  # a plan nests 5 deep (document, goals, goal, sub-goals, sub-goal)
 LISTS = ("organisations", "sections", "indicators", "goals", "actions")
+BACKUP_ONLY = ("rounds", "memberships")  # read by lanu/backup/, not here
 NOT_READ = ("line", "report")  # data class fields an importer fills in, not the file
 NOT_MARKS = bytes(byte for byte in range(256) if byte not in b'[]{}"')
 CLOSING = bytes.maketrans(b"{}", b"[]")  # objects and lists count alike
@@ -47,7 +48,25 @@ def read(text: str, source: str) -> PlanData:
         for problem in problems:
             problem.file = source
         raise ImportRefused(problems)
+    data.report += backup_not_read(document)
     return data
+
+
+def backup_not_read(document: dict) -> list[str]:
+    """What a full export (a backup) holds besides the plan, which this reader leaves:
+    said in the import report, so that nobody takes a plan import for a restore."""
+    counts = [document.get(key) for key in BACKUP_ONLY]
+    rounds, memberships = (len(value) if isinstance(value, list) else 0 for value in counts)
+    return [backup_note(rounds, memberships)] if rounds or memberships else []
+
+
+def backup_note(rounds: int, memberships: int) -> str:
+    message = _(
+        "The file is a backup: it also holds %(rounds)d follow-up rounds and %(memberships)d "
+        "people's roles. This import brings in the plan only; a server administrator restores "
+        "the rest with “python -m lanu import-plan”."
+    )
+    return message % {"rounds": rounds, "memberships": memberships}
 
 
 def check_size(text: str, source: str) -> None:
