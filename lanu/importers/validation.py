@@ -6,7 +6,7 @@ values with its model's field of the same name: the Python type the data class
 declares, text length (`max_length`), choices, the range of integer fields, and in
 every text the characters no database stores (NUL, and halves of surrogate pairs).
 The limits are read from the fields themselves, so a new field or a new data class
-is checked without code of its own: pass `models`, a mapping of data class -> model
+is checked without code of its own: pass `models_of`, a mapping of data class -> model
 (`plan_models()` for a plan). Each problem names the item (and the line it starts on
 in the file, where known) and the field, in the user's language.
 """
