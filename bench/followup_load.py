@@ -12,8 +12,12 @@ its own logged-in session (made directly in the database, as the login form woul
 logging in is not measured, and Django's password hasher would take minutes of CPU
 for 200 editors) and CSRF token; each opens its report form, then saves its action's
 report again and again, as the autosave does (Accept: application/json, the version
-of its previous save), until --seconds have passed. The client threads run in
---clients processes, so that the client's own Python is not what limits the load.
+of its previous save), until --seconds have passed. Each run has its own pace: "typing"
+(an editor writes for a random 3-15 s, seeded per editor, and the autosave saves 1.5 s
+after the last keystroke: people at work, each starting with writing, not all saving at
+the same instant), then 1.5 s after every answer (someone who never stops between
+autosaves) and back to back (a stress test: the server's ceiling). The client threads
+run in --clients processes, so that the client's own Python is not what limits the load.
 
 Then it checks the database: the last value each editor's save was acknowledged
 for is the one stored (else "lost"), and there is one ActionReport per action per
@@ -25,6 +29,7 @@ import html
 import json
 import multiprocessing
 import os
+import random
 import re
 import resource
 import secrets
@@ -54,6 +59,7 @@ MAX_SAVES = 100_000  # per editor: a loop ends at the deadline or here, whicheve
 TIMEOUT = 30  # seconds for one request
 ROUND_CLOSED = 409
 AUTOSAVE_DELAY = 1.5  # static/js/report.js saves 1.5 s after the last keystroke
+TYPING = (3.0, 15.0)  # "typing": an editor writes for 3-15 s, then pauses and the autosave saves
 
 
 def main() -> None:
@@ -67,11 +73,13 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=2, help="client processes, default 2")
     parser.add_argument(
         "--pauses",
-        type=float,
+        type=pause_of,
         nargs="+",
-        default=[0.0, AUTOSAVE_DELAY],
-        help="one run of --seconds for each: the seconds an editor waits after each answer "
-        f"before saving again (default 0 {AUTOSAVE_DELAY}: at once, then at the autosave's pace)",
+        default=["typing", AUTOSAVE_DELAY, 0.0],
+        help="one run of --seconds for each: what an editor does after each answer before "
+        "saving again: 'typing' (writes for a random 3-15 s, then the autosave's 1.5 s), or "
+        f"a number of seconds (default: typing {AUTOSAVE_DELAY} 0: as people work, then "
+        "saving again 1.5 s after every answer, then back to back)",
     )
     args = parser.parse_args()
     if urlsplit(args.database_url).hostname not in LOOPBACK:
@@ -82,6 +90,10 @@ def main() -> None:
         finally:
             close_connections()
     print_json({"database": vendor, "server": "gunicorn", **figures})
+
+
+def pause_of(text: str) -> float | str:
+    return "typing" if text == "typing" else float(text)
 
 
 def run(args) -> dict:
@@ -340,12 +352,22 @@ class Editor:
         else:
             self.ready = True
 
-    def save_until(self, deadline: float, pause: float) -> None:
+    def save_until(self, deadline: float, pause: float | str) -> None:
+        """Save until the deadline; a typing editor writes first, and saves when it pauses."""
+        chance = random.Random(self.n)  # the same editors type alike in every run
+        typing = pause == "typing"
         for k in range(MAX_SAVES if self.ready else 0):
+            if typing:
+                self.wait(chance.uniform(*TYPING) + AUTOSAVE_DELAY, deadline)
             if time.monotonic() >= deadline:
                 break
             self.save(f"Toimittaja {self.n}, tallennus {k}: toteutui suunnitellusti.", k)
-            time.sleep(max(0.0, min(pause, deadline - time.monotonic())))  # the editor types on
+            if not typing:
+                self.wait(pause, deadline)
+
+    @staticmethod
+    def wait(seconds: float, deadline: float) -> None:
+        time.sleep(max(0.0, min(seconds, deadline - time.monotonic())))  # the editor types on
 
     def open_form(self) -> None:
         with self.opener.open(self.url, timeout=TIMEOUT) as response:
