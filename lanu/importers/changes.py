@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 
 from lanu.history.models import Change
 from lanu.history.records import differences, record_created, snapshot
-from lanu.lib.rows import insert_rows
 from lanu.plans.listing import plan_actions
 from lanu.plans.metrics import WantedMetric, sync_metrics
-from lanu.plans.models import Action, Metric, Plan, SubGoal
+from lanu.plans.models import Action, Plan, SubGoal
 
 from .data import ActionData, ImportRefused, Problem
+from .save import insert_actions, insert_links
 from .spreadsheet import (
     CHOICE_FIELDS,
     RowReader,
@@ -318,9 +318,6 @@ def replace_metrics(action: Action, texts: list[str]) -> None:
     sync_metrics(action, [WantedMetric(text) for text in texts])
 
 
-BATCH = 1000  # rows per INSERT: bounded statements on PostgreSQL too
-
-
 def create_actions(plan: Plan, items: list[ActionData], user) -> None:
     """The new actions, their sub-goal links, metrics and history rows: a few INSERTs
     for any number (one by one, 100,000 took half an hour on SQLite)."""
@@ -330,34 +327,11 @@ def create_actions(plan: Plan, items: list[ActionData], user) -> None:
     organisations = {organisation.name: organisation for organisation in plan.organisations.all()}
     subgoals = {s.key: s for s in SubGoal.objects.filter(goal__plan=plan).select_related("goal")}
     check_still_there(items, organisations, subgoals)
-    actions = Action.objects.bulk_create(
-        (
-            Action(
-                plan=plan,
-                organisation=organisations[item.organisation],
-                order=order + n,
-                **{name: getattr(item, name) for name in CREATED_FIELDS},
-            )
-            for n, item in enumerate(items)
-        ),
-        batch_size=BATCH,
-    )
+    actions = insert_actions(plan, items, organisations, order)
     created = [
         (action, linked(item, subgoals)) for action, item in zip(actions, items, strict=True)
     ]
-    links = [
-        {"action_id": action.pk, "subgoal_id": subgoal.pk}
-        for action, links in created
-        for subgoal in links
-    ]
-    insert_rows(Action.subgoals.through, links)
-    metrics = [
-        {"action_id": action.pk, "text": metric.text, "order": n}
-        | {"by_mother_tongue": metric.by_mother_tongue}
-        for action, item in zip(actions, items, strict=True)
-        for n, metric in enumerate(item.metrics)
-    ]
-    insert_rows(Metric, metrics)
+    insert_links([(action, subgoal) for action, links in created for subgoal in links])
     values = CreatedValues()
     record_created(user, plan, [(action, values(action, links)) for action, links in created])
 

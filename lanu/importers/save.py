@@ -17,7 +17,7 @@ from lanu.plans.models import (
     SubGoal,
 )
 
-from .data import ImportRefused, PlanData, Problem, check_plan
+from .data import ActionData, ImportRefused, PlanData, Problem, check_plan
 from .organisations import Choices, add_aliases, match_organisations, organisation_of
 
 BATCH = 1000  # rows per INSERT: bounded statements on PostgreSQL too
@@ -132,35 +132,47 @@ def save_goals(plan: Plan, data: PlanData) -> dict[str, SubGoal]:
     return subgoals
 
 
+ACTION_FIELDS = ("description", "items", "schedule", "start_date", "end_date", "permanence")
+ACTION_FIELDS += ("responsible", "monitoring", "ease", "impact", "notes", "archived")
+
+
 def save_actions(plan, data: PlanData, organisations, subgoals) -> None:
-    """The actions, their sub-goal links and metrics: a few INSERTs for any number
-    (lib/rows.py: the links and metrics need no model instance each)."""
-    fields = ("description", "items", "schedule", "start_date", "end_date", "permanence")
-    fields += ("responsible", "monitoring", "ease", "impact", "notes", "archived")
+    actions = insert_actions(plan, data.actions, organisations)
+    links = [
+        (action, subgoals[key])
+        for action, item in zip(actions, data.actions, strict=True)
+        for key in dict.fromkeys(item.subgoals)  # a sub-goal named twice is linked once
+    ]
+    insert_links(links)
+
+
+def insert_actions(plan, items: list[ActionData], organisations, first_order: int = 0) -> list:
+    """New actions of plain data, numbered from `first_order`, with their metrics: a few
+    INSERTs for any number (lib/rows.py: the metrics need no model instance each)."""
     new = (
         Action(
             plan=plan,
             organisation=organisations[item.organisation],
-            order=order,
-            **{name: getattr(item, name) for name in fields},
+            order=first_order + n,
+            **{name: getattr(item, name) for name in ACTION_FIELDS},
         )
-        for order, item in enumerate(data.actions)
+        for n, item in enumerate(items)
     )
     actions = Action.objects.bulk_create(new, batch_size=BATCH)
-    pairs = list(zip(actions, data.actions, strict=True))
-    links = [
-        {"action_id": action.pk, "subgoal_id": subgoals[key].pk}
-        for action, item in pairs
-        for key in dict.fromkeys(item.subgoals)  # a sub-goal named twice is linked once
-    ]
-    insert_rows(Action.subgoals.through, links)
     metrics = [
         {"action_id": action.pk, "text": metric.text, "order": n}
         | {"by_mother_tongue": metric.by_mother_tongue}
-        for action, item in pairs
+        for action, item in zip(actions, items, strict=True)
         for n, metric in enumerate(item.metrics)
     ]
     insert_rows(Metric, metrics)
+    return actions
+
+
+def insert_links(links: list[tuple]) -> None:
+    """(action, sub-goal) pairs as the actions' sub-goal links."""
+    rows = [{"action_id": action.pk, "subgoal_id": subgoal.pk} for action, subgoal in links]
+    insert_rows(Action.subgoals.through, rows)
 
 
 def save_texts(plan: Plan, data: PlanData) -> None:
