@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/lanu
 
-.PHONY: run test test-sqlite test-postgres install install-test browser lint messages bench bench-load clean
+.PHONY: run test test-sqlite test-postgres install install-test browser documents lint messages bench bench-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,13 +20,21 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test browser
+install-test: $(VENV)/.installed-test browser documents
 
 ## Debian's chromium for the browser tests (Playwright never downloads a browser here).
 browser:
 	@command -v chromium >/dev/null || { \
 		echo "Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## Debian's LibreOffice Writer (soffice) for the import tests: they make the ODT and PDF
+## plans from Word files, as a municipality's published copy is made.
+documents:
+	@command -v soffice >/dev/null || { \
+		echo "Installing Debian's LibreOffice Writer for the document import tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends libreoffice-writer-nogui >/dev/null; }
 
 run: install
 	$(BIN)/python -m lanu migrate --noinput
