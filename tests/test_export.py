@@ -6,7 +6,7 @@ import json
 
 import openpyxl
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from lanu.importers import read_plan
@@ -92,3 +92,57 @@ def test_xlsx_export_escapes_formulas(client, plan_of):
     first = dict(zip(rows[0], rows[1], strict=True))
     assert first["Kuvaus"].startswith("'=HYPERLINK")
     assert sheet.cell(row=2, column=4).data_type == "s"
+
+
+def web_csv(client, plan) -> str:
+    return client.get(reverse("plans:export-csv", args=[plan.slug])).content.decode("utf-8")
+
+
+def test_export_plan_csv_on_standard_output_is_the_web_csv(client, plan_of):
+    plan = formula_plan(plan_of)
+    out = io.StringIO()
+    call_command("export-plan", plan.slug, "--format", "csv", stdout=out)
+    assert out.getvalue() == web_csv(client, plan)
+    rows = list(csv.reader(io.StringIO(out.getvalue().lstrip("\ufeff"))))
+    assert len(rows) == 1 + 2 and rows[1][rows[0].index("Kuvaus")].startswith("'=HYPERLINK")
+
+
+def test_export_plan_csv_to_a_file_with_semicolons(client, plan_of, tmp_path):
+    plan = plan_of(3)
+    path = tmp_path / "actions.csv"
+    call_command("export-plan", plan.slug, "--format=csv", "--separator=;", f"--output={path}")
+    expected = client.get(reverse("plans:export-csv", args=[plan.slug]), {"sep": ";"})
+    assert path.read_bytes() == expected.content
+
+
+def test_export_plan_xlsx_has_the_web_exports_sheets_and_rows(client, plan_of, tmp_path):
+    plan = formula_plan(plan_of)
+    path = tmp_path / "plan.xlsx"
+    call_command("export-plan", plan.slug, "--format", "xlsx", "--output", str(path))
+    web = client.get(reverse("plans:export-xlsx", args=[plan.slug])).content
+    mine, theirs = (openpyxl.load_workbook(source) for source in (path, io.BytesIO(web)))
+    assert mine.sheetnames == theirs.sheetnames == ["Ohjeet", "Tavoitteet", "Toimenpiteet"]
+    for name in mine.sheetnames:
+        assert list(mine[name].values) == list(theirs[name].values)
+    assert mine.active["D2"].value.startswith("'=HYPERLINK")
+
+
+def test_export_plan_xlsx_needs_an_output_file(plan_of, in_english):
+    plan = plan_of(1)
+    with pytest.raises(CommandError, match="--output"):
+        call_command("export-plan", plan.slug, "--format", "xlsx")
+
+
+def test_export_plan_json_to_a_file_is_the_printed_json(plan_of, tmp_path, capsys):
+    plan = plan_of(2)
+    call_command("export-plan", plan.slug)
+    printed = capsys.readouterr().out
+    call_command("export-plan", plan.slug, "--format", "json", "--output", str(tmp_path / "p.json"))
+    assert json.loads((tmp_path / "p.json").read_text(encoding="utf-8")) == json.loads(printed)
+    assert json.loads(printed)["format"] == "lanu-plan/1"
+
+
+def test_export_plan_of_an_unknown_format_is_refused(plan_of):
+    plan = plan_of(1)
+    with pytest.raises(CommandError, match="pdf"):
+        call_command("export-plan", plan.slug, "--format", "pdf")
