@@ -22,8 +22,9 @@ from lanu.plans import spreadsheets
 pytestmark = pytest.mark.django_db
 
 
-def new_actions_csv(count: int) -> bytes:
-    """A CSV of `count` new actions (no IDs) for a synthetic plan."""
+def new_actions_csv(count: int, batch: str = "") -> bytes:
+    """A CSV of `count` new actions (no IDs) for a synthetic plan; each batch's texts
+    differ, or its rows would be the plan's actions already there."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([heading for _key, heading in spreadsheets.columns()])
@@ -31,7 +32,7 @@ def new_actions_csv(count: int) -> bytes:
         cells = {
             "organisation": f"Organisaatio {n % 3 + 1}",
             "subgoals": f"II.{n % 5 + 1}; I.{n % 5 + 1}",
-            "description": f"Uusi toimenpide {n}",
+            "description": f"Uusi toimenpide {batch}{n}",
             "items": f"Kohta {n}.1\nKohta {n}.2",
             "metrics": f"Mittari {n}.1\nMittari {n}.2",
             "permanence": "Pysyvä",
@@ -41,7 +42,7 @@ def new_actions_csv(count: int) -> bytes:
 
 
 def confirm_queries(plan, count: int) -> int:
-    found = read_changes_bytes(new_actions_csv(count), "uudet.csv", plan)
+    found = read_changes_bytes(new_actions_csv(count, f"{count}."), "uudet.csv", plan)
     assert len(found.new_actions) == count
     with CaptureQueriesContext(connection) as queries:
         apply_changes(found, user=None)

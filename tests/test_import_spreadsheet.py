@@ -233,3 +233,81 @@ def test_formula_escapes_are_undone_on_import(client, plan_of, tmp_path):
     path = tmp_path / "actions.xlsx"
     path.write_bytes(exported(client, plan))
     assert read_plan_changes(path, plan).empty
+
+
+def with_new_rows(content: bytes, path, rows: list[list[str]]):
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+NEW_ROWS = [
+    ["", "Organisaatio 2", "II.3", "Uusi kerhotoiminta", "Kerho\nLeiri", "Osallistujat"],
+    ["", "Organisaatio 1", "I.1", "Uusi vanhempainilta", "", ""],
+]
+
+
+@pytest.mark.usefixtures("in_english")
+def test_a_file_applied_twice_adds_its_new_rows_once(client, plan_of, tmp_path):
+    plan = plan_of(3)
+    path = with_new_rows(exported(client, plan), tmp_path / "actions.xlsx", NEW_ROWS)
+    apply_changes(read_plan_changes(path, plan), user=None)
+    assert plan.actions.count() == 5
+    again = read_plan_changes(path, plan)
+    assert again.empty and not again.new_actions
+    assert [a.description for a in again.already_there] == [row[3] for row in NEW_ROWS]
+    assert "2 rows without an ID are already in the plan" in " ".join(again.report)
+    apply_changes(again, user=None)
+    assert plan.actions.count() == 5
+    assert plan.actions.filter(description="Uusi kerhotoiminta").count() == 1
+
+
+def test_already_there_ignores_case_and_spaces_but_not_other_words(client, plan_of, tmp_path):
+    plan = plan_of(3)
+    first = with_new_rows(exported(client, plan), tmp_path / "first.xlsx", NEW_ROWS)
+    apply_changes(read_plan_changes(first, plan), user=None)
+    rows = [
+        ["", "organisaatio 2", "II.3", "  uusi  KERHOTOIMINTA ", "kerho\n Leiri", ""],
+        ["", "Organisaatio 2", "II.3", "Uusi kerhotoiminta", "Kerho\nRetki", ""],  # items
+        ["", "Organisaatio 1", "I.2", "Uusi vanhempainilta", "", ""],  # another sub-goal
+        ["", "Organisaatio 2", "I.1", "Uusi vanhempainilta", "", ""],  # another organisation
+    ]
+    second = with_new_rows(exported(client, plan), tmp_path / "second.xlsx", rows)
+    found = read_plan_changes(second, plan)
+    assert [a.line for a in found.already_there] == [7]
+    assert [a.line for a in found.new_actions] == [8, 9, 10]
+
+
+def test_the_same_new_row_twice_in_one_file_is_added_once(client, plan_of, tmp_path):
+    plan = plan_of(2)
+    path = with_new_rows(exported(client, plan), tmp_path / "a.xlsx", [NEW_ROWS[1]] * 2)
+    found = read_plan_changes(path, plan)
+    assert (len(found.new_actions), len(found.already_there)) == (1, 1)
+
+
+def test_preview_counts_the_rows_already_there(client, plan_of, tmp_path):
+    from lanu.importers.preview import changes_counts
+
+    plan = plan_of(3)
+    path = with_new_rows(exported(client, plan), tmp_path / "actions.xlsx", NEW_ROWS)
+    apply_changes(read_plan_changes(path, plan), user=None)
+    goals, organisations = changes_counts(read_plan_changes(path, plan))
+    assert [(c.label.split()[0], c.new, c.already) for c in goals] == [("I", 0, 1), ("II", 0, 1)]
+    assert {c.label: (c.new, c.changed, c.already) for c in organisations} == {
+        "Organisaatio 2": (0, 0, 1),
+        "Organisaatio 1": (0, 0, 1),
+    }
+
+
+@pytest.mark.usefixtures("in_english")
+def test_import_plan_command_lists_the_rows_already_there(client, plan_of, tmp_path, capsys):
+    plan = plan_of(3)
+    path = with_new_rows(exported(client, plan), tmp_path / "actions.xlsx", NEW_ROWS)
+    call_command("import-plan", str(path), "--plan", plan.slug)
+    call_command("import-plan", str(path), "--plan", plan.slug)
+    printed = capsys.readouterr().out
+    assert printed.count("New: Organisaatio 2, Uusi kerhotoiminta") == 1
+    assert "Already there: Organisaatio 2, Uusi kerhotoiminta" in printed
+    assert plan.actions.count() == 5

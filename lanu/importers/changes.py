@@ -1,8 +1,10 @@
 """An action spreadsheet applied to an existing plan: what it would change, then the write.
 
 `read_changes()` compares each row with the plan, touching nothing: a row with an ID
-updates that action (only the cells that differ), a row without one is a new action,
-and the plan's actions missing from the file are left alone. `apply_changes()` writes
+updates that action (only the cells that differ), a row without one is a new action
+unless the plan has it already (the same organisation, a sub-goal in common, the same
+description and items: a file applied twice adds nothing the second time), and the
+plan's actions missing from the file are left alone. `apply_changes()` writes
 it all in one transaction, each change in the history (with the importing user, or
 none from the command line) and each updated action at its next version.
 """
@@ -67,6 +69,7 @@ class PlanChanges:
     source: str
     updates: list[ActionUpdate] = field(default_factory=list)
     new_actions: list[ActionData] = field(default_factory=list)
+    already_there: list[ActionData] = field(default_factory=list)  # rows without an ID
     unchanged: int = 0
     missing: int = 0  # the plan's actions the file does not mention: left alone
     report: list[str] = field(default_factory=list)
@@ -99,6 +102,18 @@ class Comparison:
                 meant.extend([organisation] if organisation not in meant else [])
         subgoals = SubGoal.objects.filter(goal__plan=plan, archived=False, goal__archived=False)
         self.subgoals = {s.key: s for s in subgoals.select_related("goal")}
+        self.texts: set[tuple] = set()  # (organisation, sub-goal, texts) of each action
+        for action in self.actions.values():
+            self.add(current_values(action))
+
+    def has(self, values: dict) -> bool:
+        """Has the plan (or an earlier row of the file) an action like the row's?"""
+        organisation, subgoals, texts = same_action(values)
+        return any((organisation, key, texts) in self.texts for key in subgoals)
+
+    def add(self, values: dict) -> None:
+        organisation, subgoals, texts = same_action(values)
+        self.texts |= {(organisation, key, texts) for key in subgoals}
 
     def organisations_named(self, name: str) -> list:
         """The plan's organisations a file's name means, whatever the plan's order: an
@@ -123,7 +138,7 @@ def read_changes(book: Workbook, plan: Plan) -> PlanChanges:
         if not check_row(reader, row, values, plan_now):
             continue
         if action_id is None:
-            new_action(reader, row, values, found)
+            new_action(reader, row, values, found, plan_now)
         elif action_id in seen:
             reader.problem(_("The ID %d appears twice.") % action_id, row, "id")
         elif action_id not in plan_now.actions:
@@ -169,13 +184,27 @@ def organisation_problem(name: str, meant: list) -> str:
     )
 
 
-def new_action(reader: RowReader, row, values: dict, found: PlanChanges) -> None:
+def new_action(reader: RowReader, row, values: dict, found: PlanChanges, plan_now) -> None:
     if not values.get("organisation"):
         reader.problem(_("A new action (no ID) needs an organisation."), row, "organisation")
     elif not values.get("subgoals"):
         reader.problem(_("A new action (no ID) needs a sub-goal."), row, "subgoals")
+    elif plan_now.has(values):
+        found.already_there.append(action_data(values, row))
     else:
         found.new_actions.append(action_data(values, row))
+        plan_now.add(values)
+
+
+def same_action(values: dict) -> tuple[str, list[str], tuple[str, ...]]:
+    """What makes a row without an ID the same action as another: its organisation,
+    sub-goals, description and items, compared without case and extra white space."""
+    texts = (folded(values.get("description")), *map(folded, values.get("items") or []))
+    return folded(values.get("organisation")), values.get("subgoals") or [], texts
+
+
+def folded(text) -> str:
+    return " ".join(str(text or "").split()).casefold()
 
 
 def current_values(action: Action) -> dict:
@@ -243,6 +272,12 @@ def report(found: PlanChanges, sheet) -> list[str]:
         )
         % values
     ]
+    if found.already_there:
+        message = _(
+            "%d rows without an ID are already in the plan (the same organisation, "
+            "sub-goal, description and items): they are not added again."
+        )
+        lines.append(message % len(found.already_there))
     if "id" not in sheet.columns:
         lines.append(_("The file has no ID column: every row is a new action."))
     if sheet.ignored:

@@ -16,6 +16,7 @@ class Count:
     subgoals: int = 0
     new: int = 0
     changed: int = 0
+    already: int = 0  # rows without an ID that the plan has already: not added again
 
 
 def plan_counts(data) -> tuple[list[Count], list[Count]]:
@@ -31,7 +32,8 @@ def plan_counts(data) -> tuple[list[Count], list[Count]]:
 
 
 def changes_counts(found) -> tuple[list[Count], list[Count]]:
-    """Changes to a plan: new and changed actions per goal and per organisation."""
+    """Changes to a plan: new, changed and already there actions per goal and per
+    organisation."""
     goal_of = {}
     goals = {}
     for goal in found.plan.goals.filter(archived=False):
@@ -39,13 +41,14 @@ def changes_counts(found) -> tuple[list[Count], list[Count]]:
     organisations: dict[str, Count] = {}
     rows = [(a.organisation, a.subgoals, "new") for a in found.new_actions]
     rows += [(u.organisation, u.subgoals, "changed") for u in found.updates]
+    rows += [(a.organisation, a.subgoals, "already") for a in found.already_there]
     for organisation, subgoals, kind in rows:
         count = organisations.setdefault(organisation, Count(organisation))
         setattr(count, kind, getattr(count, kind) + 1)
         for number in {key.split(".")[0] for key in subgoals}:
             goal = goals.get(number) or goal_of.setdefault(number, Count(number))
             setattr(goal, kind, getattr(goal, kind) + 1)
-    shown = [count for count in goals.values() if count.new or count.changed]
+    shown = [count for count in goals.values() if count.new or count.changed or count.already]
     return shown, list(organisations.values())
 
 

@@ -120,14 +120,14 @@ def changes_summary(found) -> str:
         for change in update.changes:
             lines.append(f"  {change.label}: {change.old!r} -> {change.new!r}")
     for action in found.new_actions:
-        lines.append(
-            _("New: %(organisation)s, %(title)s")
-            % {
-                "organisation": action.organisation,
-                "title": action.description[:80],
-            }
-        )
+        lines.append(_("New: %(organisation)s, %(title)s") % row_names(action))
+    for action in found.already_there:
+        lines.append(_("Already there: %(organisation)s, %(title)s") % row_names(action))
     return "\n".join(lines)
+
+
+def row_names(action) -> dict[str, str]:
+    return {"organisation": action.organisation, "title": action.description[:80]}
 
 
 def summary(data: PlanData) -> str:
