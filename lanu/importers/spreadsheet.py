@@ -13,12 +13,15 @@ out or reordered. Sheets are recognised by their heading row, not their name.
 This module reads rows into plain values and touches no database.
 """
 
+import contextlib
 import csv
 import functools
 import io
+import itertools
 import re
 import unicodedata
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -173,37 +176,58 @@ MAX_ROWS = 200_000  # rows with values, per sheet
 
 def load_xlsx(raw: bytes, source: str) -> Workbook:
     """The workbook's sheets, read row by row (files.check_parts has bounded its parts)."""
+    with opened_xlsx(raw, source) as book:
+        found = Workbook(source, title=book.properties.title or "")
+        for worksheet in book.worksheets:
+            take_sheet(found, worksheet.title, sheet_rows(worksheet, source))
+    return found
+
+
+@contextlib.contextmanager
+def opened_xlsx(raw: bytes, source: str, data_only: bool = False):
+    """The workbook opened read-only, and any error reading it (in the `with` block
+    too: openpyxl reads a read-only sheet's cells only as they are iterated) refused
+    as a damaged file. Every reader of Excel files opens them here.
+
+    `data_only` gives a formula's last computed value (what a person sees) instead of
+    the formula itself (what the template's reader has always been given)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns of styles it cannot read
-            book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
-            found = Workbook(source, title=book.properties.title or "")
-            for worksheet in book.worksheets:
-                take_sheet(found, worksheet.title, sheet_rows(worksheet, source))
-            book.close()
+            book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=data_only)
+            try:
+                yield book
+            finally:
+                book.close()
     except ImportRefused:
         raise
     except Exception:  # openpyxl raises many kinds of errors for broken parts
         message = _("The Excel file is damaged: its sheets cannot be read.")
         raise ImportRefused([Problem(message, file=source)]) from None
-    return found
 
 
 def sheet_rows(worksheet, source: str) -> list:
-    """The sheet's rows, its first MAX_COLUMNS cells each; an empty row is kept as ().
+    """The sheet's rows, its first MAX_COLUMNS cells each; an empty row is kept as ()."""
+    return [
+        row if any(value is not None for value in row) else ()
+        for row in bounded_rows(worksheet, source)
+    ]
+
+
+def bounded_rows(worksheet, source: str, values_only: bool = True):
+    """The sheet's rows one at a time, its first MAX_COLUMNS cells each.
 
     A sheet claiming 16,384 columns or a million formatted but empty rows costs
-    nothing then; more than MAX_ROWS rows with values are refused."""
-    rows, filled = [], 0
-    for row in worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
-        empty = all(value is None for value in row)
-        rows.append(() if empty else row)
-        filled += not empty
+    nothing then; more than MAX_ROWS rows with values are refused. With
+    `values_only` false the rows hold openpyxl's cells (their number formats too)."""
+    filled = 0
+    for row in worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=values_only):
+        filled += any(getattr(value, "value", value) is not None for value in row)
         if filled > MAX_ROWS:
             values = {"sheet": worksheet.title, "limit": MAX_ROWS}
             message = _("The sheet “%(sheet)s” has more than %(limit)d rows.") % values
             raise ImportRefused([Problem(message, file=source)])
-    return rows
+        yield row
 
 
 def take_sheet(found: Workbook, name: str, rows: list) -> None:
@@ -265,9 +289,14 @@ def csv_rows(text: str, delimiter: str, source: str) -> list[list[str]]:
 
 
 def header_delimiter(text: str) -> str:
-    """The delimiter that splits the heading row into the most known headings."""
+    """The delimiter that splits the heading row into the most known headings; between
+    delimiters that find as many (none, in a table of other headings), the one that
+    splits the most rows into the same number of cells."""
     known = action_headings()
-    return max(DELIMITERS, key=lambda delimiter: heading_count(text, delimiter, known))
+    return max(
+        DELIMITERS,
+        key=lambda delimiter: (heading_count(text, delimiter, known), steady_rows(text, delimiter)),
+    )
 
 
 def heading_count(text: str, delimiter: str, known: dict[str, str]) -> int:
@@ -276,6 +305,17 @@ def heading_count(text: str, delimiter: str, known: dict[str, str]) -> int:
         return sum(plain(cell) in known for cell in next(reader, []))
     except csv.Error:
         return 0
+
+
+def steady_rows(text: str, delimiter: str) -> int:
+    """How many of the first rows have the commonest number of cells, if over one: a
+    table's rows split alike at its delimiter, its texts' commas and semicolons do not."""
+    reader = csv.reader(io.StringIO(text[:65536], newline=""), delimiter=delimiter)
+    try:
+        counts = Counter(len(row) for row in itertools.islice(reader, 50) if row)
+    except csv.Error:
+        return 0
+    return max((count for width, count in counts.items() if width > 1), default=0)
 
 
 def csv_problem(error: csv.Error, line: int, source: str) -> Problem:
