@@ -98,12 +98,18 @@ def paragraphs_of(text: str) -> list[Paragraph]:
     bullets. What readers of files without paragraph styles (PDF, spreadsheets) use."""
     found = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(line.split())
-        if not line:
-            continue
-        bullet = line[:1] in BULLET_MARKS and (len(line) == 1 or line[1:2] == " ")
-        found.append(Paragraph(line[1:].strip() if bullet else line, bullet))
+        bullet, line = list_item(" ".join(line.split()))
+        found.append(Paragraph(line, bullet))
     return [p for p in found if p.text]
 
 
 BULLET_MARKS = "-•–—*▪◦●○·"
+
+
+def list_item(line: str) -> tuple[bool, str]:
+    """(True, the text without its mark) for a line written as a list item ("- Text",
+    "• Text"), else (False, the line): the one rule of a typed list mark, so every
+    reader sees the same lines as bullets."""
+    line = line.strip()
+    bullet = line[:1] in BULLET_MARKS and (len(line) == 1 or line[1:2].isspace())
+    return bullet, line[1:].strip() if bullet else line
