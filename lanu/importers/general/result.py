@@ -59,6 +59,13 @@ class TableFound:
     headers: list[str] = field(default_factory=list)  # the header row's texts, for messages
     actions: int = 0  # how many actions it gave
     signature: str = ""  # the header words, normalised: a saved mapping's key
+    # where the data starts: the row after the header and the rows describing its
+    # columns ("Missä on onnistuttava?"); -1 means the row right after the header
+    body_row: int = -1
+
+    def __post_init__(self):
+        if self.body_row < 0:
+            self.body_row = self.header_row + 1
 
     @property
     def is_action_table(self) -> bool:

@@ -1,0 +1,319 @@
+"""Which of a table's rows is its header, and what each column holds.
+
+A plan's action table is recognised by its header row, whatever the words: the
+vocabulary (`vocabulary.py`) gives each header cell a role, the goal-level columns are
+ranked from the outermost in, and a column whose word means an organisation in some
+plans and a responsible unit in others ("toteuttaja", "toimija", "vastuutaho") is
+decided by its values. The person may change every role in the preview (`apply`);
+a table nobody can read is refused with what was found (`describe_refusal`).
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .document import Cell, Table
+from .result import ROLES, Column, TableFound
+from .vocabulary import LEVEL_ROLES, Match, match, plain, role_of, words
+
+HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may be above)
+
+
+def find(table: Table) -> TableFound:
+    """The table's header row and each column's guessed role.
+
+    The header row is the first of the first `HEADER_SEARCH_ROWS` rows with the most
+    recognised headers, as long as it has at least two (or is the row's only filled
+    cell): one known word among unknown ones is a table of another kind (an indicator
+    table "Indikaattori | Kymenlaakso | Koko maa"). Rows of questions just under it
+    ("Missä on onnistuttava?") describe the columns: `body_row` is where data starts.
+    A table without a header row has header_row -1 and the role "" in every column:
+    it is not an action table unless the person gives its columns roles.
+
+    The goal-level columns are "goal", "subgoal", "subgoal2" by their words' rank
+    (painopiste > tavoite > välitavoite), left before right at the same rank; a table
+    with one goal-level column has it as "goal", whatever the word: whether it is a
+    sub-goal under the goals of the headings above is for the reader of the document
+    to say (level_of(column.header) tells the word's rank). Unknown columns are
+    "other" (kept in the action's notes).
+    """
+    header_row = header_row_of(table)
+    if header_row < 0:
+        return unrecognised(table)
+    headers = [cell.text for cell in table.rows[header_row]]
+    body_row = header_row + 1 + description_rows(table, header_row)
+    roles = guessed_roles(table, headers, body_row)
+    columns = [
+        Column(i, text, role) for i, (text, role) in enumerate(zip(headers, roles, strict=True))
+    ]
+    return TableFound(
+        number=table.number,
+        where=where_of(table),
+        header_row=header_row,
+        body_row=body_row,
+        columns=columns,
+        headers=headers,
+        signature=signature_of(headers),
+    )
+
+
+def unrecognised(table: Table) -> TableFound:
+    """A table with no header row the vocabulary knows: its first row is shown as its
+    headers (in the refusal and the preview), every column without a role."""
+    first = [cell.text for cell in table.rows[0]] if table.rows else []
+    return TableFound(
+        number=table.number,
+        where=where_of(table),
+        header_row=-1,
+        body_row=0,
+        columns=[Column(i, header, "") for i, header in enumerate(first)],
+        headers=first,
+        signature=signature_of(first),
+    )
+
+
+def header_row_of(table: Table) -> int:
+    """The index of the header row, or -1 (see `find`)."""
+    best, best_count = -1, 0
+    for index, row in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
+        recognised = sum(1 for cell in row if role_of(cell.text))
+        filled = sum(1 for cell in row if cell.text.strip())
+        if recognised >= min(2, filled) and recognised > best_count:
+            best, best_count = index, recognised
+    return best
+
+
+def description_rows(table: Table, header_row: int) -> int:
+    """How many rows under the header describe the columns rather than hold data: rows
+    whose filled cells are mostly questions ("Missä on onnistuttava?", "Milloin?")."""
+    count = 0
+    for row in table.rows[header_row + 1 : header_row + 3]:
+        filled = [cell.text.strip() for cell in row if cell.text.strip()]
+        questions = sum(1 for text in filled if text.rstrip(")").endswith("?"))
+        if not filled or questions * 2 < len(filled):
+            break
+        count += 1
+    return count
+
+
+def guessed_roles(table: Table, headers: list[str], body_row: int) -> list[str]:
+    """Each column's role from its header, the goal levels ranked, the organisation
+    decided by the values where the word leaves it open."""
+    found = [match(header) for header in headers]
+    roles = [m.role if m else "other" for m in found]
+    rank_goal_levels(roles, found)
+    decide_by_values(table, roles, found, body_row)
+    return roles
+
+
+def rank_goal_levels(roles: list[str], found: list[Match | None]) -> None:
+    """The goal-level columns become goal, subgoal, subgoal2 from the outermost word
+    in; a fourth is "other"."""
+    levels = sorted((m.level, index) for index, m in enumerate(found) if m and m.role == "goal")
+    for place, (_level, index) in enumerate(levels):
+        roles[index] = LEVEL_ROLES[place] if place < len(LEVEL_ROLES) else "other"
+
+
+def decide_by_values(
+    table: Table, roles: list[str], found: list[Match | None], body_row: int
+) -> None:
+    """A "toteuttaja", "toimija" or "vastuutaho" column is the organisation when its
+    values are organisation names and no other column already is the organisation
+    (by a word such as "Organisaatio", or an earlier such column); otherwise it is the
+    responsible party."""
+    pairs = zip(roles, found, strict=True)
+    taken = any(role == "organisation" and not (m and m.by_values) for role, m in pairs)
+    for index, m in enumerate(found):
+        if not (m and m.by_values):
+            continue
+        if not taken and organisation_like(column_values(table, index, body_row)):
+            roles[index], taken = "organisation", True
+        else:
+            roles[index] = "responsible"
+
+
+def column_values(table: Table, index: int, body_row: int) -> list[str]:
+    """The column's texts below the header; places covered by a merge are left out."""
+    cells: list[Cell] = [row[index] for row in table.rows[body_row:] if index < len(row)]
+    return [cell.text for cell in cells if not cell.merged]
+
+
+# Words that name an organisation, plain, as a word or a compound's part
+# ("Kouvolan kaupunki", "seurakuntayhtymä", "Borgå stad", "Kyrkslätts kommun").
+ORGANISATION_WORDS = (
+    "kaupun",
+    "kunta",
+    "kunnat",
+    "kunnan",
+    "seurakun",
+    "hyvinvointialue",
+    "yhdisty",
+    "poliisi",
+    "jarjesto",
+    "saatio",
+    "liitto",
+    "piiri",
+    "kommun",
+    "stad",
+    "forsamling",
+    "valfardsomrad",
+    "forening",
+    "forbund",
+    "stiftelse",
+    "polis",
+    "municipality",
+    "city",
+    "parish",
+    "association",
+    "police",
+)
+# Whole words that do: the legal forms and common abbreviations.
+ORGANISATION_TOKENS = ("ry", "rf", "oy", "ab", "srk", "ev", "lut")
+PLACEHOLDERS = ("-", "–", "—", "?", "x")
+NAME_WORDS_MAX = 5
+NAME_CHARS_MAX = 60
+
+
+def organisation_like(values: list[str]) -> bool:
+    """Whether a column's values are organisation names rather than units, people or
+    descriptions of who does what. The rule:
+
+    1. empty cells and placeholders ("-") are left out; with nothing left, False;
+    2. at least 80 % of the values are short: one line, at most 5 words and 60
+       characters (a name, not "Varhaiskasvatuksen ja perusopetuksen henkilöstö …");
+    3. and either at least half of the distinct values name an organisation (contain a
+       word such as kaupunki, kunta, seurakunta, hyvinvointialue, ry, yhdistys, poliisi,
+       kommun, stad, församling, välfärdsområde, or an abbreviation in capitals such
+       as MLL, HVA), or the values repeat (at least 4 of them, each distinct one on two
+       rows on average) and at least one of them names an organisation.
+
+    Bare place names ("Kotka", "Hamina") are not recognised: such a column is
+    "responsible" until the person chooses "organisation" in the preview.
+    """
+    names = [value.strip() for value in values if value.strip() not in ("", *PLACEHOLDERS)]
+    if not names:
+        return False
+    short = sum(1 for name in names if is_short(name))
+    if short * 5 < len(names) * 4:
+        return False
+    distinct = list(dict.fromkeys(plain(name) for name in names))
+    named = sum(1 for name in dict.fromkeys(names) if names_organisation(name))
+    if named * 2 >= len(distinct):
+        return True
+    return len(names) >= 4 and len(distinct) * 2 <= len(names) and named > 0
+
+
+def is_short(value: str) -> bool:
+    """One line of a name's length."""
+    one_line = "\n" not in value
+    return one_line and len(value) <= NAME_CHARS_MAX and len(value.split()) <= NAME_WORDS_MAX
+
+
+def names_organisation(value: str) -> bool:
+    """Whether the text has an organisation word or an abbreviation in capitals."""
+    if any(
+        token.isupper() and token.isalpha() and 2 <= len(token) <= 6
+        for token in value.replace(":", " ").replace("-", " ").split()
+    ):
+        return True
+    return any(
+        token in ORGANISATION_TOKENS or any(word in token for word in ORGANISATION_WORDS)
+        for token in words(value)
+    )
+
+
+def signature_of(headers: list[str]) -> str:
+    """The header words, normalised and joined: the key a chosen mapping is kept
+    under, so that next year's file of the same layout maps the same way."""
+    return "|".join(" ".join(words(header)) for header in headers)
+
+
+def where_of(table: Table) -> str:
+    """The table as a person finds it: "table 3", "sheet Toimenpiteet", "table 2 (page 4)"."""
+    if table.name:
+        return _("sheet %(name)s") % {"name": table.name}
+    if table.origin:
+        return _("table %(number)d (%(origin)s)") % {"number": table.number, "origin": table.origin}
+    return _("table %(number)d") % {"number": table.number}
+
+
+def apply(found: TableFound, roles: list[str]) -> TableFound:
+    """The table with the roles a person chose, one per column ("" keeps the guess).
+
+    Raises ValueError with a message for the person when a role is unknown, when the
+    number of roles is not the number of columns, or when a role that places the
+    action (goal, subgoal, subgoal2, action, organisation) is given to two columns. A
+    table without a recognised header takes its first row as the header."""
+    check_roles(found, roles)
+    columns = [
+        Column(c.index, c.header, role or c.role, chosen=bool(role) or c.chosen)
+        for c, role in zip(found.columns, roles, strict=True)
+    ]
+    header_row, body_row = found.header_row, found.body_row
+    if header_row < 0 and any(roles):
+        header_row, body_row = 0, 1
+    return TableFound(
+        number=found.number,
+        where=found.where,
+        header_row=header_row,
+        body_row=body_row,
+        columns=columns,
+        headers=found.headers,
+        actions=found.actions,
+        signature=found.signature,
+    )
+
+
+SINGLE_ROLES = ("goal", "subgoal", "subgoal2", "action", "organisation")
+
+
+def check_roles(found: TableFound, roles: list[str]) -> None:
+    if len(roles) != len(found.columns):
+        raise ValueError(
+            _("%(where)s has %(columns)d columns, but %(roles)d roles were given.")
+            % {"where": found.where, "columns": len(found.columns), "roles": len(roles)}
+        )
+    for role in roles:
+        if role and role not in ROLES:
+            raise ValueError(
+                _("“%(role)s” is not a column role; the roles are: %(roles)s.")
+                % {"role": role, "roles": ", ".join(ROLES)}
+            )
+    for role in SINGLE_ROLES:
+        if roles.count(role) > 1:
+            raise ValueError(
+                _("%(where)s: only one column can be “%(role)s”.")
+                % {"where": found.where, "role": role}
+            )
+
+
+REFUSAL_TABLES_MAX = 8  # tables named in a refusal; more are counted
+
+
+def describe_refusal(tables: list[TableFound]) -> str:
+    """Why no actions were found and what to do: how many tables the document has,
+    their headers as written, and the three ways forward."""
+    advice = _(
+        "Rename the action column's header (e.g. “Toimenpide”), choose the columns' "
+        "roles in the preview, or fill the downloadable template."
+    )
+    if not tables:
+        return " ".join((_("The document has no tables."), advice))
+    shown = " | ".join(headers_text(found) for found in tables[:REFUSAL_TABLES_MAX])
+    if len(tables) > REFUSAL_TABLES_MAX:
+        shown += " | " + _("%(count)d more") % {"count": len(tables) - REFUSAL_TABLES_MAX}
+    found_text = ngettext(
+        "%(count)d table; headers: %(headers)s; it has no column for the actions.",
+        "%(count)d tables; headers: %(headers)s; none has a column for the actions.",
+        len(tables),
+    ) % {"count": len(tables), "headers": shown}
+    return " ".join((found_text, advice))
+
+
+HEADER_CHARS_MAX = 40
+
+
+def headers_text(found: TableFound) -> str:
+    """One table's headers as a person reads them: "Periaate / Tavoite / Toimenpide"."""
+    texts = [" ".join(header.split()) for header in found.headers if header.strip()]
+    cut = [t if len(t) <= HEADER_CHARS_MAX else t[: HEADER_CHARS_MAX - 1] + "…" for t in texts]
+    return f"{found.where}: {' / '.join(cut) or '–'}"

@@ -1,0 +1,400 @@
+"""The general reader's column roles: header rows as real plan documents have them."""
+
+import pytest
+from django.utils import translation
+
+from lanu.importers.general.columns import apply, describe_refusal, find, organisation_like
+from lanu.importers.general.document import Cell, Paragraph, Table, paragraphs_of
+from lanu.importers.general.vocabulary import (
+    heading_level_word,
+    level_of,
+    plain,
+    role_of,
+)
+
+
+def cell(text: str, merged: str = "") -> Cell:
+    return Cell(paragraphs_of(text), merged)
+
+
+def table(*rows: list, number: int = 1, name: str = "") -> Table:
+    """A table from rows of texts (or Cells), as a file reader would give it."""
+    return Table(
+        number,
+        [[value if isinstance(value, Cell) else cell(value) for value in row] for row in rows],
+        name,
+    )
+
+
+def roles(found) -> list[str]:
+    return [column.role for column in found.columns]
+
+
+ACTION_ROW = ["Lasten arki", "Perhekeskus laajenee", "Perhekeskus", "2024", "Kävijämäärä"]
+
+
+@pytest.mark.parametrize(
+    "headers, expected",
+    [
+        # seed 002, Espoo: principle, goal, action, metric
+        (
+            ["Periaate", "Tavoite", "Toimenpide", "Mittari"],
+            ["goal", "subgoal", "action", "metrics"],
+        ),
+        # seed 004, Länsi-Uusimaa: the goal column is the only level
+        (
+            ["Tavoitteet", "Toimenpiteet", "Vastuutaho", "Mittarit"],
+            ["goal", "action", "responsible", "metrics"],
+        ),
+        (
+            ["MÅL", "åtgärder", "Ansvarig", "Mätare"],
+            ["goal", "action", "responsible", "metrics"],
+        ),
+        (
+            ["Painopiste", "Tavoite", "Toimenpide", "Vastuutaho", "Mittarit"],
+            ["goal", "subgoal", "action", "responsible", "metrics"],
+        ),
+        (
+            ["Fokusområde", "Mål", "Åtgärd", "Ansvarig", "Mätare"],
+            ["goal", "subgoal", "action", "responsible", "metrics"],
+        ),
+        (
+            ["Toimenpide", "Vastuutaho", "Aikataulu", "Mittari"],
+            ["action", "responsible", "schedule", "metrics"],
+        ),
+        (
+            ["Priority area", "Objective", "Action", "Responsible", "Timeline", "Indicator"],
+            ["goal", "subgoal", "action", "responsible", "schedule", "metrics"],
+        ),
+        # slashes, "(t)", questions, upper case
+        (
+            ["TAVOITE", "Toimenpiteet / keinot", "Vastuutaho(t)", "Mittari / toteutuminen"],
+            ["goal", "action", "responsible", "metrics"],
+        ),
+        (
+            ["Mihin pyritään?", "Mitä tehdään? (toimenpide)", "Milloin?", "Seurantamittari"],
+            ["other", "action", "schedule", "metrics"],
+        ),
+        # the inner level written first still ranks inside the outer one
+        (
+            ["Välitavoite", "Päätavoite", "Toimenpide"],
+            ["subgoal", "goal", "action"],
+        ),
+        (
+            ["Teema", "Tavoite", "Osatavoite", "Toimenpide", "Resurssit", "Yhteistyötahot"],
+            ["goal", "subgoal", "subgoal2", "action", "resources", "partners"],
+        ),
+        (
+            ["Delmål", "Insats", "Tidplan", "Uppföljning", "Status", "Kommentar"],
+            ["goal", "action", "schedule", "monitoring", "status", "other"],
+        ),
+    ],
+)
+def test_find_gives_each_column_its_role(headers, expected):
+    found = find(table(headers, ACTION_ROW[: len(headers)] + [""] * (len(headers) - 5)))
+    assert found.header_row == 0
+    assert found.body_row == 1
+    assert roles(found) == expected
+    assert found.is_action_table
+    assert found.headers == headers
+
+
+def seed_003_table() -> Table:
+    """Seed 003: six columns, and a row of questions under the header."""
+    return table(
+        [
+            "välitavoite",
+            "toimenpide",
+            "mittari / toteutuminen",
+            "aikataulu",
+            "toimija(t) / toteuttaja(t)",
+            "seuranta / arviointi / ohjaus",
+        ],
+        [
+            "Missä on onnistuttava?",
+            "Mitä ja miten se tehdään?",
+            "Miten mitataan onnistuminen?",
+            "Milloin",
+            "Kuka / ketkä?",
+            "Esim. Resurssin käyttö, muita huomioita?",
+        ],
+        [
+            "1 Lasten ja nuorten arvostaminen",
+            "- Lapsen mielipiteen kuuleminen\n- Kirjauksissa lapsen tilanne keskiössä",
+            "- Asiakaspalaute",
+            "2020 alkaen",
+            "Varhaiskasvatuksen ja perusopetuksen henkilöstö\nNuorisotoimi",
+            "Vuosittain",
+        ],
+        [
+            "2 Vanhemmuuden tukeminen",
+            "Kuullaan vanhempien tarpeet",
+            "-",
+            "Pysyvää toimintaa",
+            "Seurakuntien työntekijät yhdessä vapaaehtoisten tai muiden toimijoiden kanssa",
+            "",
+        ],
+    )
+
+
+def test_find_skips_the_row_describing_the_columns():
+    found = find(seed_003_table())
+    assert (found.header_row, found.body_row) == (0, 2)
+    # the "toimija(t)" column holds units and people, not organisations
+    assert roles(found) == [
+        "goal",
+        "action",
+        "metrics",
+        "schedule",
+        "responsible",
+        "monitoring",
+    ]
+
+
+def test_find_takes_the_header_under_a_title_merged_across():
+    title = "Painopiste 1: Lasten ja nuorten hyvinvointi"
+    found = find(
+        table(
+            [title, cell("", "left"), cell("", "left"), cell("", "left")],
+            ["Tavoite", "Toimenpide", "Vastuutaho", "Aikataulu"],
+            ["Arki sujuu", "Perhekeskus laajenee", "Perhekeskus", "2025"],
+        )
+    )
+    assert (found.header_row, found.body_row) == (1, 2)
+    assert roles(found) == ["goal", "action", "responsible", "schedule"]
+
+
+def test_toteuttaja_with_organisation_values_is_the_organisation():
+    found = find(
+        table(
+            ["Tavoite", "Toimenpide", "Toteuttaja", "Aikataulu", "Mittari"],
+            ["Arki sujuu", "Perhekahvila", "Kouvolan kaupunki", "2024", "Kävijät"],
+            [cell("", "up"), "Läksykerho", "Kouvolan kaupunki", "2025", "Osallistujat"],
+            ["Osallisuus", "Nuorisovaltuusto", "Kymenlaakson hyvinvointialue", "2024", "Kokoukset"],
+            [cell("", "up"), "Perheleiri", "Kotkan seurakuntayhtymä", "2026", "Leirit"],
+            [cell("", "up"), "Vertaisryhmä", "MLL:n Kaakkois-Suomen piiri ry", "2024", "Ryhmät"],
+        )
+    )
+    assert roles(found) == ["goal", "action", "organisation", "schedule", "metrics"]
+
+
+def test_toteuttaja_with_units_is_the_responsible_party():
+    found = find(
+        table(
+            ["Tavoite", "Toimenpide", "Toteuttaja", "Aikataulu", "Mittari"],
+            ["Arki sujuu", "Perhekahvila", "Perhekeskuksen ohjaajat", "2024", "Kävijät"],
+            ["Osallisuus", "Nuorisovaltuusto", "Nuorisotoimi", "2024", "Kokoukset"],
+        )
+    )
+    assert roles(found)[2] == "responsible"
+
+
+def test_a_separate_organisation_column_keeps_vastuutaho_responsible():
+    found = find(
+        table(
+            ["Organisaatio", "Toimenpide", "Vastuutaho"],
+            ["Hangon kaupunki", "Perhekahvila", "Raaseporin kaupunki"],
+            ["Hangon kaupunki", "Kerho", "Raaseporin kaupunki"],
+        )
+    )
+    assert roles(found) == ["organisation", "action", "responsible"]
+
+
+def test_the_first_of_two_organisation_like_columns_is_the_organisation():
+    found = find(
+        table(
+            ["Toimenpide", "Toimija", "Vastuutaho"],
+            ["Perhekahvila", "Borgå stad", "Kyrkslätts kommun"],
+            ["Kerho", "Borgå stad", "Kyrkslätts kommun"],
+        )
+    )
+    assert roles(found) == ["action", "organisation", "responsible"]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["Kouvolan kaupunki", "Haminan kaupunki", "Kymenlaakson hyvinvointialue"],
+        ["Pyhtään kunta", "-", "", "Kotkan seurakuntayhtymä", "Kaakkois-Suomen poliisi"],
+        ["MLL", "HVA", "Kymsote", "MLL", "HVA", "MLL"],
+        ["Borgå stad", "Ingå kommun", "Ekenäs församling"],
+        ["Västra Nylands välfärdsområde", "Västra Nylands välfärdsområde", "Folkhälsan rf"],
+        ["Kymsote", "Kymsote", "Kymsote", "Kouvolan kaupunki"],
+    ],
+)
+def test_organisation_like_recognises_organisation_names(values):
+    assert organisation_like(values)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [],
+        ["-", ""],
+        ["Perhekeskus", "Nuorisotoimi", "Varhaiskasvatus"],
+        ["Vastuutahot tarkentuvat", "Vastuutahot tarkentuvat", "Vastuutahot tarkentuvat"],
+        [
+            "Seurakuntien työntekijät yhdessä vapaaehtoisten tai muiden toimijoiden kanssa",
+            "Varhaiskasvatuksen ja perusopetuksen henkilöstö Kymsote",
+            "Kouvolan kaupunki",
+        ],
+        ["Kouvolan kaupunki\nsivistystoimi", "Kotkan kaupunki\nnuorisopalvelut"],
+        ["Skolkurator", "Ungdomsarbetare", "Hälsovårdare", "Skolkurator"],
+        ["Rektor och lärare i varje skola", "Stadens ungdomsarbetare och föreningar i samarbete"],
+    ],
+)
+def test_organisation_like_refuses_units_people_and_descriptions(values):
+    assert not organisation_like(values)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # an indicator table: one known word among place names
+        (
+            ["Indikaattori", "Kymenlaakso", "Koko maa"],
+            ["Koulukiusattuna vähintään kerran viikossa", "7,1", "6,7"],
+        ),
+        # a contact table
+        (["Nimi", "Puhelin"], ["Maija Meikäläinen", "040 123 4567"]),
+        # a layout table on the cover
+        (["Kymenlaakson lasten ja nuorten hyvinvointisuunnitelma 2020–2024"],),
+    ],
+)
+def test_tables_of_other_kinds_are_not_action_tables(rows):
+    found = find(table(*rows))
+    assert found.header_row == -1
+    assert not found.is_action_table
+    assert all(column.role == "" for column in found.columns)
+    assert found.headers == rows[0]
+
+
+def test_signature_is_the_same_for_the_same_layout_next_year():
+    this_year = find(table(["Tavoite", "Toimenpide", "Vastuutaho(t)"], ["a", "b", "c"]))
+    next_year = find(table(["TAVOITE ", "Toimenpide", "Vastuutaho (t)"], ["d", "e", "f"]))
+    other = find(table(["Tavoite", "Toimenpide", "Mittari"], ["a", "b", "c"]))
+    assert this_year.signature == next_year.signature
+    assert this_year.signature != other.signature
+
+
+def test_apply_sets_the_chosen_roles():
+    found = find(table(["Tavoite", "Mitä tehdään", "Vastuutaho"], ["a", "b", "c"]))
+    assert not found.is_action_table
+    chosen = apply(found, ["", "action", "responsible"])
+    assert roles(chosen) == ["goal", "action", "responsible"]
+    assert [column.chosen for column in chosen.columns] == [False, True, True]
+    assert chosen.is_action_table
+
+
+def test_apply_gives_an_unrecognised_table_its_first_row_as_header():
+    found = find(table(["Kohde", "Teko"], ["Lapset", "Kerho"]))
+    chosen = apply(found, ["goal", "action"])
+    assert (chosen.header_row, chosen.body_row) == (0, 1)
+    assert chosen.is_action_table
+
+
+@pytest.mark.parametrize(
+    "given, message",
+    [
+        (["goal", "deed"], "deed"),
+        (["goal"], "2"),
+        (["action", "action"], "action"),
+    ],
+)
+def test_apply_rejects_roles_it_cannot_use(given, message):
+    found = find(table(["Kohde", "Teko"], ["Lapset", "Kerho"]))
+    with translation.override("en"), pytest.raises(ValueError, match=message):
+        apply(found, given)
+
+
+def refused_tables() -> list:
+    return [
+        find(table(["Indikaattori", "Kymenlaakso", "Koko maa"], ["a", "1", "2"], number=1)),
+        find(table(["Tavoite", "Mitä tehdään", "Vastuutaho"], ["a", "b", "c"], number=2)),
+    ]
+
+
+def test_describe_refusal_names_the_headers_found_and_what_to_do():
+    with translation.override("en"):
+        text = describe_refusal(refused_tables())
+    assert text.startswith("2 tables; headers: ")
+    assert "table 1: Indikaattori / Kymenlaakso / Koko maa" in text
+    assert "table 2: Tavoite / Mitä tehdään / Vastuutaho" in text
+    assert "none has a column for the actions" in text
+    assert "“Toimenpide”" in text and "template" in text
+
+
+def test_describe_refusal_speaks_finnish_and_swedish():
+    with translation.override("fi"):
+        finnish = describe_refusal(refused_tables())
+    with translation.override("sv"):
+        swedish = describe_refusal(refused_tables())
+    assert "2 taulukkoa" in finnish and "Koko maa" in finnish
+    assert "2 tabeller" in swedish and "Koko maa" in swedish
+
+
+def test_describe_refusal_without_tables():
+    with translation.override("en"):
+        assert "no tables" in describe_refusal([])
+
+
+@pytest.mark.parametrize(
+    "header, role, level",
+    [
+        ("Painopistealue", "goal", 1),
+        ("Kehittämiskohde", "goal", 2),
+        ("Huvudmål", "goal", 1),
+        ("Sub-goal", "goal", 3),
+        ("Keinot", "action", 0),
+        ("Vastuuhenkilöt", "responsible", 0),
+        ("Ansvarssektor", "responsible", 0),
+        ("Aikajänne", "schedule", 0),
+        ("Ajankohta", "schedule", 0),
+        ("Arviointikriteerit", "metrics", 0),
+        ("Measure of success", "metrics", 0),
+        ("Seuranta ja arviointi", "monitoring", 0),
+        ("Kustannukset", "resources", 0),
+        ("Samarbetspartner", "partners", 0),
+        ("Tilanne", "status", 0),
+        ("Toimintamalli", "", 0),  # "malli" is not Swedish "mål"
+        ("Tilasto", "", 0),
+        ("", "", 0),
+    ],
+)
+def test_role_of_and_level_of(header, role, level):
+    assert role_of(header) == role
+    assert level_of(header) == level
+
+
+def test_plain_ignores_case_and_accents():
+    assert plain("  MÅL  och Åtgärder ") == "mal och atgarder"
+    assert plain("Päätavoite") == "paatavoite"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Päätavoite I: Lasten, nuorten ja perheiden arjen hyvinvointi lisääntyy",
+            ("goal", "I", "Lasten, nuorten ja perheiden arjen hyvinvointi lisääntyy"),
+        ),
+        ("PAINOPISTE 2. Osallisuus vahvistuu", ("goal", "2", "Osallisuus vahvistuu")),
+        ("Tavoite 1.3 Turvallinen arki", ("subgoal", "1.3", "Turvallinen arki")),
+        ("Mål 3 – Trygg uppväxt", ("subgoal", "3", "Trygg uppväxt")),
+        ("Fokusområde 1: Delaktighet", ("goal", "1", "Delaktighet")),
+        ("1.3 | PÄÄTAVOITE III:", ("goal", "III", "")),
+        ("Tavoite on, että lapset voivat hyvin", None),
+        ("Mål i skolan är viktiga", None),
+        ("Tavoitteena on lisätä osallisuutta", None),
+        ("Lasten ja nuorten arki", None),
+    ],
+)
+def test_heading_level_word(text, expected):
+    assert heading_level_word(text) == expected
+
+
+def test_header_cell_of_several_paragraphs():
+    """A header and its explanation in one cell, as Word users write them."""
+    header = Cell([Paragraph("Toimenpide"), Paragraph("Mitä ja miten tehdään?")])
+    found = find(table(["Tavoite", header, "Mittari"], ["a", "b", "c"]))
+    assert roles(found) == ["goal", "action", "metrics"]
