@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from lanu.history.models import Change
 from lanu.importers import read_plan, read_plan_changes
@@ -125,11 +126,12 @@ def test_edited_export_changes_two_cells_and_nothing_else(client, plan_of, tmp_p
     assert after["actions"][2]["schedule"] == "2025 alkaen"
     before["actions"][0]["description"] = "Uusi kuvaus"
     before["actions"][2]["schedule"] = "2025 alkaen"
+    before["actions"][2]["start_date"] = "2025-01-01"  # the new schedule states it
     assert after == before
     changes = Change.objects.filter(kind=Change.Kind.CHANGED).order_by("object_id")
     assert [(c.object_id, c.user, [f["field"] for f in c.fields]) for c in changes] == [
         (first.pk, None, ["description"]),
-        (third.pk, None, ["schedule"]),
+        (third.pk, None, ["schedule", "start_date"]),
     ]
     assert changes[0].fields[0]["old"].startswith("Toimenpide 0:")
     versions[first.pk] += 1
@@ -176,6 +178,9 @@ def test_exported_xlsx_makes_a_new_equal_plan(client, plan_of, tmp_path):
     ]
     for action in original["actions"] + again["actions"]:
         action.pop("metrics_by_mother_tongue")  # the spreadsheet has no column for it
+    for action in original["actions"]:
+        assert action["schedule"] == "2024 alkaen" and action["start_date"] is None
+        action["start_date"] = "2024-01-01"  # an empty cell takes what the schedule states
     assert again["actions"] == original["actions"]
     assert (copy.name, copy.period_start, copy.period_end) == (plan.name, 2024, 2027)
 
@@ -311,3 +316,80 @@ def test_import_plan_command_lists_the_rows_already_there(client, plan_of, tmp_p
     assert printed.count("New: Organisaatio 2, Uusi kerhotoiminta") == 1
     assert "Already there: Organisaatio 2, Uusi kerhotoiminta" in printed
     assert plan.actions.count() == 5
+
+
+SCHEDULE_ROWS = {  # schedule, start and end cells -> start date, end date, permanence
+    "2024 alkaen": ("", "", ("2024-01-01", None, "unknown")),
+    "Pysyvää toimintaa, aloitettu vuonna 2019": ("", "", ("2019-01-01", None, "permanent")),
+    "Kokeilu vuoden 2025 loppuun": ("", "", (None, "2025-12-31", "pilot")),
+    "Från 2025, projekt": ("", "", ("2025-01-01", None, "project")),
+    "2026 alkaen, hanke": ("1.3.2026", "", ("2026-03-01", None, "project")),  # kept as written
+}
+
+
+def schedule_rows() -> list[list[str]]:
+    headings = ["Tunniste", "Organisaatio", "Välitavoitteet", "Kuvaus", "Aikataulu"]
+    rows = [headings + ["Alkupäivä", "Loppupäivä"]]
+    for n, (text, (start, end, _expected)) in enumerate(SCHEDULE_ROWS.items()):
+        rows.append(["", "Organisaatio 1", "I.1", f"Aikataulutettu {n}", text, start, end])
+    return rows
+
+
+def test_new_rows_take_dates_and_permanence_from_their_schedule(plan_of, tmp_path):
+    plan = plan_of(1)
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows(schedule_rows())
+    path = tmp_path / "actions.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    apply_changes(read_plan_changes(path, plan), user=None)
+    for n, (_start, _end, expected) in enumerate(SCHEDULE_ROWS.values()):
+        action = plan.actions.get(description=f"Aikataulutettu {n}")
+        dates = [str(day) if day else None for day in (action.start_date, action.end_date)]
+        assert (*dates, action.permanence) == expected
+
+
+def test_a_new_plan_from_excel_takes_dates_from_its_schedules(seed_path, tmp_path):
+    data = read_plan(seed_path("004"))
+    for action in data.actions:
+        action.schedule = "Vuoden 2025 loppuun asti kokeilu"
+    copy = read_plan(xlsx_of_plan_data(data, tmp_path / "plan.xlsx"))
+    assert {(str(a.end_date), a.permanence) for a in copy.actions} <= {("None", "unknown")}
+    book = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    sheet = book["Actions"]
+    sheet.cell(row=1, column=sheet.max_column + 1, value="Aikataulu")
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row=row, column=sheet.max_column, value="Kokeilu vuoden 2025 loppuun")
+    book.save(tmp_path / "plan.xlsx")
+    copy = read_plan(tmp_path / "plan.xlsx")
+    assert {(str(a.end_date), a.permanence) for a in copy.actions} == {("2025-12-31", "pilot")}
+
+
+@pytest.mark.parametrize(
+    "language, labels",
+    [("fi", ("Pysyvä", "Vaikea")), ("sv", ("Permanent", "Svår")), ("en", ("Permanent", "Hard"))],
+)
+def test_choices_are_exported_in_the_readers_language_and_read_in_any(
+    client, plan_of, tmp_path, language, labels
+):
+    plan = plan_of(2)
+    with translation.override(language):  # the page in that language; reset after it
+        url = reverse("plans:export-csv", args=[plan.slug])
+        text = client.get(url).content.decode()
+    assert url.startswith("/plans/" if language == "fi" else f"/{language}/plans/")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    cells = dict(zip(rows[0], rows[1], strict=True))
+    permanence, ease = labels
+    assert permanence in cells.values() and ease in cells.values()
+    path = tmp_path / "actions.csv"
+    path.write_text(text, encoding="utf-8")
+    with translation.override("fi"):
+        assert read_plan_changes(path, plan).empty  # the same values, read in Finnish
+
+
+def test_an_unknown_permanence_lists_the_choices_in_the_readers_language(client, plan_of, tmp_path):
+    plan = plan_of(2)
+    path = edit_cells(exported(client, plan), tmp_path / "a.xlsx", {(2, "Pysyvyys"): "ikuinen"})
+    with translation.override("sv"), pytest.raises(ImportRefused) as refusal:
+        read_plan_changes(path, plan)
+    allowed = "Permanent, Projektfinansierad, Försök, Okänd"
+    assert f"”ikuinen” är inte något av följande: {allowed}." in str(refusal.value)

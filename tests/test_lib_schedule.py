@@ -72,6 +72,13 @@ SCHEDULES = [
         None,
     ),
     ("", "unknown", None, None),
+    # Swedish and English plans
+    ("Från 2024, bestående verksamhet", "permanent", date(2024, 1, 1), None),
+    ("fr.o.m. år 2025", "unknown", date(2025, 1, 1), None),
+    ("Försök till slutet av 2025", "pilot", None, date(2025, 12, 31)),
+    ("Projekt 2024–2026", "project", None, None),
+    ("Ongoing since 2019", "permanent", date(2019, 1, 1), None),
+    ("A trial until the end of 2026", "pilot", None, date(2026, 12, 31)),
 ]
 
 

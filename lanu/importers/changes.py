@@ -29,6 +29,7 @@ from .spreadsheet import (
     RowReader,
     Workbook,
     action_data,
+    from_schedule,
     load_csv,
     load_xlsx,
     no_actions_message,
@@ -227,6 +228,10 @@ def normal(key: str, value):
 
 def compare(plan_now: Comparison, action: Action, row: int, values: dict, found) -> None:
     old = current_values(action)
+    if normal("schedule", values.get("schedule", old["schedule"])) != normal(
+        "schedule", old["schedule"]
+    ):
+        values = from_schedule(values)  # a new schedule may state new dates
     changed = {k: v for k, v in values.items() if normal(k, v) != normal(k, old.get(k))}
     if not changed:
         found.unchanged += 1

@@ -30,6 +30,7 @@ from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from lanu.lib import schedule
 from lanu.plans import spreadsheets as template
 
 from . import files
@@ -77,11 +78,16 @@ def goal_headings() -> dict[str, str]:
     }
 
 
-def choices() -> dict[str, dict[str, str]]:
-    """For each choice column, its accepted values (keys and labels in any language)."""
+def choice_kinds() -> dict:
     from lanu.plans.models import Action  # the app registry is ready when files are read
 
-    fields = {"permanence": Action.Permanence, "ease": Action.Ease, "impact": Action.Impact}
+    return {"permanence": Action.Permanence, "ease": Action.Ease, "impact": Action.Impact}
+
+
+def choices() -> dict[str, dict[str, str]]:
+    """For each choice column, its accepted values (keys and labels in any language):
+    the export writes the labels in its reader's language, any reader may import it."""
+    fields = choice_kinds()
     found: dict[str, dict[str, str]] = {name: {} for name in fields}
     for language in template.LANGUAGES:
         with translation.override(language):
@@ -416,7 +422,7 @@ class RowReader:
             return "unknown" if key == "permanence" else ""
         value = self.choices[key].get(plain(text))
         if value is None:
-            allowed = ", ".join(sorted({v for v in self.choices[key].values()}))
+            allowed = ", ".join(str(label) for label in choice_kinds()[key].labels)
             values = {"value": text, "allowed": allowed}
             self.problem(_("“%(value)s” is not one of: %(allowed)s.") % values, row, key)
             return "unknown" if key == "permanence" else ""
@@ -436,13 +442,33 @@ def cell_field(key: str):
 
 
 def action_data(values: dict, row: Row) -> ActionData:
-    """An ActionData of a row's values (the columns it lacks stay empty)."""
+    """An ActionData of a row's values (the columns it lacks stay empty, but for the
+    dates and permanence its schedule states)."""
+    values = from_schedule(values)
     simple = {key: values[key] for key in ActionData.__dataclass_fields__ if key in values}
     simple.pop("metrics", None)
     start = {"organisation": "", "subgoals": [], "line": row.number}
     action = ActionData(**start | simple)
     action.metrics = [MetricData(text) for text in values.get("metrics", [])]
     return action
+
+
+def from_schedule(values: dict) -> dict:
+    """The row's values with the start, end and permanence its schedule states
+    ("2024 alkaen", "Pysyvää toimintaa") where their cells are empty, as the document
+    importers read them; a filled cell is kept as written."""
+    text = values.get("schedule") or ""
+    stated = {
+        "start_date": schedule.start_date(text),
+        "end_date": schedule.end_date(text),
+        "permanence": schedule.permanence(text),
+    }
+    filled = {
+        key: value
+        for key, value in stated.items()
+        if value not in (None, "unknown") and values.get(key) in (None, "", "unknown")
+    }
+    return values | filled
 
 
 # A new plan ---------------------------------------------------------------------------

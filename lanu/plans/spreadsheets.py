@@ -41,8 +41,12 @@ def columns() -> list[tuple[str, str]]:
 
 
 def action_row(action) -> list:
-    """The action's cells, lists joined one entry per line."""
+    """The action's cells, lists joined one entry per line, choices (permanence, ease,
+    impact) as their labels in the reader's language: the importer reads any language."""
     values = {
+        "permanence": action.get_permanence_display(),
+        "ease": action.get_ease_display(),
+        "impact": action.get_impact_display(),
         "id": action.pk,
         "organisation": action.organisation.name,
         "subgoals": "; ".join(subgoal.key for subgoal in action.subgoal_refs),
