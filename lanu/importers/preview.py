@@ -1,13 +1,157 @@
-"""What an upload would do, for its preview: counts per goal and per organisation, and
-what the person decides about a new plan's organisations that exist already."""
+"""What an upload would do, for its preview: a new plan's goal tree with its first
+actions, the columns of a document's tables with the role each has (the person changes
+them), counts per organisation, and what the person decides about a new plan's
+organisations that exist already."""
 
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy
+
 from lanu.accounts.permissions import can_change_organisation
 
-from .data import PlanData
+from .data import ActionData, PlanData
+from .general.result import ROLES, Reading, TableFound
+from .general.result import Choices as ReadingChoices
 from .organisations import Choices, Match, match_organisations
+
+SHOWN_ACTIONS = 3  # the first actions of each sub-goal the preview shows with their texts
+
+ROLE_LABELS = {  # what a column is to the general reader (general/result.py ROLES)
+    "goal": gettext_lazy("Goal"),
+    "subgoal": gettext_lazy("Sub-goal"),
+    "subgoal2": gettext_lazy("Third goal level (kept with its sub-goal)"),
+    "action": gettext_lazy("Action"),
+    "organisation": gettext_lazy("Organisation"),
+    "responsible": gettext_lazy("Responsible"),
+    "schedule": gettext_lazy("Schedule"),
+    "metrics": gettext_lazy("Metrics"),
+    "monitoring": gettext_lazy("Monitoring"),
+    "resources": gettext_lazy("Resources"),
+    "partners": gettext_lazy("Partners"),
+    "status": gettext_lazy("Status"),
+    "other": gettext_lazy("Other (kept in the action's notes)"),
+}
+assert set(ROLE_LABELS) == set(ROLES), "every role has a label"
+
+
+# The plan as the preview shows it -----------------------------------------------------
+
+
+@dataclass
+class SubGoalShown:
+    key: str  # "I.3"
+    title: str
+    actions: int
+    first: list[ActionData]  # the first SHOWN_ACTIONS, with their texts
+
+
+@dataclass
+class GoalShown:
+    number: str
+    title: str
+    subgoals: list[SubGoalShown]
+
+    @property
+    def actions(self) -> int:
+        return sum(subgoal.actions for subgoal in self.subgoals)
+
+
+def goal_tree(data: PlanData) -> list[GoalShown]:
+    """Each goal with its sub-goals, their numbers of actions and their first actions:
+    enough of the plan to see that the document was read as it was meant."""
+    per_key: dict[str, list[ActionData]] = {}
+    for action in data.actions:
+        for key in action.subgoals:
+            per_key.setdefault(key, []).append(action)
+    return [
+        GoalShown(goal.number, goal.title, [subgoal_shown(goal, s, per_key) for s in goal.subgoals])
+        for goal in data.goals
+    ]
+
+
+def subgoal_shown(goal, subgoal, per_key: dict[str, list[ActionData]]) -> SubGoalShown:
+    key = f"{goal.number}.{subgoal.number}"
+    actions = per_key.get(key, [])
+    return SubGoalShown(key, subgoal.title, len(actions), actions[:SHOWN_ACTIONS])
+
+
+def organisation_counts(data: PlanData) -> list["Count"]:
+    per_organisation = Counter(action.organisation for action in data.actions)
+    return [Count(o.name, new=per_organisation[o.name]) for o in data.organisations]
+
+
+# A document's tables: the columns and their roles, which the person may change -------
+
+
+@dataclass
+class ColumnShown:
+    field: str  # the select's name: "role-TABLE-INDEX"
+    header: str
+    role: str  # "" when the reader gave the column none
+    chosen: bool
+
+
+@dataclass
+class TableShown:
+    table: TableFound
+    columns: list[ColumnShown]
+    remembered: bool  # its roles are those chosen at an earlier import
+
+
+def tables_shown(reading: Reading, known_layouts: dict[str, list[str]]) -> list[TableShown]:
+    return [
+        TableShown(table, columns_shown(table), table.signature in known_layouts)
+        for table in reading.tables
+        if table.columns
+    ]
+
+
+def columns_shown(table: TableFound) -> list[ColumnShown]:
+    return [
+        ColumnShown(role_field(table, column.index), column.header, column.role, column.chosen)
+        for column in table.columns
+    ]
+
+
+def role_field(table: TableFound, index: int) -> str:
+    return f"role-{table.number}-{index}"
+
+
+def roles_of(table: TableFound) -> list[str]:
+    """The table's roles as `Choices.roles` holds them: one per column, by its index."""
+    roles = [""] * (max((column.index for column in table.columns), default=-1) + 1)
+    for column in table.columns:
+        roles[column.index] = column.role
+    return roles
+
+
+def posted_reading_choices(reading: Reading, posted, kept: ReadingChoices) -> ReadingChoices:
+    """The person's choices after the preview's form was posted: the roles of every
+    table where a select was changed (and of those changed before), the bullets to
+    split among the flags shown; the details are the form's (forms.PlanDetailsForm)."""
+    roles = dict(kept.roles)
+    for table in reading.tables:
+        shown = roles_of(table)
+        wanted = list(shown)
+        for column in table.columns:
+            value = posted.get(role_field(table, column.index))
+            if value in ROLES:
+                wanted[column.index] = value
+        if wanted != shown:
+            roles[table.number] = wanted
+    split = set(posted.getlist("split")) & {flag.key for flag in reading.flags}
+    return ReadingChoices(roles, split, kept.details)
+
+
+def layouts_chosen(reading: Reading, choices: ReadingChoices, known: dict) -> dict[str, list[str]]:
+    """The tables' roles to keep with the new plan: those the person chose, and those
+    taken from an earlier import's (so that the plan after this one finds them too)."""
+    return {
+        table.signature: roles_of(table)
+        for table in reading.tables
+        if table.signature and (table.number in choices.roles or table.signature in known)
+    }
 
 
 @dataclass
@@ -17,18 +161,6 @@ class Count:
     new: int = 0
     changed: int = 0
     already: int = 0  # rows without an ID that the plan has already: not added again
-
-
-def plan_counts(data) -> tuple[list[Count], list[Count]]:
-    """A new plan: each goal's sub-goals and actions, and each organisation's actions."""
-    goals = []
-    for goal in data.goals:
-        keys = {f"{goal.number}.{sub.number}" for sub in goal.subgoals}
-        actions = sum(1 for action in data.actions if keys & set(action.subgoals))
-        goals.append(Count(f"{goal.number} {goal.title}", len(goal.subgoals), new=actions))
-    per_organisation = Counter(action.organisation for action in data.actions)
-    organisations = [Count(o.name, new=per_organisation[o.name]) for o in data.organisations]
-    return goals, organisations
 
 
 def changes_counts(found) -> tuple[list[Count], list[Count]]:

@@ -1,9 +1,15 @@
 """Uploading a plan or an action spreadsheet: a preview first, then one transaction.
 
-The upload is read at once: a file that cannot be imported is refused on the upload
-page with every problem, and nothing is kept. A readable file is kept as a
-PendingImport and previewed; only its owner can confirm it, which reads it again
-and writes everything in one transaction (or nothing), then deletes it.
+The upload is read at once: a file that cannot be read is refused on the upload page
+with every problem, and nothing is kept. A readable file is kept as a PendingImport,
+as read (kept.py): a document people write as its Document, a plan in Lanu's own
+formats as its PlanData. The preview shows the plan; for a document, the person gives
+the columns their roles and the plan its name, period and organisations, and the
+preview is drawn again from the kept Document (a redraw: a POST to the preview).
+Only the owner can confirm, which writes everything in one transaction (or nothing),
+keeps the roles chosen with the new plan (ImportLayout), and deletes the upload.
+An action spreadsheet into an existing plan is read again at the confirmation: it is
+compared with the plan as it is then.
 """
 
 from django import forms
@@ -16,8 +22,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from lanu import importers
 from lanu.accounts.models import Membership
 from lanu.accounts.permissions import can_coordinate, can_create_plans
 from lanu.history.models import Change
@@ -25,9 +32,12 @@ from lanu.history.records import record
 from lanu.plans import spreadsheets
 from lanu.plans.models import Plan
 
-from . import files, preview, read_changes_bytes, read_plan_bytes
-from .data import ImportRefused
-from .models import PendingImport
+from . import files, kept, preview, read_changes_bytes, read_plan_bytes
+from . import forms as details_forms
+from .data import ImportRefused, PlanData
+from .general.document import Document
+from .general.result import Choices, Reading
+from .models import ImportLayout, PendingImport
 from .save import save_plan
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -94,17 +104,15 @@ def upload(request, plan: Plan | None):
     problems = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        raw = upload.read()
         try:
-            read(raw, upload.name, plan)
+            pending = read_upload(upload.read(), upload.name[:255], plan)
         except ImportRefused as refused:
             problems = refused.problems
             form.add_error("file", _("The file cannot be imported: nothing was saved."))
         else:
             PendingImport.forget_old()
-            pending = PendingImport.objects.create(
-                user=request.user, plan=plan, file_name=upload.name[:255], content=raw
-            )
+            pending.user = request.user
+            pending.save()
             return redirect("plans:import-preview", pending.pk)
     context = {"form": form, "plan": plan, "problems": problems}
     return render(request, "importers/upload.html", context)
@@ -117,8 +125,25 @@ def too_large(request) -> bool:
     return request.method == "POST" and length.isdigit() and int(length) > limit
 
 
-def read(raw: bytes, name: str, plan: Plan | None):
-    return read_changes_bytes(raw, name, plan) if plan else read_plan_bytes(raw, name)
+def read_upload(raw: bytes, name: str, plan: Plan | None) -> PendingImport:
+    """The file read once, as the pending upload keeps it (not yet saved)."""
+    pending = PendingImport(plan=plan, file_name=name)
+    if plan:
+        read_changes_bytes(raw, name, plan)  # refused now, not at the preview
+        pending.content = raw
+        return pending
+    found = read_new(raw, name)
+    if isinstance(found, Document):
+        pending.document = found.to_json()
+    else:
+        pending.data = kept.plan_to_json(found)
+    return pending
+
+
+def read_new(raw: bytes, name: str) -> Document | PlanData:
+    """A new plan's file: a document people write (Word, Excel, ODT, PDF, CSV) as its
+    Document, for the general reader; Lanu's own formats as the plan they hold."""
+    return read_plan_bytes(raw, name)
 
 
 def own_pending(request, pk: int) -> PendingImport:
@@ -130,33 +155,108 @@ def own_pending(request, pk: int) -> PendingImport:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def preview_upload(request, pk):
+    """The preview; posted, the person's choices for a document, and the preview again."""
     pending = own_pending(request, pk)
+    if pending.plan:
+        return changes_preview(request, pending)
+    if pending.document is None:
+        return plan_preview(request, pending, kept.plan_from_json(pending.data))
+    if request.method == "POST":
+        keep_choices(request, pending)
+    return document_preview(request, pending)
+
+
+def changes_preview(request, pending: PendingImport, unanswered=(), status: int = 200):
+    """An action spreadsheet into a plan: what changes, compared with the plan now."""
     try:
-        found = read(bytes(pending.content), pending.file_name, pending.plan)
+        found = read_changes_bytes(bytes(pending.content), pending.file_name, pending.plan)
     except ImportRefused as refused:
         return refused_page(request, pending, refused)
-    return preview_page(request, pending, found)
+    goals, organisations = preview.changes_counts(found)
+    context = {"goals": goals, "organisations": organisations, "found": found}
+    return preview_page(request, pending, context, status)
 
 
-def preview_page(request, pending: PendingImport, found, unanswered=(), status: int = 200):
-    """What the upload would do; for a new plan, its organisations to decide on."""
-    if pending.plan:
-        goals, organisations = preview.changes_counts(found)
-        decisions = []
-    else:
-        goals, organisations = preview.plan_counts(found)
-        decisions = preview.organisation_decisions(found, request.user, request.POST)
-    context = {
-        "pending": pending,
-        "plan": pending.plan,
-        "found": found,
-        "goals": goals,
-        "organisations": organisations,
-        "decisions": decisions,
+def plan_preview(request, pending: PendingImport, data: PlanData, unanswered=(), status=200):
+    """A new plan in one of Lanu's own formats: the plan, and its organisations to decide on."""
+    return preview_page(request, pending, plan_context(request, data, unanswered), status)
+
+
+def plan_context(request, data: PlanData | None, unanswered=()) -> dict:
+    if data is None:
+        return {"data": None, "tree": [], "organisations": [], "decisions": [], "unanswered": ()}
+    return {
+        "data": data,
+        "tree": preview.goal_tree(data),
+        "organisations": preview.organisation_counts(data),
+        "decisions": preview.organisation_decisions(data, request.user, request.POST),
         "unanswered": unanswered,
     }
+
+
+def preview_page(request, pending: PendingImport, context: dict, status: int = 200):
+    context = {"pending": pending, "plan": pending.plan, **context}
     return render(request, "importers/preview.html", context, status=status)
+
+
+# A document: read with the person's choices, from the kept Document ----------------------
+
+
+def known_layouts(user) -> dict[str, list[str]]:
+    """The roles chosen at earlier imports of the plans the user coordinates, by the
+    tables' signatures (the newest choice of a signature wins)."""
+    layouts = ImportLayout.objects.order_by("updated")
+    if not user.is_superuser:
+        coordinated = Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR)
+        layouts = layouts.filter(plan__in=coordinated.values("plan"))
+    return {layout.signature: layout.roles for layout in layouts}
+
+
+def reading_of(pending: PendingImport, choices: Choices, known: dict) -> Reading:
+    return importers.read_general(Document.from_json(pending.document), choices, known)
+
+
+def keep_choices(request, pending: PendingImport) -> tuple[Choices, Choices]:
+    """The choices posted with the preview's form, kept with the upload; and those before."""
+    before = kept.choices_from_json(pending.choices)
+    reading = reading_of(pending, before, known_layouts(request.user))
+    choices = preview.posted_reading_choices(reading, request.POST, before)
+    choices.details = details_forms.posted_details(request.POST)
+    pending.choices = kept.choices_to_json(choices)
+    pending.save(update_fields=["choices"])
+    return choices, before
+
+
+def document_preview(
+    request, pending: PendingImport, form=None, notice="", unanswered=(), status=200
+):
+    """The plan as read from the document with the person's choices so far."""
+    choices = kept.choices_from_json(pending.choices)
+    known = known_layouts(request.user)
+    reading = reading_of(pending, choices, known)
+    needs = needs_organisations(reading)
+    if form is None:
+        initial = details_forms.initial(choices.details, reading.guesses)
+        form = details_forms.PlanDetailsForm(initial=initial, needs_organisations=needs)
+    context = {
+        **plan_context(request, reading.data, unanswered),
+        "reading": reading,
+        "tables": preview.tables_shown(reading, known),
+        "role_labels": preview.ROLE_LABELS,
+        "details": form,
+        "split": choices.split_bullets,
+        "notice": notice,
+        "problems": reading.problems,
+    }
+    return preview_page(request, pending, context, status)
+
+
+def needs_organisations(reading: Reading) -> bool:
+    """Without an organisation column, the person names the plan's organisation(s)."""
+    roles = {column.role for table in reading.tables for column in table.columns}
+    return "organisation" not in roles
 
 
 def refused_page(request, pending: PendingImport, refused: ImportRefused):
@@ -164,36 +264,95 @@ def refused_page(request, pending: PendingImport, refused: ImportRefused):
     return render(request, "importers/upload.html", context, status=400)
 
 
+# Confirming --------------------------------------------------------------------------------
+
+
 @login_required
 @require_POST
 def confirm_upload(request, pk):
     pending = own_pending(request, pk)
     try:
-        # Read before the transaction, which on SQLite holds the write lock every other
-        # save waits for; what changed meanwhile refuses the write (versions, look-ups).
-        found = read(bytes(pending.content), pending.file_name, pending.plan)
-        with transaction.atomic():
-            choices, unanswered = preview.posted_choices(found, request.user, request.POST)
-            if unanswered:
-                return preview_page(request, pending, found, unanswered, status=400)
-            target = write(found, pending, request.user, choices)
-            pending.delete()
+        if pending.plan:
+            return imported(request, pending, confirm_changes(request, pending))
+        if pending.document is None:
+            return confirm_plan(request, pending)
+        return confirm_document(request, pending)
     except ImportRefused as refused:
         return refused_page(request, pending, refused)
+
+
+def imported(request, pending: PendingImport, plan: Plan):
     messages.success(request, _("The file “%s” was imported.") % pending.file_name)
-    return redirect(target)
+    return redirect(plan)
 
 
-def write(found, pending: PendingImport, user, choices=None) -> Plan:
+def confirm_changes(request, pending: PendingImport) -> Plan:
     from .changes import apply_changes
 
-    if pending.plan:
-        apply_changes(found, user)
-        return pending.plan
-    plan = save_plan(found, choices=choices)
-    Membership.objects.create(user=user, plan=plan, role=Membership.Role.COORDINATOR)
-    record(user, plan, Change.Kind.CREATED, plan)
-    return plan
+    # Read before the transaction, which on SQLite holds the write lock every other
+    # save waits for; what changed meanwhile refuses the write (versions, look-ups).
+    found = read_changes_bytes(bytes(pending.content), pending.file_name, pending.plan)
+    with transaction.atomic():
+        apply_changes(found, request.user)
+        pending.delete()
+    return pending.plan
+
+
+def confirm_plan(request, pending: PendingImport):
+    data = kept.plan_from_json(pending.data)
+    plan, unanswered = write_plan(request, pending, data)
+    if unanswered:
+        return plan_preview(request, pending, data, unanswered, status=400)
+    return imported(request, pending, plan)
+
+
+def confirm_document(request, pending: PendingImport):
+    """Save the plan as the preview showed it; or the preview again, saying why not."""
+    choices, before = keep_choices(request, pending)
+    if (choices.roles, choices.split_bullets) != (before.roles, before.split_bullets):
+        notice = _(
+            "You changed how the document is read, so nothing was saved yet: check the plan "
+            "below, then confirm."
+        )
+        return document_preview(request, pending, notice=notice, status=400)
+    known = known_layouts(request.user)
+    reading = reading_of(pending, choices, known)
+    form = details_forms.PlanDetailsForm(
+        request.POST, needs_organisations=needs_organisations(reading)
+    )
+    if not form.is_valid():
+        return document_preview(request, pending, form, status=400)
+    choices.details = form.details()
+    reading = reading_of(pending, choices, known)
+    if reading.data is None or reading.problems:
+        return document_preview(request, pending, form, status=400)
+    layouts = preview.layouts_chosen(reading, choices, known)
+    plan, unanswered = write_plan(request, pending, reading.data, layouts)
+    if unanswered:
+        return document_preview(request, pending, form, unanswered=unanswered, status=400)
+    return imported(request, pending, plan)
+
+
+def write_plan(request, pending: PendingImport, data: PlanData, layouts=None):
+    """Write the new plan (and the layouts chosen for it), unless the choice of an
+    existing organisation is unanswered: (the plan, ()) or (None, the unanswered)."""
+    with transaction.atomic():
+        choices, unanswered = preview.posted_choices(data, request.user, request.POST)
+        if unanswered:
+            return None, unanswered
+        plan = save_plan(data, choices=choices)
+        Membership.objects.create(user=request.user, plan=plan, role=Membership.Role.COORDINATOR)
+        record(request.user, plan, Change.Kind.CREATED, plan)
+        keep_layouts(plan, layouts or {})
+        pending.delete()
+    return plan, ()
+
+
+def keep_layouts(plan: Plan, layouts: dict[str, list[str]]) -> None:
+    for signature, roles in layouts.items():
+        ImportLayout.objects.update_or_create(
+            plan=plan, signature=signature, defaults={"roles": roles}
+        )
 
 
 @login_required

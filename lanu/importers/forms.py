@@ -1,0 +1,76 @@
+"""What the coordinator says about a new plan that its document does not: its name,
+period and organisation(s). Prefilled with what the general reader guessed."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .general.result import Guesses, PlanDetails
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
+class PlanDetailsForm(forms.Form):
+    name = forms.CharField(label=_("Name of the plan"), max_length=300)
+    period_start = forms.IntegerField(
+        label=_("First year"), min_value=FIRST_YEAR, max_value=LAST_YEAR
+    )
+    period_end = forms.IntegerField(label=_("Last year"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
+    organisations = forms.CharField(
+        label=_("Organisations"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "One per line. The document has no column of organisations: its actions are "
+            "the first organisation's."
+        ),
+    )
+
+    def __init__(self, *args, needs_organisations: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not needs_organisations:
+            del self.fields["organisations"]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The last year is before the first year."))
+        return cleaned
+
+    def details(self) -> PlanDetails:
+        """The valid form's values as the general reader takes them."""
+        values = self.cleaned_data
+        return PlanDetails(
+            values["name"].strip(),
+            values["period_start"],
+            values["period_end"],
+            lines(values.get("organisations", "")),
+        )
+
+
+def posted_details(posted) -> PlanDetails:
+    """What the person has typed so far, kept at a redraw even when incomplete."""
+    return PlanDetails(
+        posted.get("name", "").strip(),
+        year(posted.get("period_start", "")),
+        year(posted.get("period_end", "")),
+        lines(posted.get("organisations", "")),
+    )
+
+
+def initial(details: PlanDetails, guesses: Guesses) -> dict:
+    """The form's values: what the person typed, else what the document suggests."""
+    return {
+        "name": details.name or guesses.name,
+        "period_start": details.period_start or guesses.period_start,
+        "period_end": details.period_end or guesses.period_end,
+        "organisations": "\n".join(details.organisations or guesses.organisations),
+    }
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def year(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR else None
