@@ -3,7 +3,13 @@
 import pytest
 from django.utils import translation
 
-from lanu.importers.general.columns import apply, describe_refusal, find, organisation_like
+from lanu.importers.general.columns import (
+    apply,
+    describe_refusal,
+    find,
+    find_all,
+    organisation_like,
+)
 from lanu.importers.general.document import Cell, Paragraph, Table, paragraphs_of
 from lanu.importers.general.vocabulary import (
     heading_level_word,
@@ -241,6 +247,10 @@ def test_organisation_like_recognises_organisation_names(values):
         ["Kouvolan kaupunki\nsivistystoimi", "Kotkan kaupunki\nnuorisopalvelut"],
         ["Skolkurator", "Ungdomsarbetare", "Hälsovårdare", "Skolkurator"],
         ["Rektor och lärare i varje skola", "Stadens ungdomsarbetare och föreningar i samarbete"],
+        # the organisation word is a modifier, not the name's head
+        ["Kaupungin eri toimijat", "Kaupungin eri toimijat", "Kunnan nuorisotoimi"],
+        ["Stadens fritidsgårdar", "Kommunens skolkuratorer"],
+        ["EET-ryhmä, sosiaalitoimi", "EET-ryhmä, sosiaalitoimi", "HVA:n perhekeskus"],
     ],
 )
 def test_organisation_like_refuses_units_people_and_descriptions(values):
@@ -356,6 +366,21 @@ def test_describe_refusal_without_tables():
         ("Kustannukset", "resources", 0),
         ("Samarbetspartner", "partners", 0),
         ("Tilanne", "status", 0),
+        # a noun phrase's last word is its head
+        ("Toimenpiteen vastuutaho", "responsible", 0),
+        ("Tavoitteen mittari", "metrics", 0),
+        ("Toimenpiteiden eteneminen", "status", 0),
+        ("Action owner", "responsible", 0),
+        ("Ansvarig aktör", "organisation", 0),
+        # alternatives: the first with a known word
+        ("Toimenpiteet ja keinot", "action", 0),
+        ("Arviointi ja seuranta", "monitoring", 0),
+        ("Mittari – toteutuminen", "metrics", 0),
+        # a word broken over two lines of a narrow cell, a soft hyphen
+        ("Vastuu-\ntaho", "responsible", 0),
+        ("Toimen\u00adpiteet", "action", 0),
+        ("Huomioita", "other", 0),
+        ("Kommentarer", "other", 0),
         ("Toimintamalli", "", 0),  # "malli" is not Swedish "mål"
         ("Tilasto", "", 0),
         ("", "", 0),
@@ -398,3 +423,61 @@ def test_header_cell_of_several_paragraphs():
     header = Cell([Paragraph("Toimenpide"), Paragraph("Mitä ja miten tehdään?")])
     found = find(table(["Tavoite", header, "Mittari"], ["a", "b", "c"]))
     assert roles(found) == ["goal", "action", "metrics"]
+
+
+def test_a_row_with_a_long_cell_is_data_not_a_header():
+    """A table a page break split: its first row is an action, though two of its cells
+    use header words."""
+    found = find(
+        table(
+            [
+                "Vammaisten lasten, nuorten ja perheiden tarpeiden tunnistaminen ja "
+                "palvelujen kohdentaminen tarpeen mukaisesti",
+                "Lisätään ammattilaisten osaamista kohdata ja tunnistaa vammaisten lasten "
+                "ja heidän perheiden tarpeita",
+                "Vastuutahot tarkentuvat",
+                "Toteutui/ei toteutunut",
+            ],
+        )
+    )
+    assert found.header_row == -1
+    assert not found.is_action_table
+
+
+def test_find_all_decides_a_layout_on_all_its_tables():
+    """One plan, one table per goal: the organisation column is decided on every
+    table's values, so a table with a single row is read like the others."""
+    headers = ["Tavoite", "Toimenpide", "Toteuttaja", "Mittari"]
+    tables = [
+        table(headers, ["Arki", "Kerho", "Haminan kaupunki", "Kävijät"], number=1),
+        table(headers, ["Osallisuus", "Kysely", "Kouvolan kaupunki", "Vastaajat"], number=2),
+        table(
+            headers,
+            ["Yhteistyö", "Verkosto", "Nuorisotyöntekijät", "Tapaamiset"],
+            ["", "Koulutus", "Koulukuraattorit", "Koulutetut"],
+            ["", "Leiri", "Pyhtään kunta", "Leiriläiset"],
+            number=3,
+        ),
+        table(["Indikaattori", "Kymenlaakso", "Koko maa"], ["Kiusatut", "7", "6"], number=4),
+    ]
+    assert roles(find(tables[2]))[2] == "responsible"  # alone, two of three are units
+    found = find_all(tables)
+    assert [roles(f)[2] for f in found[:3]] == ["organisation"] * 3
+    assert found[3].header_row == -1
+    assert [f.number for f in found] == [1, 2, 3, 4]
+
+
+def test_find_all_keeps_units_responsible_in_every_table():
+    headers = ["välitavoite", "toimenpide", "toimija(t) / toteuttaja(t)"]
+    tables = [
+        table(headers, ["Arki", "Kerho", "MLL:n Kaakkois-Suomen piiri ry"], number=1),
+        table(
+            headers,
+            ["Osallisuus", "Kysely", "Varhaiskasvatuksen ja perusopetuksen henkilöstö"],
+            ["", "Leiri", "Seurakuntien työntekijät yhdessä vapaaehtoisten kanssa"],
+            ["", "Ryhmä", "Perhekeskuksen ohjaajat ja terveydenhoitajat yhdessä"],
+            number=2,
+        ),
+    ]
+    assert roles(find(tables[0]))[2] == "organisation"  # alone, one row names one
+    assert [roles(f)[2] for f in find_all(tables)] == ["responsible", "responsible"]

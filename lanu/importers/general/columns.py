@@ -8,12 +8,16 @@ decided by its values. The person may change every role in the preview (`apply`)
 a table nobody can read is refused with what was found (`describe_refusal`).
 """
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .document import Cell, Table
 from .result import ROLES, Column, TableFound
-from .vocabulary import LEVEL_ROLES, Match, match, plain, role_of, words
+from .vocabulary import HEADER_WORDS_MAX, LEVEL_ROLES, Match, match, plain, role_of, words
 
 HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may be above)
 
@@ -36,23 +40,64 @@ def find(table: Table) -> TableFound:
     to say (level_of(column.header) tells the word's rank). Unknown columns are
     "other" (kept in the action's notes).
     """
+    return find_all([table])[0]
+
+
+def find_all(tables: list[Table]) -> list[TableFound]:
+    """`find` for each of a document's tables, the tables of one layout deciding alike:
+    a column decided by its values ("toteuttaja") is decided on the values of every
+    table with the same header words, so that a plan's tables (one per goal, or a
+    table a page break split) do not get different roles from a row or two each."""
+    layouts = [layout_of(table) for table in tables]
+    pooled: dict[tuple[str, int], list[str]] = {}
+    for table, layout in zip(tables, layouts, strict=True):
+        for index in layout.by_values if layout else ():
+            key = (layout.signature, index)
+            pooled.setdefault(key, []).extend(column_values(table, index, layout.body_row))
+    return [
+        found_in(table, layout, pooled) if layout else unrecognised(table)
+        for table, layout in zip(tables, layouts, strict=True)
+    ]
+
+
+@dataclass
+class Layout:
+    """A table's header as the vocabulary reads it, before any value is looked at."""
+
+    header_row: int
+    body_row: int
+    headers: list[str]
+    matches: list[Match | None]
+
+    @property
+    def signature(self) -> str:
+        return signature_of(self.headers)
+
+    @property
+    def by_values(self) -> list[int]:
+        return [i for i, m in enumerate(self.matches) if m and m.by_values]
+
+
+def layout_of(table: Table) -> Layout | None:
     header_row = header_row_of(table)
     if header_row < 0:
-        return unrecognised(table)
+        return None
     headers = [cell.text for cell in table.rows[header_row]]
     body_row = header_row + 1 + description_rows(table, header_row)
-    roles = guessed_roles(table, headers, body_row)
-    columns = [
-        Column(i, text, role) for i, (text, role) in enumerate(zip(headers, roles, strict=True))
-    ]
+    return Layout(header_row, body_row, headers, [match(header) for header in headers])
+
+
+def found_in(table: Table, layout: Layout, pooled: dict[tuple[str, int], list[str]]) -> TableFound:
+    roles = guessed_roles(layout, lambda index: pooled[(layout.signature, index)])
+    pairs = zip(layout.headers, roles, strict=True)
     return TableFound(
         number=table.number,
         where=where_of(table),
-        header_row=header_row,
-        body_row=body_row,
-        columns=columns,
-        headers=headers,
-        signature=signature_of(headers),
+        header_row=layout.header_row,
+        body_row=layout.body_row,
+        columns=[Column(index, text, role) for index, (text, role) in enumerate(pairs)],
+        headers=layout.headers,
+        signature=layout.signature,
     )
 
 
@@ -72,12 +117,16 @@ def unrecognised(table: Table) -> TableFound:
 
 
 def header_row_of(table: Table) -> int:
-    """The index of the header row, or -1 (see `find`)."""
+    """The index of the header row, or -1 (see `find`). A row with a long cell (more
+    words than a header has) is data, whatever words it uses: "Vastuutahot
+    tarkentuvat | Toteutui / ei toteutunut" beside an action's text is not a header."""
     best, best_count = -1, 0
     for index, row in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
-        recognised = sum(1 for cell in row if role_of(cell.text))
-        filled = sum(1 for cell in row if cell.text.strip())
-        if recognised >= min(2, filled) and recognised > best_count:
+        filled = [cell.text for cell in row if cell.text.strip()]
+        if any(len(text.split()) > HEADER_WORDS_MAX for text in filled):
+            continue
+        recognised = sum(1 for text in filled if role_of(text))
+        if recognised >= min(2, len(filled)) and recognised > best_count:
             best, best_count = index, recognised
     return best
 
@@ -95,13 +144,12 @@ def description_rows(table: Table, header_row: int) -> int:
     return count
 
 
-def guessed_roles(table: Table, headers: list[str], body_row: int) -> list[str]:
+def guessed_roles(layout: Layout, values: Callable[[int], list[str]]) -> list[str]:
     """Each column's role from its header, the goal levels ranked, the organisation
     decided by the values where the word leaves it open."""
-    found = [match(header) for header in headers]
-    roles = [m.role if m else "other" for m in found]
-    rank_goal_levels(roles, found)
-    decide_by_values(table, roles, found, body_row)
+    roles = [m.role if m else "other" for m in layout.matches]
+    rank_goal_levels(roles, layout.matches)
+    decide_by_values(roles, layout.matches, values)
     return roles
 
 
@@ -114,18 +162,18 @@ def rank_goal_levels(roles: list[str], found: list[Match | None]) -> None:
 
 
 def decide_by_values(
-    table: Table, roles: list[str], found: list[Match | None], body_row: int
+    roles: list[str], found: list[Match | None], values: Callable[[int], list[str]]
 ) -> None:
-    """A "toteuttaja", "toimija" or "vastuutaho" column is the organisation when its
-    values are organisation names and no other column already is the organisation
-    (by a word such as "Organisaatio", or an earlier such column); otherwise it is the
-    responsible party."""
+    """A "toteuttaja", "toimija", "aktör" or "vastuutaho" column is the organisation
+    when its values are organisation names and no other column already is the
+    organisation (by a word such as "Organisaatio", or an earlier such column);
+    otherwise it is the responsible party."""
     pairs = zip(roles, found, strict=True)
     taken = any(role == "organisation" and not (m and m.by_values) for role, m in pairs)
     for index, m in enumerate(found):
         if not (m and m.by_values):
             continue
-        if not taken and organisation_like(column_values(table, index, body_row)):
+        if not taken and organisation_like(values(index)):
             roles[index], taken = "organisation", True
         else:
             roles[index] = "responsible"
@@ -167,7 +215,7 @@ ORGANISATION_WORDS = (
     "police",
 )
 # Whole words that do: the legal forms and common abbreviations.
-ORGANISATION_TOKENS = ("ry", "rf", "oy", "ab", "srk", "ev", "lut")
+ORGANISATION_TOKENS = ("ry", "rf", "oy", "ab", "oyj", "srk")
 PLACEHOLDERS = ("-", "–", "—", "?", "x")
 NAME_WORDS_MAX = 5
 NAME_CHARS_MAX = 60
@@ -180,11 +228,12 @@ def organisation_like(values: list[str]) -> bool:
     1. empty cells and placeholders ("-") are left out; with nothing left, False;
     2. at least 80 % of the values are short: one line, at most 5 words and 60
        characters (a name, not "Varhaiskasvatuksen ja perusopetuksen henkilöstö …");
-    3. and either at least half of the distinct values name an organisation (contain a
-       word such as kaupunki, kunta, seurakunta, hyvinvointialue, ry, yhdistys, poliisi,
-       kommun, stad, församling, välfärdsområde, or an abbreviation in capitals such
-       as MLL, HVA), or the values repeat (at least 4 of them, each distinct one on two
-       rows on average) and at least one of them names an organisation.
+    3. and either at least half of the distinct values name an organisation
+       (`names_organisation`: "Kouvolan kaupunki", "Pyhtään kunta", "Kotkan
+       seurakuntayhtymä", "Kymenlaakson hyvinvointialue", "MLL:n … piiri ry", "Borgå
+       stad", "Ekenäs församling", "Västra Nylands välfärdsområde", "MLL", "HVA"), or the
+       values repeat (at least 4 of them, each distinct one on two rows on average) and
+       at least one of them names an organisation.
 
     Bare place names ("Kotka", "Hamina") are not recognised: such a column is
     "responsible" until the person chooses "organisation" in the preview.
@@ -195,8 +244,8 @@ def organisation_like(values: list[str]) -> bool:
     short = sum(1 for name in names if is_short(name))
     if short * 5 < len(names) * 4:
         return False
-    distinct = list(dict.fromkeys(plain(name) for name in names))
-    named = sum(1 for name in dict.fromkeys(names) if names_organisation(name))
+    distinct = list({plain(name): name for name in names}.values())
+    named = sum(1 for name in distinct if names_organisation(name))
     if named * 2 >= len(distinct):
         return True
     return len(names) >= 4 and len(distinct) * 2 <= len(names) and named > 0
@@ -209,16 +258,29 @@ def is_short(value: str) -> bool:
 
 
 def names_organisation(value: str) -> bool:
-    """Whether the text has an organisation word or an abbreviation in capitals."""
-    if any(
-        token.isupper() and token.isalpha() and 2 <= len(token) <= 6
-        for token in value.replace(":", " ").replace("-", " ").split()
-    ):
+    """Whether the value is an organisation's name: its first part (before a comma,
+    slash, semicolon or bracket) ends with an organisation word or a legal form
+    ("Kouvolan kaupunki", "MLL:n Kaakkois-Suomen piiri ry", "Borgå stad"), begins with
+    one followed by "of" ("City of Espoo"), or is an abbreviation in capitals ("MLL",
+    "HVA"). A name is its last word in Finnish and Swedish: "Kaupungin eri toimijat"
+    (the city's various actors) is not an organisation."""
+    first = FIRST_PART.split(value.strip(), maxsplit=1)[0].strip()
+    if ABBREVIATION.fullmatch(first):
         return True
-    return any(
-        token in ORGANISATION_TOKENS or any(word in token for word in ORGANISATION_WORDS)
-        for token in words(value)
-    )
+    parts = words(first)
+    if not parts:
+        return False
+    if len(parts) > 2 and parts[1] == "of" and organisation_word(parts[0]):
+        return True
+    return organisation_word(parts[-1])
+
+
+def organisation_word(word: str) -> bool:
+    return word in ORGANISATION_TOKENS or any(stem in word for stem in ORGANISATION_WORDS)
+
+
+FIRST_PART = re.compile(r"[,/;(\n]|\s[-–—]\s")
+ABBREVIATION = re.compile(r"[A-ZÅÄÖ]{2,6}")
 
 
 def signature_of(headers: list[str]) -> str:

@@ -19,11 +19,21 @@ How a header is matched (`role_of`, `level_of`):
 - within one word, the pattern that reaches furthest into the word wins, then the
   longest: a Finnish or Swedish compound's last part is what it is ("seurantamittari"
   is a metric, "insatsområde" a focus area, "välitavoite" a sub-goal);
-- a header of several words takes the role of its FIRST recognised word or phrase,
-  in reading order: people name the column's content first and add the alternatives
-  after ("Mittari / toteutuminen" is the metrics, "seuranta / arviointi / ohjaus" the
-  monitoring, "Mitä tehdään? (toimenpide)" the action). A phrase is tried before its
-  words ("seuranta ja arviointi" is monitoring, "arviointi" alone a metric);
+- the priority rule for a header of several words: it is cut into alternatives at
+  "/", ",", ";", ":", "?", brackets, a dash between spaces, a line break and the words
+  ja, tai, sekä, och, eller, samt, and, or; the FIRST alternative with a known word
+  decides, since people name the column's content first and add the rest after
+  ("Mittari / toteutuminen" is the metrics, "seuranta / arviointi / ohjaus" the
+  monitoring, "Toimenpiteet ja keinot" the action, "Mitä tehdään? (toimenpide)" the
+  action: its first alternative has no known word). Within one alternative the LAST
+  known word decides, since Finnish, Swedish and English noun phrases end with their
+  head: "Toimenpiteen vastuutaho" is the responsible party, "Tavoitteen mittari" the
+  metrics, "Action owner" the responsible party. A phrase is one known word
+  ("measure of success" is a metric, though "measure" alone is an action); a whole
+  header that is a phrase with a conjunction in it ("seuranta ja arviointi") is that
+  phrase;
+- a word broken over two lines of a narrow cell ("Vastuu-⏎taho") is joined again,
+  and soft hyphens are ignored;
 - text of more than `HEADER_WORDS_MAX` words is not a header but a cell's content.
 
 The goal levels have a rank, 1 for the outermost ("painopiste", "päätavoite",
@@ -182,6 +192,7 @@ HEADER_WORDS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
             "mittar*",
             "*mittar*",
             "arvioin*",
+            "arviointikriteer*",
             "*indikaattor*",
             "indikaattor*",
             "tavoitetaso*",
@@ -251,9 +262,29 @@ HEADER_WORDS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
             "toteutumi*",
             "toteutun*",
             "edistymi*",
+            "etenemi*",
             "status",
             "lage",
             "progress",
+        ),
+    ),
+    # known headers of what the reader keeps in the action's notes
+    (
+        "other",
+        0,
+        (
+            "huomio*",
+            "huomautu*",
+            "lisatie*",
+            "kommentt*",
+            "lisatyt painopisteet",
+            "lisattyja painopisteita",
+            "kommentar*",
+            "anmarkning*",
+            "comment*",
+            "note",
+            "notes",
+            "remarks",
         ),
     ),
 )
@@ -261,7 +292,7 @@ HEADER_WORDS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
 # Header words whose column holds organisations in some plans and people or units in
 # others ("toteuttaja": "Kouvolan kaupunki" or "perhekeskuksen työntekijät"): such a
 # column is decided by its values (columns.organisation_like).
-BY_VALUES: tuple[str, ...] = ("toimija*", "toteuttaja*", "vastuutaho*")
+BY_VALUES: tuple[str, ...] = ("toimija*", "toteuttaja*", "vastuutaho*", "aktor*")
 
 # The words that start a goal heading in running text: "Päätavoite I:", "Painopiste 2.",
 # "Tavoite 1.3", "Mål 2 –". Whole words in the singular, plain; their level is the
@@ -295,7 +326,7 @@ HEADING_WORDS: tuple[str, ...] = (
     "objective",
 )
 
-HEADER_WORDS_MAX = 12  # a longer text is a cell's content, not a header
+HEADER_WORDS_MAX = 10  # a longer text is a cell's content, not a header
 LEVEL_ROLES = ("goal", "subgoal", "subgoal2")  # by rank, from the outermost in
 
 
@@ -304,7 +335,7 @@ class Match:
     role: str
     level: int  # the goal level's rank, 0 for other roles
     by_values: bool  # decided by the column's values (BY_VALUES)
-    start: int  # the word where it was found
+    length: int = 1  # how many words it covers (a phrase: several)
 
 
 def plain(text: str) -> str:
@@ -313,7 +344,10 @@ def plain(text: str) -> str:
     "MÅL" and "Mål", are then the same."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
+    return " ".join(stripped.translate(INVISIBLE).casefold().split())
+
+
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen…
 
 
 def words(text: str) -> list[str]:
@@ -344,32 +378,63 @@ def by_values(header: str) -> bool:
 
 
 def match(header: str) -> Match | None:
-    """The header's first recognised word or phrase (see the module's docstring)."""
-    tokens = words(header)
-    if not tokens or len(tokens) > HEADER_WORDS_MAX:
+    """The role of the header's first alternative that has a known word, the last known
+    word of it deciding (see the module's docstring)."""
+    text = plain(rejoin_hyphenated(header))
+    if not words(text) or len(words(text)) > HEADER_WORDS_MAX:
         return None
-    for start in range(len(tokens)):
-        found = phrase_at(tokens, start) or word_match(tokens[start], start)
+    whole = phrase_at(words(text), 0)
+    if whole and whole.length == len(words(text)):
+        return whole
+    for alternative in ALTERNATIVES.split(text):
+        found = head_of(words(alternative))
         if found:
             return found
     return None
 
 
+def head_of(tokens: list[str]) -> Match | None:
+    """The last known word or phrase of one noun phrase: its head ("toimenpiteen
+    vastuutaho" is a responsible party, "action owner" too)."""
+    found, start = None, 0
+    while start < len(tokens):
+        here = phrase_at(tokens, start) or word_match(tokens[start])
+        if here:
+            found = here
+        start += here.length if here else 1
+    return found
+
+
+def rejoin_hyphenated(text: str) -> str:
+    """A word broken over two lines of a narrow cell ("Vastuu-\ntaho") is one word."""
+    return HYPHENATED.sub(r"\1\2", text)
+
+
+HYPHENATED = re.compile(r"([^\W\d_])-[ \t]*\n\s*(?!(?:ja|tai|och|eller|and|or)\b)([^\W\d_])")
+# What separates the alternatives of a header: "Mittari / toteutuminen",
+# "toimija(t) / toteuttaja(t)", "Mitä tehdään? (toimenpide)", "Toimenpiteet ja keinot".
+ALTERNATIVES = re.compile(
+    r"[/,;:()\[\]?!|+&\n]|\s[-–—]\s|\s(?:ja|tai|seka|och|eller|samt|and|or)\s"
+)
+
+
 def phrase_at(tokens: list[str], start: int) -> Match | None:
     """The longest phrase of the vocabulary starting at this word, if any; its last
     word may be inflected like a single word ("focus areas")."""
-    best: tuple[int, Match] | None = None
+    best: Match | None = None
     for role, level, pattern in PHRASES:
         parts = pattern.split()
         last = start + len(parts) - 1
         if last >= len(tokens) or tokens[start:last] != parts[:-1]:
             continue
-        if reach(tokens[last], parts[-1]) is not None and (best is None or len(parts) > best[0]):
-            best = (len(parts), Match(role, level, is_by_values(pattern), start))
-    return best[1] if best else None
+        if reach(tokens[last], parts[-1]) is not None and (
+            best is None or len(parts) > best.length
+        ):
+            best = Match(role, level, is_by_values(pattern), len(parts))
+    return best
 
 
-def word_match(word: str, start: int) -> Match | None:
+def word_match(word: str) -> Match | None:
     """The pattern that reaches furthest into the word, then the longest: a compound's
     last part decides ("seurantamittari" is a metric, not monitoring)."""
     best: tuple[tuple[int, int], Match] | None = None
@@ -379,7 +444,7 @@ def word_match(word: str, start: int) -> Match | None:
             continue
         rank = (end, len(pattern.strip("*")))
         if best is None or rank > best[0]:
-            best = (rank, Match(role, level, is_by_values(pattern), start))
+            best = (rank, Match(role, level, is_by_values(pattern)))
     return best[1] if best else None
 
 
