@@ -1,6 +1,7 @@
 """What kind of file an upload is, judged by its bytes (not only its name).
 
-Office files are zip archives (.docx holds word/document.xml, .xlsx xl/workbook.xml).
+Office files are zip archives (.docx holds word/document.xml, .xlsx xl/workbook.xml,
+.odt a `mimetype` part naming an OpenDocument text).
 A password-protected .docx or .xlsx is not a zip but an OLE2 compound file (it starts
 with D0 CF 11 E0), as are the old .doc and .xls: neither can be read. Anything else
 with an Office name (a PDF or an image renamed) is refused with what it really is.
@@ -32,7 +33,8 @@ MAGIC = (  # (start of file, what it is) of files often renamed by mistake
     (b"{\\rtf", "RTF"),
 )
 OFFICE_PARTS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
-OFFICE_NAMES = (".docx", ".xlsx", ".xlsm", ".doc", ".xls")
+OFFICE_NAMES = (".docx", ".xlsx", ".xlsm", ".doc", ".xls", ".odt")
+ODT = b"application/vnd.oasis.opendocument.text"  # an OpenDocument text's media type
 MB = 1024 * 1024
 PART_BYTES = 50 * MB  # the most one part of an Office file may unpack to
 # ... except an Excel worksheet, which openpyxl reads row by row, not whole: 100,000
@@ -41,6 +43,7 @@ SHEET_BYTES = 120 * MB
 TOTAL_BYTES = 150 * MB  # the most all its parts together may unpack to
 MAX_PARTS = 1000  # Word and Excel files have tens of parts; a few hundred with images
 WORD_ELEMENTS = 1_000_000  # a Word file's XML elements: each costs python-docx ~250 bytes
+ODT_ELEMENTS = 600_000  # an OpenDocument text's: each costs ElementTree ~420 bytes
 TEXT_BYTES = 1 * MB  # the longest text between two tags (Excel: 32,767 characters a cell)
 CHUNK = 64 * 1024  # less than TEXT_BYTES: a text that long spans chunks
 BROKEN = (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError, zlib.error)
@@ -65,7 +68,7 @@ def check_size(size: int, source: str) -> None:
 
 
 def file_type(raw: bytes, source: str) -> str:
-    """ "docx" or "xlsx" for an Office file, "" for anything to be read as text.
+    """ "docx", "xlsx" or "odt" for an Office file, "" for anything to be read as text.
 
     Raises ImportRefused for files that are neither: encrypted or old Office files,
     broken zips, and PDFs or images (whatever their name)."""
@@ -90,6 +93,7 @@ def office_type(raw: bytes, source: str) -> str:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             names = set(archive.namelist())
             kind = next((kind for part, kind in OFFICE_PARTS.items() if part in names), "")
+            kind = kind or opendocument_kind(archive, names)
             check_parts(archive, source, kind)
     except BROKEN:
         raise refuse(damaged_message(), source) from None
@@ -97,6 +101,19 @@ def office_type(raw: bytes, source: str) -> str:
         message = _("The file is not a Word (.docx) or Excel (.xlsx) file.")
         raise refuse(message, source)
     return kind
+
+
+def opendocument_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
+    """ "odt" for an OpenDocument text: its `mimetype` part says so or, where a tool
+    left that part out, its manifest does beside a content.xml. Only the first bytes
+    of either are read: the parts are not yet checked (`check_parts`)."""
+    if "mimetype" in names:
+        with archive.open("mimetype") as part:
+            return "odt" if part.read(len(ODT) + 2).strip() == ODT else ""
+    if "content.xml" in names and "META-INF/manifest.xml" in names:
+        with archive.open("META-INF/manifest.xml") as part:
+            return "odt" if b'"%s"' % ODT in part.read(64 * 1024) else ""
+    return ""
 
 
 def damaged_message() -> str:
@@ -109,8 +126,8 @@ def check_parts(archive: zipfile.ZipFile, source: str, kind: str) -> None:
     Each part is unpacked (and its checksum verified) through a counting reader that
     stops past the limit, whatever size the headers declare; a part whose headers
     declare another size than it has is damaged: a reader would be misled by them.
-    A Word file is read whole into a tree of XML elements, so their number is capped
-    too (an Excel file's sheets are read row by row)."""
+    A Word or OpenDocument text is read whole into a tree of XML elements, so their
+    number is capped too (an Excel file's sheets are read row by row)."""
     parts = archive.infolist()
     if len(parts) > MAX_PARTS:
         message = _("The file has too many parts (%(count)d): the limit is %(limit)d.")
@@ -131,6 +148,8 @@ def check_parts(archive: zipfile.ZipFile, source: str, kind: str) -> None:
             raise refuse(message % {"limit": TOTAL_BYTES // MB}, source)
         if kind == "docx" and elements > WORD_ELEMENTS:
             raise refuse(too_complex(), source)
+        if kind == "odt" and elements > ODT_ELEMENTS:
+            raise refuse(too_complex_odt(), source)
 
 
 def part_limit(name: str, kind: str) -> int:
@@ -157,6 +176,14 @@ def too_complex() -> str:
         "(paragraphs, table cells, pieces of text)."
     )
     return message % {"limit": f"{WORD_ELEMENTS:,}".replace(",", " ")}
+
+
+def too_complex_odt() -> str:
+    message = _(
+        "The OpenDocument file is too complex: it has more than %(limit)s elements "
+        "(paragraphs, table cells, pieces of text)."
+    )
+    return message % {"limit": f"{ODT_ELEMENTS:,}".replace(",", " ")}
 
 
 def unpacked_size(archive, part: zipfile.ZipInfo, limit: int) -> tuple[int, int, int]:

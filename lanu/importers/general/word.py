@@ -24,15 +24,13 @@ from django.utils.translation import gettext as _
 from docx.oxml.ns import qn
 
 from ..data import ImportRefused, Problem
-from .document import Block, Cell, Document, Paragraph, Table, list_item
+from .document import Block, Cell, Document, Paragraph, Table
+from .paragraphs import is_list_style, named_level, paragraphs_of_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Elements whose children are blocks (paragraphs, tables) or a paragraph's content.
 WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")}
-HEADING_NAME = re.compile(r"(?:heading|otsikko|rubrik) ?([1-9])")
-TITLE_NAMES = {"title", "otsikko", "rubrik"}  # Title in English, Finnish and Swedish Word
-LIST_STYLE = re.compile(r"(?:list (?:bullet|number)|luettelo|numeroitu luettelo|punktlista)")
 BODY_TEXT = 9  # w:outlineLvl of body text: outline levels 0–8 are headings 1–9
 
 
@@ -97,16 +95,12 @@ class Styles:
             style = self.styles.get(val(style, "w:basedOn"))
         return found
 
-    @staticmethod
-    def name(style) -> str:
-        return " ".join((val(style, "w:name") or "").lower().split())
-
     def heading_level(self, p_pr, chain: list) -> int:
         """1–9 for a heading, 0 for body text: the paragraph's own outline level, else
         its nearest style's heading name or outline level."""
         outline = val(p_pr, "w:outlineLvl")
         for style in chain if outline is None else ():
-            level = self.named_level(style)
+            level = named_level(val(style, "w:name") or "", style.get(qn("w:styleId")) or "")
             if level:
                 return level
             outline = val(style, "w:pPr/w:outlineLvl")
@@ -115,18 +109,8 @@ class Styles:
         level = number_of(outline, BODY_TEXT)
         return level + 1 if 0 <= level < BODY_TEXT else 0
 
-    def named_level(self, style) -> int:
-        """The level a built-in heading style has by its name or id, in any language."""
-        for name in (self.name(style), (style.get(qn("w:styleId")) or "").lower()):
-            if name in TITLE_NAMES:
-                return 1
-            found = HEADING_NAME.fullmatch(name)
-            if found:
-                return int(found[1])
-        return 0
-
     def is_list(self, chain: list) -> bool:
-        return any(LIST_STYLE.match(self.name(style)) for style in chain)
+        return any(is_list_style(val(style, "w:name") or "") for style in chain)
 
     @staticmethod
     def list_place(p_pr, chain: list) -> tuple[str, int]:
@@ -308,30 +292,11 @@ class Reader:
         num_id, ilvl = self.styles.list_place(p_pr, chain)
         listed, number = self.numbering.count(num_id, ilvl) if num_id else (False, "")
         boxes: list = []
-        lines = paragraph_text(p, boxes).split("\n")
-        found = []
-        if level:
-            text = " ".join(" ".join(lines).split())
-            found = [Paragraph(text, level=level, number=number)] if text else []
-        else:
-            found = self.lines(lines, bool(num_id) or listed or self.styles.is_list(chain), number)
+        listed = listed or bool(num_id) or self.styles.is_list(chain)
+        found = paragraphs_of_lines(paragraph_text(p, boxes), level, listed, number)
         for box in boxes:
             for element in block_elements(box):
                 found += self.cell_paragraphs(element)
-        return found
-
-    @staticmethod
-    def lines(lines: list[str], listed: bool, number: str) -> list[Paragraph]:
-        """A body or cell paragraph's lines: the first is the list item if the paragraph
-        is one; each line typed with a list mark is a bullet."""
-        found = []
-        for index, line in enumerate(lines):
-            bullet, text = list_item(line)
-            text = " ".join(text.split())
-            if text and index == 0 and listed:
-                found.append(Paragraph(text, bullet=True, number=number))
-            elif text:
-                found.append(Paragraph(text, bullet=bullet))
         return found
 
     def cell_paragraphs(self, element) -> list[Paragraph]:

@@ -1,0 +1,296 @@
+"""OpenDocument text files (.odt) as a `Document`, read as the Word reader reads .docx.
+
+The standard library's ElementTree reads content.xml and styles.xml (odfpy was tried:
+it returns half a document, silently, when its XML is broken, and holds each element
+in three times the memory). The zip's parts are bounded by files.py before any reader
+opens them. The body is walked in order:
+
+- text:h is a heading of its outline level; a text:p is one if its style is a
+  heading style by name ("Heading 1", "Title") or default outline level;
+- every paragraph of a text:list item is a bullet (numbered or not), as are lines
+  typed with a list mark; a line break (text:line-break) ends a paragraph, as
+  Shift+Enter does in Word; text:s is spaces, text:tab a tab;
+- a table has one cell per column: a cell spanning columns or rows
+  (number-columns-spanned, number-rows-spanned) covers places that OpenDocument
+  writes as table:covered-table-cell, read as merged "left" (right of the spanning
+  cell's column) or "up" (below it, in its column);
+- repeated cells and rows (number-columns-repeated, number-rows-repeated) are
+  written out, except trailing empty ones: LibreOffice repeats an empty cell to
+  column 1024 and an empty row to the sheet's end.
+"""
+
+import io
+import re
+import zipfile
+from xml.etree import ElementTree
+
+from django.utils.translation import gettext as _
+
+from ..data import ImportRefused, Problem
+from ..files import BROKEN
+from .document import Block, Cell, Document, Paragraph, Table
+from .paragraphs import is_list_style, named_level, paragraphs_of_lines
+
+OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+P, H, LIST = TEXT + "p", TEXT + "h", TEXT + "list"
+LIST_ITEM, LIST_ITEMS = TEXT + "list-item", {TEXT + "list-item", TEXT + "list-header"}
+TABLE, ROW = TABLE_NS + "table", TABLE_NS + "table-row"
+CELL, COVERED = TABLE_NS + "table-cell", TABLE_NS + "covered-table-cell"
+TEXT_BOX = DRAW + "text-box"
+XML_SPACE = re.compile(r"[ \t\r\n]+")  # white space in the XML is one space in the text
+# Parts of the body that are not its text: declarations, the text of tracked deletions,
+# comments and footnotes (a Word file's footnotes and comments are not its body either).
+SKIPPED = {
+    TEXT + "tracked-changes",
+    TEXT + "sequence-decls",
+    TEXT + "variable-decls",
+    TEXT + "user-field-decls",
+    TEXT + "dde-connection-decls",
+    TEXT + "note",
+    OFFICE + "annotation",
+    OFFICE + "forms",
+    TEXT + "table-of-content-source",
+    TEXT + "alphabetical-index-source",
+    TEXT + "illustration-index-source",
+    TEXT + "table-index-source",
+    TEXT + "object-index-source",
+    TEXT + "user-index-source",
+    TEXT + "bibliography-source",
+}
+MAX_COLUMNS = 1024  # the widest table kept: LibreOffice's own limit
+MAX_PLACES = 300_000  # table places in all: what a Word file's element cap lets through
+
+
+def read(raw: bytes, source: str) -> Document:
+    """The OpenDocument text as a Document; ImportRefused if it cannot be read."""
+    content, styles = open_parts(raw, source)
+    body = content.find(f"{OFFICE}body/{OFFICE}text")
+    if body is None:  # a spreadsheet or a presentation, not a text
+        raise damaged(source)
+    reader = Reader(Styles(content, styles), source)
+    return Document(source, "odt", reader.blocks(body))
+
+
+def open_parts(raw: bytes, source: str):
+    """content.xml and styles.xml (None if the file has none) as element trees."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            content = ElementTree.fromstring(archive.read("content.xml"))
+            has_styles = "styles.xml" in archive.namelist()
+            styles = ElementTree.fromstring(archive.read("styles.xml")) if has_styles else None
+    except (KeyError, ElementTree.ParseError, *BROKEN):
+        raise damaged(source) from None
+    return content, styles
+
+
+def damaged(source: str) -> ImportRefused:
+    message = _("The OpenDocument file is damaged: its text cannot be read.")
+    return ImportRefused([Problem(message, file=source)])
+
+
+def number_of(value, default: int = 1) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return default
+
+
+class Styles:
+    """The paragraph styles, by name: which make a heading or a list item."""
+
+    def __init__(self, content, styles):
+        self.styles = {}
+        # content.xml's automatic styles first: the body's paragraphs use those names
+        for part, group in ((content, "automatic-styles"), (styles, "styles")):
+            found = part.find(OFFICE + group) if part is not None else None
+            for style in found.iterfind(STYLE + "style") if found is not None else ():
+                if style.get(STYLE + "family") == "paragraph":
+                    self.styles.setdefault(style.get(STYLE + "name"), style)
+
+    def chain(self, name: str | None) -> list:
+        """The style and its parents, nearest first (a loop is cut)."""
+        style, found = self.styles.get(name), []
+        while style is not None and all(style is not seen for seen in found):
+            found.append(style)
+            style = self.styles.get(style.get(STYLE + "parent-style-name"))
+        return found
+
+    def heading_level(self, paragraph) -> int:
+        """A text:h's outline level (1 if it has none); for a text:p, its nearest
+        style's heading name or default outline level; 0 for body text."""
+        if paragraph.tag == H:
+            return min(number_of(paragraph.get(TEXT + "outline-level")), 10)
+        for style in self.chain(paragraph.get(TEXT + "style-name")):
+            names = (style.get(STYLE + name) or "" for name in ("display-name", "name"))
+            level = named_level(*names)
+            outline = style.get(STYLE + "default-outline-level")
+            if level or outline:
+                return level or number_of(outline, 0)
+        return 0
+
+    def is_list(self, paragraph) -> bool:
+        """A paragraph in a "List Bullet" style or the like, outside a text:list."""
+        return any(
+            is_list_style(style.get(STYLE + name) or "")
+            for style in self.chain(paragraph.get(TEXT + "style-name"))
+            for name in ("display-name", "name")
+        )
+
+
+class Reader:
+    """Walks the body in order, numbering the tables."""
+
+    def __init__(self, styles: Styles, source: str):
+        self.styles = styles
+        self.source = source
+        self.tables = 0
+        self.places = 0
+
+    def blocks(self, body) -> list[Block]:
+        found = []
+        for element, listed in block_elements(body):
+            if element.tag == TABLE:
+                self.tables += 1
+                origin = f"table {self.tables}"  # kept with the upload, as word.py's
+                table = Table(self.tables, self.rows(element), origin=origin)
+                found.append(Block(table=table, origin=origin))
+            else:
+                found += [Block(paragraph=p) for p in self.paragraphs(element, listed)]
+        return found
+
+    def paragraphs(self, element, listed: bool) -> list[Paragraph]:
+        """The paragraph's lines, then those of its text boxes."""
+        boxes: list = []
+        text = paragraph_text(element, boxes)
+        level = self.styles.heading_level(element)
+        listed = listed or self.styles.is_list(element)
+        found = paragraphs_of_lines(text, level, listed)
+        for box in boxes:
+            found += self.cell_paragraphs(box)
+        return found
+
+    def cell_paragraphs(self, parent) -> list[Paragraph]:
+        """A cell's or text box's paragraphs; a nested table's text as paragraphs."""
+        found = []
+        for element, listed in block_elements(parent):
+            if element.tag == TABLE:
+                for row in self.rows(element):
+                    for cell in row:
+                        found += cell.paragraphs
+            else:
+                found += self.paragraphs(element, listed)
+        return found
+
+    def rows(self, table) -> list[list[Cell]]:
+        """The table's rows, each as wide as the widest."""
+        rows: list[list[Cell]] = []
+        covering: dict[int, tuple[int, int]] = {}  # column -> (last row, spanning column)
+        empty_rows = 0  # repeated empty rows not yet written: dropped at the table's end
+        for tr in table_rows(table):
+            repeat = number_of(tr.get(TABLE_NS + "number-rows-repeated"))
+            cells = self.row(tr, len(rows) + empty_rows, covering)
+            if repeat > 1 and not any(cell.merged or cell.paragraphs for cell in cells):
+                empty_rows += repeat
+                continue
+            self.count(len(cells) * (empty_rows + repeat))
+            rows += [[Cell() for _ in cells] for _ in range(empty_rows)]
+            rows += [cells] + [copied(cells) for _ in range(repeat - 1)]
+            empty_rows = 0
+        width = max(map(len, rows), default=0)
+        for row in rows:
+            row += [Cell() for _ in range(width - len(row))]
+        return rows
+
+    def count(self, places: int) -> None:
+        """Refuse a document whose tables, written out, would be too large to keep."""
+        self.places += places
+        if self.places > MAX_PLACES:
+            message = _("The document's tables are too large: they have over %(limit)s cells.")
+            limit = f"{MAX_PLACES:,}".replace(",", " ")
+            raise ImportRefused([Problem(message % {"limit": limit}, file=self.source)])
+
+    def row(self, tr, index: int, covering: dict) -> list[Cell]:
+        """One Cell per column; merged places marked by the cells that span them."""
+        cells: list[Cell] = []
+        empty = 0  # repeated empty cells not yet written: dropped at the row's end
+        for tc in row_cells(tr):
+            column = len(cells) + empty
+            repeat = number_of(tc.get(TABLE_NS + "number-columns-repeated"))
+            places = range(column, min(column + repeat, MAX_COLUMNS))
+            if tc.tag == COVERED:
+                found = [covered(index, place, covering) for place in places]
+            else:
+                cell = self.cell(tc, index, column, covering)
+                if repeat > 1 and not cell.paragraphs:
+                    empty += len(places)
+                    continue
+                found = [cell] + copied([cell] * (len(places) - 1))
+            cells += [Cell() for _ in range(empty)] + found
+            empty = 0
+        return cells
+
+    def cell(self, tc, row: int, column: int, covering: dict) -> Cell:
+        """The cell's paragraphs; the places it spans are noted in `covering`."""
+        rows = number_of(tc.get(TABLE_NS + "number-rows-spanned"))
+        columns = min(number_of(tc.get(TABLE_NS + "number-columns-spanned")), MAX_COLUMNS)
+        if rows > 1 or columns > 1:
+            for place in range(column, min(column + columns, MAX_COLUMNS)):
+                covering[place] = (row + rows - 1, column)
+        return Cell(self.cell_paragraphs(tc))
+
+
+def covered(row: int, column: int, covering: dict) -> Cell:
+    """A covered place: "left" right of its spanning cell's column, "up" below it."""
+    last, spanning = covering.get(column, (-1, column))
+    return Cell(merged="left" if last >= row and column != spanning else "up")
+
+
+def copied(cells: list[Cell]) -> list[Cell]:
+    return [Cell(list(cell.paragraphs), cell.merged) for cell in cells]
+
+
+def block_elements(parent, listed: bool = False):
+    """(paragraph or table, is it in a list) of a body, cell or text box, in order;
+    sections, indexes and frames are looked into."""
+    for child in parent:
+        if child.tag in (P, H, TABLE):
+            yield child, listed
+        elif child.tag == LIST or child.tag in LIST_ITEMS:
+            yield from block_elements(child, listed or child.tag == LIST_ITEM)
+        elif child.tag not in SKIPPED and child.tag != ROW:
+            yield from block_elements(child, listed)
+
+
+def table_rows(table):
+    """The table's rows, also those in header-rows and row groups (not a nested table's)."""
+    for child in table:
+        if child.tag == ROW:
+            yield child
+        elif isinstance(child.tag, str) and child.tag.startswith(TABLE_NS) and child.tag != TABLE:
+            yield from table_rows(child)
+
+
+def row_cells(tr):
+    return [child for child in tr if child.tag in (CELL, COVERED)]
+
+
+def paragraph_text(element, boxes: list) -> str:
+    """The paragraph's text, line breaks as "\\n"; its text boxes go to `boxes`."""
+    parts = [XML_SPACE.sub(" ", element.text or "")]
+    for child in element:
+        if child.tag == TEXT + "s":
+            parts.append(" " * min(number_of(child.get(TEXT + "c")), 100))
+        elif child.tag == TEXT + "tab":
+            parts.append("\t")
+        elif child.tag == TEXT + "line-break":
+            parts.append("\n")
+        elif child.tag == TEXT_BOX:
+            boxes.append(child)
+        elif child.tag not in SKIPPED:
+            parts.append(paragraph_text(child, boxes))
+        parts.append(XML_SPACE.sub(" ", child.tail or ""))
+    return "".join(parts)

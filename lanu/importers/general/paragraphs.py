@@ -1,0 +1,56 @@
+"""What the Word and OpenDocument readers share about paragraphs: the style names that
+make a heading or a list item, in the languages plans are written in, and how a
+paragraph's lines become Paragraphs. Written once so both file types read alike."""
+
+import re
+
+from .document import Paragraph, list_item
+
+# Built-in heading styles by name or id: Word keeps the English name ("heading 1") in
+# the file whatever its language, but files made by other tools carry the localised
+# one ("Otsikko 1", "Rubrik 1"); OpenDocument names them "Heading_20_1".
+HEADING_NAME = re.compile(r"(?:heading|otsikko|rubrik) ?([1-9])")
+TITLE_NAMES = {"title", "otsikko", "rubrik"}  # Title in English, Finnish and Swedish
+LIST_STYLE = re.compile(r"(?:list (?:bullet|number)|luettelo|numeroitu luettelo|punktlista)")
+
+
+def style_key(name: str) -> str:
+    """A style name as compared: lower case, OpenDocument's "_20_" as a space."""
+    return " ".join(name.replace("_20_", " ").lower().split())
+
+
+def named_level(*names: str) -> int:
+    """The heading level a built-in heading style has by any of its names; 0 if none."""
+    for name in map(style_key, names):
+        if name in TITLE_NAMES:
+            return 1
+        found = HEADING_NAME.fullmatch(name)
+        if found:
+            return int(found[1])
+    return 0
+
+
+def is_list_style(name: str) -> bool:
+    return bool(LIST_STYLE.match(style_key(name)))
+
+
+def paragraphs_of_lines(
+    text: str, level: int = 0, listed: bool = False, number: str = ""
+) -> list[Paragraph]:
+    """A paragraph's text, its soft line breaks as "\\n", as Paragraphs.
+
+    A heading is one Paragraph whatever its breaks. Otherwise each line is one: the
+    first is the list item if the paragraph is one, and a line typed with a list
+    mark ("- ", "• ") is a bullet, so a cell's Shift+Enter list reads as a list."""
+    if level:
+        text = " ".join(text.split())
+        return [Paragraph(text, level=level, number=number)] if text else []
+    found = []
+    for index, line in enumerate(text.split("\n")):
+        bullet, line = list_item(line)
+        line = " ".join(line.split())
+        if line and index == 0 and listed:
+            found.append(Paragraph(line, bullet=True, number=number))
+        elif line:
+            found.append(Paragraph(line, bullet=bullet))
+    return found
