@@ -481,3 +481,44 @@ def test_find_all_keeps_units_responsible_in_every_table():
     ]
     assert roles(find(tables[0]))[2] == "organisation"  # alone, one row names one
     assert [roles(f)[2] for f in find_all(tables)] == ["responsible", "responsible"]
+
+
+def test_a_header_merged_over_years_has_a_row_of_years_under_it():
+    found = find(
+        table(
+            ["Toimenpide", "Vastuutaho", "Aikataulu", cell("", "left"), cell("", "left")],
+            [cell("", "up"), cell("", "up"), "2024", "2025", "2026"],
+            ["Perhekahvila", "Perhekeskus", "x", "x", ""],
+        )
+    )
+    assert (found.header_row, found.body_row) == (0, 2)
+    assert found.headers[2:] == ["Aikataulu / 2024", "Aikataulu / 2025", "Aikataulu / 2026"]
+    # the years' marks are kept in the notes: no column is taken for the schedule text
+    assert roles(found) == ["action", "responsible", "other", "other", "other"]
+
+
+def test_a_header_merged_over_named_columns_names_each():
+    found = find(
+        table(
+            ["Tavoite", cell("", "left"), "Toimenpide", "Vastuu", cell("", "left")],
+            ["Päätavoite", "Välitavoite", cell("", "up"), "Taho", "Henkilö"],
+            ["Arki", "Lapset", "Perhekahvila", "Kaupunki", "Maija"],
+        )
+    )
+    assert (found.header_row, found.body_row) == (0, 2)
+    assert found.headers[3:] == ["Vastuu / Taho", "Vastuu / Henkilö"]
+    assert roles(found) == ["goal", "subgoal", "action", "responsible", "responsible"]
+
+
+def test_a_first_data_row_under_a_merged_header_is_data():
+    """The action header merged over a number column and a text column: the first
+    action's number and text are not a second header row."""
+    found = find(
+        table(
+            ["Tavoite", "Toimenpide", cell("", "left"), "Mittari"],
+            ["", "1.", "Perhekahvila", ""],
+            [cell("", "up"), "2.", "Läksykerho", "Kävijät"],
+        )
+    )
+    assert (found.header_row, found.body_row) == (0, 1)
+    assert roles(found) == ["goal", "other", "action", "metrics"]

@@ -10,7 +10,7 @@ a table nobody can read is refused with what was found (`describe_refusal`).
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,7 +19,7 @@ from .document import Cell, Table
 from .result import ROLES, Column, TableFound
 from .vocabulary import HEADER_WORDS_MAX, LEVEL_ROLES, Match, match, plain, role_of, words
 
-HEADER_SEARCH_ROWS = 5  # the header is among a table's first rows (titles may be above)
+HEADER_SEARCH_ROWS = 8  # the header is among a table's first rows (titles may be above)
 
 
 def find(table: Table) -> TableFound:
@@ -51,7 +51,7 @@ def find_all(tables: list[Table]) -> list[TableFound]:
     layouts = [layout_of(table) for table in tables]
     pooled: dict[tuple[str, int], list[str]] = {}
     for table, layout in zip(tables, layouts, strict=True):
-        for index in layout.by_values if layout else ():
+        for index in layout.valued if layout else ():
             key = (layout.signature, index)
             pooled.setdefault(key, []).extend(column_values(table, index, layout.body_row))
     return [
@@ -68,14 +68,17 @@ class Layout:
     body_row: int
     headers: list[str]
     matches: list[Match | None]
+    spans: list[list[int]] = field(default_factory=list)  # headers merged across, alone
 
     @property
     def signature(self) -> str:
         return signature_of(self.headers)
 
     @property
-    def by_values(self) -> list[int]:
-        return [i for i, m in enumerate(self.matches) if m and m.by_values]
+    def valued(self) -> list[int]:
+        """The columns whose role depends on their values (see `guessed_roles`)."""
+        by_values = [i for i, m in enumerate(self.matches) if m and m.by_values]
+        return by_values + [index for group in self.spans for index in group]
 
 
 def layout_of(table: Table) -> Layout | None:
@@ -83,8 +86,66 @@ def layout_of(table: Table) -> Layout | None:
     if header_row < 0:
         return None
     headers = [cell.text for cell in table.rows[header_row]]
-    body_row = header_row + 1 + description_rows(table, header_row)
-    return Layout(header_row, body_row, headers, [match(header) for header in headers])
+    matches = [match(header) for header in headers]
+    body_row = header_row + 1
+    groups = spanned_groups(table.rows[header_row])
+    if body_row < len(table.rows) and is_sub_header(table.rows[body_row], groups):
+        headers, matches = with_sub_headers(headers, matches, table.rows[body_row], groups)
+        body_row, groups = body_row + 1, []
+    body_row += description_rows(table, body_row - 1)
+    return Layout(header_row, body_row, headers, matches, groups)
+
+
+def spanned_groups(row: list[Cell]) -> list[list[int]]:
+    """The places of each header cell merged across several columns ("Aikataulu" over
+    the years), from its own place on."""
+    groups: list[list[int]] = []
+    for index, cell in enumerate(row):
+        if cell.merged == "left" and groups and groups[-1][-1] == index - 1:
+            groups[-1].append(index)
+        elif cell.merged != "left":
+            groups.append([index])
+    return [group for group in groups if len(group) > 1]
+
+
+def is_sub_header(row: list[Cell], groups: list[list[int]]) -> bool:
+    """A second header row: its filled cells are short and all under headers merged
+    across ("Vastuu" over "Taho | Henkilö", "Aikataulu" over "2024 | 2025"), and the
+    other headers reach down over it (merged), or it names only years or numbers. A
+    first data row has its own text beside the merged header, never a merge from it."""
+    inside = {index for group in groups for index in group}
+    filled = [index for index, cell in enumerate(row) if cell.text.strip()]
+    if not filled or any(
+        index not in inside or len(row[index].text.split()) > 3 for index in filled
+    ):
+        return False
+    outside = [cell for index, cell in enumerate(row) if index not in inside]
+    if outside and all(cell.merged == "up" for cell in outside):
+        return True
+    return len(filled) > 1 and all(YEARS.fullmatch(row[index].text.strip()) for index in filled)
+
+
+YEARS = re.compile(r"(?:\d{4}|[IVX]+|Q\d|\d{1,2})(?:\s*[-–/]\s*(?:\d{2,4}|Q\d))?")
+
+
+def with_sub_headers(
+    headers: list[str], matches: list[Match | None], row: list[Cell], groups: list[list[int]]
+) -> tuple[list[str], list[Match | None]]:
+    """Each place under a merged header is named by both ("Aikataulu / 2024") and takes
+    the role of its own header if known, else its merged header's; one of numbers only
+    (a year) has none: such columns are kept as "other"."""
+    headers, matches = list(headers), list(matches)
+    for group in groups:
+        top, top_match = headers[group[0]], matches[group[0]]
+        for index in group:
+            sub = row[index].text.strip()
+            headers[index] = " / ".join(text for text in (top, sub) if text)
+            if sub:
+                has_letters = any(c.isalpha() for c in sub)
+                matches[index] = (match(sub) or top_match) if has_letters else None
+            else:
+                matches[index] = top_match if index == group[0] else None
+    return headers, matches
 
 
 def found_in(table: Table, layout: Layout, pooled: dict[tuple[str, int], list[str]]) -> TableFound:
@@ -146,11 +207,33 @@ def description_rows(table: Table, header_row: int) -> int:
 
 def guessed_roles(layout: Layout, values: Callable[[int], list[str]]) -> list[str]:
     """Each column's role from its header, the goal levels ranked, the organisation
-    decided by the values where the word leaves it open."""
-    roles = [m.role if m else "other" for m in layout.matches]
-    rank_goal_levels(roles, layout.matches)
-    decide_by_values(roles, layout.matches, values)
+    decided by the values where the word leaves it open; a second action column
+    (under a header merged across) is "other"."""
+    matches = spans_placed(layout, values)
+    roles = [m.role if m else "other" for m in matches]
+    rank_goal_levels(roles, matches)
+    decide_by_values(roles, matches, values)
+    for index, role in enumerate(roles):
+        if role == "action" and "action" in roles[:index]:
+            roles[index] = "other"
     return roles
+
+
+def spans_placed(layout: Layout, values: Callable[[int], list[str]]) -> list[Match | None]:
+    """A header merged across several columns with no second header row under it
+    ("Toimenpide" over a number column and a text column) is the role of the column
+    with the most text under it; the others are "other"."""
+    matches = list(layout.matches)
+    for group in layout.spans:
+        top = matches[group[0]]
+        richest = max(group, key=lambda index: sum(map(letters, values(index))))
+        for index in group:
+            matches[index] = top if index == richest else None
+    return matches
+
+
+def letters(text: str) -> int:
+    return sum(1 for c in text if c.isalpha())
 
 
 def rank_goal_levels(roles: list[str], found: list[Match | None]) -> None:
