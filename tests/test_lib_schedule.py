@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from lanu.lib.schedule import end_date, kinds_of_work, permanence, start_date
+from lanu.lib.schedule import dates, end_date, kinds_of_work, permanence, start_date
 
 # text, permanence, start date, end date
 SCHEDULES = [
@@ -109,3 +109,25 @@ def test_end_date_is_the_last_of_december_of_the_ending_year(text, _permanence, 
 )
 def test_kinds_of_work_names_every_kind_in_the_text(text, expected):
     assert kinds_of_work(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("2024 alkaen", date(2024, 1, 1), None),
+        ("2024–2026", date(2024, 1, 1), date(2026, 12, 31)),
+        ("2024-2026", date(2024, 1, 1), date(2026, 12, 31)),
+        ("Vuosina 2024 - 2026, sitten pysyvää", date(2024, 1, 1), date(2026, 12, 31)),
+        ("syksy 2025", date(2025, 8, 1), date(2025, 12, 31)),
+        ("Syksyllä 2025", date(2025, 8, 1), date(2025, 12, 31)),
+        ("keväällä 2024", date(2024, 1, 1), date(2024, 5, 31)),
+        ("hösten 2025", date(2025, 8, 1), date(2025, 12, 31)),
+        ("från 2025", date(2025, 1, 1), None),
+        ("Kokeilu vuoden 2020 loppuun asti", None, date(2020, 12, 31)),
+        ("Pilotti 1.1.24-30.6.24", None, None),
+        ("Pysyvää toimintaa", None, None),
+        ("2026–2024", None, None),
+    ],
+)
+def test_dates_reads_spans_of_years_and_seasons(text, start, end):
+    assert dates(text) == (start, end)

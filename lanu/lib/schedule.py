@@ -20,6 +20,12 @@ END = re.compile(
     r"|\buntil the end of (20\d\d)\b",
     re.IGNORECASE,
 )
+YEARS = re.compile(r"(?<![\d.])(20\d\d)\s*[-–—]\s*(20\d\d)(?![\d.])")
+SEASONS = (  # a season of a year: its words, its first and last (month, day)
+    (re.compile(r"\b(?:kevä\w*|vår\w*|spring)\s+(20\d\d)\b", re.IGNORECASE), (1, 1), (5, 31)),
+    (re.compile(r"\b(?:kesä\w*|sommar\w*|summer)\s+(20\d\d)\b", re.IGNORECASE), (6, 1), (8, 31)),
+    (re.compile(r"\b(?:syks\w*|höst\w*|autumn)\s+(20\d\d)\b", re.IGNORECASE), (8, 1), (12, 31)),
+)
 KINDS_OF_WORK = (  # Finnish, Swedish and English words
     ("permanent", re.compile(r"\bpysyv|\bjatkuv|\bpermanent|\bbestående|\bongoing", re.I)),
     ("project", re.compile(r"\bhanke|\bhankk|\bprojekt|\bproject", re.IGNORECASE)),
@@ -60,3 +66,20 @@ def end_date(text: str) -> date | None:
 def year_of(match: re.Match) -> int:
     """The year one of the pattern's alternatives found."""
     return int(next(group for group in match.groups() if group))
+
+
+def dates(text: str) -> tuple[date | None, date | None]:
+    """The start and end a schedule states: "2024 alkaen", "vuoden 2025 loppuun", a span
+    of years ("2024–2026": 1.1.2024–31.12.2026) or a season ("syksy 2025": 1.8.–31.12.2025).
+    What a document reader sets as an action's start_date and end_date."""
+    start, end = start_date(text), end_date(text)
+    years = YEARS.search(text)
+    if years and int(years[1]) <= int(years[2]):
+        start = start or date(int(years[1]), 1, 1)
+        end = end or date(int(years[2]), 12, 31)
+    for pattern, first, last in SEASONS:
+        season = pattern.search(text)
+        if season and start is None and end is None:
+            year = int(season[1])
+            start, end = date(year, *first), date(year, *last)
+    return start, end

@@ -1,0 +1,148 @@
+"""What a plan's first pages say about it: its name, period, language and organisation.
+
+These are guesses for the person to confirm: the preview prefills them and the command
+line's --name, --period and --organisation override them (`Choices.details`). A name is
+kept as written, in its own case ("Välfärdsplan för barn och unga i Raseborg").
+"""
+
+import re
+
+from ..data import OrganisationData
+from ..org_tables.contents import organisation as finnish_organisation
+from .document import Block, Document, Paragraph
+from .result import Guesses
+
+COVER_BLOCKS = 40  # the first pages: where a cover names the plan and its organisation
+PERIOD_BLOCKS = 80  # the period is often said in the introduction ("vuosille 2024-2026")
+PLAN_WORD = re.compile(r"suunnitelm|välfärdsplan|\bplan\b|\bplan för\b", re.IGNORECASE)
+PERIOD = re.compile(r"(?<!\d)(20\d\d)\s*[-–—]\s*(20\d\d)(?!\d)")
+TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|\t)\s*\d+\s*$")
+ORGANISATION_END = re.compile(
+    r"\b(?:\S*kaupunki|\S*kunta|\S*kunnat|\S*hyvinvointialue|\S*seurakunta|\S*seurakunnat|"
+    r"ry|stad|kommun|\S*välfärdsområde|\S*kuntayhtymä|församling)$",
+    re.IGNORECASE,
+)
+GENITIVE_ORGANISATION = (  # "Kotkan kaupungin …" names "Kotkan kaupunki"
+    (re.compile(r"^(.+?\S)\s+hyvinvointialueen\b", re.IGNORECASE), "hyvinvointialue"),
+    (re.compile(r"^(.+?\S)\s+kaupungin\b", re.IGNORECASE), "kaupunki"),
+    (re.compile(r"^(.+?\S)\s+kunnan\b", re.IGNORECASE), "kunta"),
+    (re.compile(r"^(.+?\S)\s+välfärdsområdes\b", re.IGNORECASE), "välfärdsområde"),
+)
+SWEDISH_KINDS = (
+    ("welfare_area", re.compile(r"välfärdsområde", re.IGNORECASE)),
+    ("municipality", re.compile(r"\bstad\b|\bkommun\b", re.IGNORECASE)),
+    ("parish", re.compile(r"församling", re.IGNORECASE)),
+)
+FINNISH_WORDS = {"ja", "on", "lasten", "nuorten", "että", "perheiden", "tavoite", "sekä"}
+SWEDISH_WORDS = {"och", "för", "att", "barn", "unga", "är", "som", "med", "av", "mål"}
+
+
+def guess(document: Document) -> Guesses:
+    paragraphs = cover_paragraphs(document.blocks[:PERIOD_BLOCKS])
+    cover = cover_paragraphs(document.blocks[:COVER_BLOCKS])
+    name = plan_name(cover)
+    start, end = period([name, *(p.text for p in paragraphs), document.source])
+    return Guesses(
+        name=name,
+        period_start=start,
+        period_end=end,
+        organisations=organisations(cover, name),
+        language=language([p.text for p in paragraphs] + header_texts(document)),
+    )
+
+
+def header_texts(document: Document) -> list[str]:
+    """The first rows of the first tables: a document that is only tables has words there."""
+    return [c.text for t in document.tables()[:3] for row in t.rows[:3] for c in row]
+
+
+def cover_paragraphs(blocks: list[Block]) -> list[Paragraph]:
+    """The paragraphs before the first table, but a table of contents' lines."""
+    found = []
+    for block in blocks:
+        if block.table is not None:
+            break
+        if block.paragraph is not None and not TOC_LINE.search(block.paragraph.text):
+            found.append(block.paragraph)
+    return found
+
+
+def title_like(paragraph: Paragraph) -> bool:
+    text = paragraph.text.strip()
+    return bool(text) and (paragraph.level > 0 or (len(text.split()) <= 15 and text[-1] != "."))
+
+
+def plan_name(cover: list[Paragraph]) -> str:
+    """The first title naming a plan, as written; a heading just before it in the genitive
+    ("Länsi-Uudenmaan hyvinvointialueen") is the start of the same name."""
+    for index, paragraph in enumerate(cover):
+        if title_like(paragraph) and PLAN_WORD.search(paragraph.text):
+            before = cover[index - 1] if index else None
+            return with_genitive(before, paragraph)
+    return ""
+
+
+def with_genitive(before: Paragraph | None, title: Paragraph) -> str:
+    text = title.text.strip()
+    if before is None or not (before.level and title.level):
+        return text
+    words = before.text.split()
+    if not 0 < len(words) <= 5 or not words[-1].endswith("n") or PLAN_WORD.search(before.text):
+        return text
+    first = text.split(" ", 1)[0]
+    if first.isupper() or first[1:2].isupper():
+        return f"{before.text.strip()} {text}"
+    return f"{before.text.strip()} {text[:1].lower()}{text[1:]}"
+
+
+def period(texts: list[str]) -> tuple[int | None, int | None]:
+    """The first span of years in the texts (the title first, the file's name last)."""
+    for text in texts:
+        for match in PERIOD.finditer(text):
+            start, end = int(match[1]), int(match[2])
+            if 0 < end - start <= 10:
+                return start, end
+    return None, None
+
+
+def organisations(cover: list[Paragraph], name: str) -> list[str]:
+    """The organisation the cover names ("Länsi-Uudenmaan hyvinvointialue"), else the one
+    the plan's name names in the genitive ("Kotkan kaupungin …")."""
+    for paragraph in cover:
+        text = paragraph.text.strip()
+        if len(text.split()) <= 8 and ORGANISATION_END.search(text):
+            return [text]
+    for pattern, word in GENITIVE_ORGANISATION:
+        found = pattern.match(name)
+        if found and len(found[1].split()) <= 4:
+            return [f"{found[1]} {word}"]
+    return []
+
+
+def aliases(cover: list[Paragraph], name: str) -> list[str]:
+    """The organisation's other names on the cover: the same kind in another language."""
+    kind = organisation_data(name).kind
+    found = []
+    for paragraph in cover:
+        text = paragraph.text.strip()
+        if text != name and len(text.split()) <= 8 and ORGANISATION_END.search(text):
+            if organisation_data(text).kind == kind:
+                found.append(text)
+    return found
+
+
+def organisation_data(name: str, aliases: list[str] | None = None) -> OrganisationData:
+    """An organisation with its kind guessed from its name, in Finnish or Swedish."""
+    found = finnish_organisation(name)
+    if found.kind == "other":
+        found.kind = next((kind for kind, p in SWEDISH_KINDS if p.search(name)), "other")
+    found.aliases = list(dict.fromkeys([*found.aliases, *(aliases or [])]))
+    return found
+
+
+def language(texts: list[str]) -> str:
+    """ "sv" when Swedish words outnumber Finnish ones, else "fi"."""
+    words = [w.lower().strip(".,:;") for text in texts for w in text.split()]
+    finnish = sum(word in FINNISH_WORDS for word in words)
+    swedish = sum(word in SWEDISH_WORDS for word in words)
+    return "sv" if swedish > finnish else "fi"

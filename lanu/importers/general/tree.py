@@ -1,0 +1,84 @@
+"""The plan's goals and sub-goals as the tables and headings name them, each once.
+
+A goal or sub-goal is known by its number when it has one ("1.1 Lapset…" -> 1, "I"),
+else by its title: the rows of a merged goal cell, the rows an Excel sheet leaves blank
+under its group's first row and a goal repeated above several tables are all the same
+goal. Goals without a number are numbered in order (1, 2, …), sub-goals within their
+goal.
+"""
+
+import re
+from dataclasses import dataclass
+
+from ..data import GoalData, SubGoalData
+
+
+@dataclass(frozen=True)
+class Level:
+    """One goal level's value for a row: its number (if written) and title."""
+
+    number: str
+    title: str
+    label: str = ""  # the column's header or the vocabulary word, for a third level
+    description: str = ""  # a heading's text under it
+    notes: str = ""
+
+
+def normal(title: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", title.lower()).split())
+
+
+class Numbered:
+    """Items known by number or title, numbered in order when they have none."""
+
+    def __init__(self):
+        self.by_number: dict[str, object] = {}
+        self.by_title: dict[str, object] = {}
+
+    def find(self, level: Level):
+        if level.number:
+            return self.by_number.get(level.number)
+        return self.by_title.get(normal(level.title))
+
+    def number_for(self, level: Level) -> str:
+        if level.number:
+            return level.number
+        count = len(self.by_number) + 1
+        while str(count) in self.by_number:
+            count += 1
+        return str(count)
+
+    def add(self, item, level: Level) -> None:
+        self.by_number[item.number] = item
+        self.by_title.setdefault(normal(level.title), item)
+
+
+class GoalTree:
+    def __init__(self):
+        self.goals: list[GoalData] = []
+        self.numbered = Numbered()
+        self.subgoals: dict[int, Numbered] = {}  # id(goal) -> its sub-goals
+
+    def goal(self, level: Level) -> GoalData:
+        found = self.numbered.find(level)
+        if found is None:
+            found = GoalData(self.numbered.number_for(level), level.title)
+            found.description, found.notes = level.description, level.notes
+            self.goals.append(found)
+            self.numbered.add(found, level)
+            self.subgoals[id(found)] = Numbered()
+        elif not found.title:
+            found.title = level.title
+        return found
+
+    def subgoal(self, goal: GoalData, level: Level) -> SubGoalData:
+        numbered = self.subgoals[id(goal)]
+        found = numbered.find(level)
+        if found is None:
+            found = SubGoalData(numbered.number_for(level), level.title)
+            found.description, found.notes = level.description, level.notes
+            goal.subgoals.append(found)
+            numbered.add(found, level)
+        elif not found.title:
+            found.title = level.title
+        return found

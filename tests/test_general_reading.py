@@ -1,0 +1,705 @@
+"""The general reader: plans laid out as people write them, built as Documents in code.
+
+Each test builds a document in one layout (Finnish or Swedish) and checks what a
+coordinator would see in the preview: the goals, the sub-goals, the actions with their
+texts, the organisations, the guesses, the flags and where each problem is.
+"""
+
+import time
+
+import pytest
+
+from lanu.importers.general.document import Block, Cell, Document, Paragraph, Table
+from lanu.importers.general.reading import read_document
+from lanu.importers.general.result import Choices, PlanDetails
+
+# Building documents ------------------------------------------------------------------
+
+
+def cell(*texts: str, merged: str = "") -> Cell:
+    """A cell of paragraphs; a text starting with "- " is a bullet."""
+    return Cell(
+        [Paragraph(t[2:], bullet=True) if t.startswith("- ") else Paragraph(t) for t in texts],
+        merged,
+    )
+
+
+UP = Cell([], "up")  # a place covered by the merged cell above
+LEFT = Cell([], "left")
+
+
+def heading(text: str, level: int = 1, number: str = "") -> Block:
+    return Block(paragraph=Paragraph(text, level=level, number=number))
+
+
+def para(text: str) -> Block:
+    return Block(paragraph=Paragraph(text))
+
+
+def table(*rows: list, name: str = "") -> Block:
+    cells = [[c if isinstance(c, Cell) else cell(c) if c else Cell() for c in row] for row in rows]
+    return Block(table=Table(0, cells, name))
+
+
+def document(*blocks: Block, source: str = "plan.docx", kind: str = "docx") -> Document:
+    """The blocks as a document, its tables numbered 1, 2, … in order."""
+    number = 0
+    for block in blocks:
+        if block.table is not None:
+            number += 1
+            block.table.number = number
+    return Document(source, kind, list(blocks))
+
+
+def cover(name: str = "Lasten ja nuorten hyvinvointisuunnitelma 2024–2026") -> list[Block]:
+    return [para("Kotkan kaupunki"), heading(name)]
+
+
+def tree(data) -> list:
+    return [(g.number, g.title, [(s.number, s.title) for s in g.subgoals]) for g in data.goals]
+
+
+def actions(data) -> list:
+    return [(a.subgoals[0], a.description) for a in data.actions]
+
+
+SUBGOAL_HEADER = ["Toimenpide", "Vastuutaho", "Aikataulu", "Mittari"]
+
+
+# Layouts -----------------------------------------------------------------------------
+
+
+def test_headings_per_goal_and_subgoal_with_a_table_per_subgoal():
+    reading = read_document(
+        document(
+            *cover(),
+            heading("Johdanto"),
+            para("Suunnitelma kertoo, miten lasten hyvinvointia edistetään."),
+            heading("1. Osallisuus", 2),
+            para("Lapset ja nuoret pääsevät vaikuttamaan."),
+            heading("1.1 Lapset vaikuttavat", 3),
+            table(
+                SUBGOAL_HEADER,
+                ["Nuorisovaltuusto kokoontuu", "Nuorisopalvelut", "2024 alkaen", "Kokoukset"],
+            ),
+            heading("1.2 Perheet mukana", 3),
+            table(SUBGOAL_HEADER, ["Perhekahvilat", "Perhekeskus", "2024–2026", "Kävijät"]),
+            heading("2. Turvallisuus", 2),
+            heading("2.1 Turvallinen koulutie", 3),
+            table(
+                SUBGOAL_HEADER, ["Suojatiet kuntoon", "Tekninen toimi", "syksy 2025", "Suojatiet"]
+            ),
+        )
+    )
+    data = reading.data
+    assert reading.problems == []
+    assert tree(data) == [
+        ("1", "Osallisuus", [("1", "Lapset vaikuttavat"), ("2", "Perheet mukana")]),
+        ("2", "Turvallisuus", [("1", "Turvallinen koulutie")]),
+    ]
+    assert data.goals[0].description == "Lapset ja nuoret pääsevät vaikuttamaan."
+    assert actions(data) == [
+        ("1.1", "Nuorisovaltuusto kokoontuu"),
+        ("1.2", "Perhekahvilat"),
+        ("2.1", "Suojatiet kuntoon"),
+    ]
+    second = data.actions[1]
+    assert (second.responsible, second.schedule) == ("Perhekeskus", "2024–2026")
+    assert (second.start_date.isoformat(), second.end_date.isoformat()) == (
+        "2024-01-01",
+        "2026-12-31",
+    )
+    assert [m.text for m in second.metrics] == ["Kävijät"]
+    assert [(o.name, o.kind) for o in data.organisations] == [("Kotkan kaupunki", "municipality")]
+    assert {a.organisation for a in data.actions} == {"Kotkan kaupunki"}
+    assert [s.title for s in data.sections] == ["Johdanto"]
+    assert all(a.line is None for a in data.actions)
+
+
+MERGED = {
+    "fi": (
+        ["Painopiste", "Tavoite", "Toimenpide", "Vastuutaho", "Mittarit"],
+        ["Osallisuus", "Lapset vaikuttavat", "Turvallisuus", "Koulutie on turvallinen"],
+    ),
+    "sv": (
+        ["Fokusområde", "Mål", "Åtgärd", "Ansvarig", "Mätare"],
+        ["Delaktighet", "Barn påverkar", "Trygghet", "Skolvägen är trygg"],
+    ),
+}
+
+
+TITLES = {
+    "fi": "Lasten ja nuorten hyvinvointisuunnitelma 2024–2026",
+    "sv": "Välfärdsplan för barn och unga 2024–2026",
+}
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_goal_and_subgoal_cells_merged_down_give_one_subgoal_for_their_rows(language):
+    header, (goal1, sub1, goal2, sub2) = MERGED[language]
+    reading = read_document(
+        document(
+            para("Raseborgs stad" if language == "sv" else "Kotkan kaupunki"),
+            heading(TITLES[language]),
+            table(
+                header,
+                [goal1, sub1, "Action A", "Unit A", "Metric A"],
+                [UP, UP, "Action B", "Unit B", "Metric B"],
+                [UP, UP, "Action C", "Unit C", "Metric C"],
+                [goal2, sub2, "Action D", "Unit D", "Metric D"],
+                [UP, UP, "Action E", "Unit E", "Metric E"],
+            ),
+        )
+    )
+    data = reading.data
+    assert tree(data) == [("1", goal1, [("1", sub1)]), ("2", goal2, [("1", sub2)])]
+    assert actions(data) == [
+        ("1.1", "Action A"),
+        ("1.1", "Action B"),
+        ("1.1", "Action C"),
+        ("2.1", "Action D"),
+        ("2.1", "Action E"),
+    ]
+    assert [a.responsible for a in data.actions] == [
+        "Unit A",
+        "Unit B",
+        "Unit C",
+        "Unit D",
+        "Unit E",
+    ]
+    assert data.language == language
+
+
+def test_goal_written_only_on_its_groups_first_row_is_filled_down():
+    reading = read_document(
+        document(
+            table(
+                ["Painopiste", "Tavoite", "Toimenpide", "Vastuutaho", "Mittarit"],
+                [
+                    "1. Osallisuus",
+                    "1.1 Lapset vaikuttavat",
+                    "Nuorisovaltuusto",
+                    "Nuoriso",
+                    "Kokoukset",
+                ],
+                ["", "", "Oppilaskunnat", "Koulut", "Kyselyt"],
+                ["", "1.2 Perheet mukana", "Perhekahvilat", "Perhekeskus", "Kävijät"],
+                ["2. Turvallisuus", "2.1 Koulutie", "Suojatiet", "Tekninen toimi", "Suojatiet"],
+                name="Toimenpiteet",
+            ),
+            source="Kotkan kaupungin hyvinvointisuunnitelma 2024-2026.xlsx",
+            kind="xlsx",
+        ),
+        Choices(details=PlanDetails(name="Kotkan suunnitelma", organisations=["Kotkan kaupunki"])),
+    )
+    data = reading.data
+    assert tree(data) == [
+        ("1", "Osallisuus", [("1", "Lapset vaikuttavat"), ("2", "Perheet mukana")]),
+        ("2", "Turvallisuus", [("1", "Koulutie")]),
+    ]
+    assert actions(data) == [
+        ("1.1", "Nuorisovaltuusto"),
+        ("1.1", "Oppilaskunnat"),
+        ("1.2", "Perhekahvilat"),
+        ("2.1", "Suojatiet"),
+    ]
+    assert (data.name, data.period_start, data.period_end) == ("Kotkan suunnitelma", 2024, 2026)
+
+
+def test_organisation_column_gives_each_actions_organisation():
+    reading = read_document(
+        document(
+            heading("Kymenlaakson lasten ja nuorten hyvinvointisuunnitelma 2024–2026"),
+            heading("1. Arjen hyvinvointi", 2),
+            table(
+                ["Tavoite", "Toimenpide", "Toteuttaja", "Aikataulu", "Mittari"],
+                ["Vanhemmuuden tuki", "Perhevalmennus", "Kotkan kaupunki", "2024", "Ryhmät"],
+                ["", "Vertaisryhmät", "MLL Kaakkois-Suomen piiri ry", "2025", "Osallistujat"],
+                [
+                    "Turvallinen arki",
+                    "Koulupoliisi",
+                    "Kaakkois-Suomen poliisilaitos",
+                    "",
+                    "Käynnit",
+                ],
+            ),
+        )
+    )
+    data = reading.data
+    assert [(o.name, o.kind) for o in data.organisations] == [
+        ("Kotkan kaupunki", "municipality"),
+        ("MLL Kaakkois-Suomen piiri ry", "ngo"),
+        ("Kaakkois-Suomen poliisilaitos", "police"),
+    ]
+    assert [a.organisation for a in data.actions] == [o.name for o in data.organisations]
+    # the heading gives the goal above the Tavoite column: the column is the sub-goal
+    assert tree(data) == [
+        ("1", "Arjen hyvinvointi", [("1", "Vanhemmuuden tuki"), ("2", "Turvallinen arki")])
+    ]
+
+
+def test_principle_table_keeps_bullets_as_items_and_metrics():
+    reading = read_document(
+        document(
+            para("Espoon kaupunki"),
+            heading("Lasten ja nuorten hyvinvointisuunnitelma 2017-2021"),
+            table(
+                ["Periaate", "Tavoite", "Toimenpide", "Mittari"],
+                [
+                    "1. Hyvinvoinnin edistäminen",
+                    "Kaikilla on mahdollisuus harrastaa",
+                    cell("- Kehitetään Liikkuva koulu -mallia", "- Lisätään harrastuksia"),
+                    cell("- Mukana olevat koulut", "- Harrastajat *äidinkieli/kansalaisuus"),
+                ],
+                [
+                    "",
+                    "Vertaistuki vahvistuu",
+                    cell("Ryhmätoimintaa edistetään", "- järjestöjen kanssa"),
+                    "Ryhmien määrä",
+                ],
+                ["2. Palvelujen laatu", "Tieto johtaa", "Seurantatietoa hyödynnetään", ""],
+            ),
+        )
+    )
+    data = reading.data
+    assert tree(data) == [
+        (
+            "1",
+            "Hyvinvoinnin edistäminen",
+            [("1", "Kaikilla on mahdollisuus harrastaa"), ("2", "Vertaistuki vahvistuu")],
+        ),
+        ("2", "Palvelujen laatu", [("1", "Tieto johtaa")]),
+    ]
+    first, second, _ = data.actions
+    assert (first.description, first.items) == (
+        "",
+        ["Kehitetään Liikkuva koulu -mallia", "Lisätään harrastuksia"],
+    )
+    assert [(m.text, m.by_mother_tongue) for m in first.metrics] == [
+        ("Mukana olevat koulut", False),
+        ("Harrastajat", True),
+    ]
+    assert (second.description, second.items) == (
+        "Ryhmätoimintaa edistetään",
+        ["järjestöjen kanssa"],
+    )
+    assert not any("—" in a.description or " - " in a.description for a in data.actions)
+
+
+ORG_HEADER = [
+    "välitavoite",
+    "toimenpide",
+    "mittari / toteutuminen",
+    "aikataulu",
+    "toimija(t) / toteuttaja(t)",
+    "seuranta / arviointi / ohjaus",
+]
+QUESTIONS = [
+    "Missä on onnistuttava?",
+    "Mitä ja miten se tehdään?",
+    "Miten mitataan onnistuminen?",
+    "Milloin?",
+    "Kuka / ketkä?",
+    "Esim. Resurssin käyttö, muita huomioita?",
+]
+
+
+def organisation_section(name: str, number: str, actions: list[str]) -> list[Block]:
+    """Seed 003's layout: an organisation's heading, then its main goals' paragraphs and
+    tables with the numbered sub-goal in the first column."""
+    return [
+        heading(f"2.{number} {name}", 2),
+        para("PÄÄTAVOITE I: Lasten, nuorten ja perheiden arjen hyvinvointi lisääntyy"),
+        table(
+            ORG_HEADER,
+            QUESTIONS,
+            [
+                "1 Lasten ja nuorten arvostaminen",
+                actions[0],
+                "Palautteet",
+                "2020 alkaen",
+                "Johto",
+                "",
+            ],
+            ["2 Vanhemmuuden tukeminen", actions[1], "Ryhmät", "Pysyvää toimintaa", "Neuvola", ""],
+        ),
+        para("PÄÄTAVOITE II:"),
+        para("Lasten, nuorten ja perheiden osallisuus ja yhteisöllisyys vahvistuvat"),
+        table(
+            ORG_HEADER,
+            QUESTIONS,
+            [
+                "1 Yhdenvertaiset mahdollisuudet",
+                actions[2],
+                "Kävijät",
+                "2021",
+                "Nuoriso",
+                "Kyselyt",
+            ],
+        ),
+    ]
+
+
+def test_seed_003_layout_organisation_headings_and_main_goal_paragraphs():
+    reading = read_document(
+        document(
+            heading("Kymenlaakson lasten ja nuorten hyvinvointisuunnitelma 2020–2024", 1),
+            heading("2 Toimenpiteet", 1),
+            *organisation_section(
+                "Kymsote", "1", ["Kuullaan lapsia", "Perheryhmät", "Kohtaamispaikat"]
+            ),
+            *organisation_section(
+                "Haminan kaupunki", "2", ["Nuorisovaltuusto", "Neuvonta", "Kerhot"]
+            ),
+        )
+    )
+    data = reading.data
+    assert reading.problems == []
+    assert tree(data) == [
+        (
+            "I",
+            "Lasten, nuorten ja perheiden arjen hyvinvointi lisääntyy",
+            [("1", "Lasten ja nuorten arvostaminen"), ("2", "Vanhemmuuden tukeminen")],
+        ),
+        (
+            "II",
+            "Lasten, nuorten ja perheiden osallisuus ja yhteisöllisyys vahvistuvat",
+            [("1", "Yhdenvertaiset mahdollisuudet")],
+        ),
+    ]
+    assert [(o.name, o.kind) for o in data.organisations] == [
+        ("Kymsote", "welfare_area"),
+        ("Haminan kaupunki", "municipality"),
+    ]
+    assert [(a.organisation, a.subgoals[0], a.description) for a in data.actions] == [
+        ("Kymsote", "I.1", "Kuullaan lapsia"),
+        ("Kymsote", "I.2", "Perheryhmät"),
+        ("Kymsote", "II.1", "Kohtaamispaikat"),
+        ("Haminan kaupunki", "I.1", "Nuorisovaltuusto"),
+        ("Haminan kaupunki", "I.2", "Neuvonta"),
+        ("Haminan kaupunki", "II.1", "Kerhot"),
+    ]
+    second = data.actions[1]
+    assert (second.schedule, second.permanence, second.responsible) == (
+        "Pysyvää toimintaa",
+        "permanent",
+        "Neuvola",
+    )
+    assert data.actions[2].monitoring == "Kyselyt"
+    assert (data.goal_label, data.period_start) == ("Päätavoite", 2020)
+
+
+def test_numbers_in_a_column_of_their_own_number_the_subgoals():
+    reading = read_document(
+        document(
+            *cover(),
+            para("PÄÄTAVOITE I: Arki sujuu"),
+            table(
+                ["", *ORG_HEADER],
+                ["1", "Arvostaminen", "Kuullaan lapsia", "", "", "", ""],
+                ["3", "Tuki", "Perheryhmät", "", "", "", ""],
+            ),
+        )
+    )
+    assert tree(reading.data) == [("I", "Arki sujuu", [("1", "Arvostaminen"), ("3", "Tuki")])]
+    assert reading.data.actions[0].notes == ""
+
+
+def test_three_goal_levels_keep_the_innermost_with_each_action():
+    reading = read_document(
+        document(
+            *cover(),
+            table(
+                ["Painopiste", "Tavoite", "Välitavoite", "Toimenpide", "Resurssit", "Huomioita"],
+                [
+                    "Osallisuus",
+                    "Lapset vaikuttavat",
+                    "Koulut kuulevat",
+                    "Oppilaskunnat",
+                    "1 htv",
+                    "Uusi",
+                ],
+                [UP, UP, "Kunta kuulee", "Nuorisovaltuusto", "", ""],
+            ),
+        )
+    )
+    data = reading.data
+    assert tree(data) == [("1", "Osallisuus", [("1", "Lapset vaikuttavat")])]
+    assert [a.notes for a in data.actions] == [
+        "Välitavoite: Koulut kuulevat\nResurssit: 1 htv\nHuomioita: Uusi",
+        "Välitavoite: Kunta kuulee",
+    ]
+    assert any("third goal level" in line for line in data.report)
+
+
+def test_goal_without_subgoal_gets_one_subgoal_of_its_own_title():
+    reading = read_document(
+        document(
+            *cover(),
+            heading("1. Osallisuus", 2),
+            table(SUBGOAL_HEADER, ["Nuorisovaltuusto", "Nuoriso", "", ""]),
+            heading("2. Turvallisuus", 2),
+            table(SUBGOAL_HEADER, ["Koulupoliisi", "Poliisi", "", ""]),
+        )
+    )
+    assert tree(reading.data) == [
+        ("1", "Osallisuus", [("1", "Osallisuus")]),
+        ("2", "Turvallisuus", [("1", "Turvallisuus")]),
+    ]
+    assert any("one sub-goal each" in line for line in reading.data.report)
+
+
+def test_table_split_by_a_page_break_continues_with_the_same_columns():
+    reading = read_document(
+        document(
+            *cover(),
+            table(
+                ["Tavoite", "Toimenpide", "Vastuutaho", "Mittari"],
+                ["Lapset voivat hyvin", "Harrastukset kaikille ja", "Liikunta", "Harrastajat"],
+            ),
+            table(
+                ["", "maksuttomina koulupäivän jälkeen", "", ""],
+                ["", "Kerhot kouluilla", "Koulut", "Kerhot"],
+            ),
+        )
+    )
+    data = reading.data
+    assert actions(data) == [
+        ("1.1", "Harrastukset kaikille ja maksuttomina koulupäivän jälkeen"),
+        ("1.1", "Kerhot kouluilla"),
+    ]
+
+
+def test_paragraphs_lined_up_with_responsibles_are_one_action_each():
+    reading = read_document(
+        document(
+            *cover(),
+            table(
+                ["Tavoitteet", "Toimenpiteet", "Vastuutaho", "Mittarit"],
+                [
+                    "Lapset ovat mukana",
+                    cell("Asiakasraadit", "Kehittäjäkumppanit", "Kokemusasiantuntijat"),
+                    cell("Palvelulinjat", "Opiskeluhuolto", "Palvelulinjat"),
+                    cell("Raatien määrä", "Oppilaitokset", "Toiminnot"),
+                ],
+            ),
+        )
+    )
+    data = reading.data
+    assert [(a.description, a.responsible, [m.text for m in a.metrics]) for a in data.actions] == [
+        ("Asiakasraadit", "Palvelulinjat", ["Raatien määrä"]),
+        ("Kehittäjäkumppanit", "Opiskeluhuolto", ["Oppilaitokset"]),
+        ("Kokemusasiantuntijat", "Palvelulinjat", ["Toiminnot"]),
+    ]
+
+
+def test_paragraphs_not_lined_up_are_one_actions_items():
+    reading = read_document(
+        document(
+            *cover(),
+            table(
+                ["Tavoite", "Toimenpide", "Vastuutaho", "Mittari"],
+                [
+                    "Lapset voivat hyvin",
+                    cell("Kerhot", "Iltapäivisin kouluilla"),
+                    "Koulut",
+                    "Kerhot",
+                ],
+            ),
+        )
+    )
+    (action,) = reading.data.actions
+    assert (action.description, action.items) == ("Kerhot", ["Iltapäivisin kouluilla"])
+
+
+# Choices and flags -------------------------------------------------------------------
+
+
+def bullets_document() -> Document:
+    return document(
+        *cover(),
+        table(
+            ["Tavoite", "Toimenpide", "Vastuutaho", "Mittari"],
+            [
+                "Lapset voivat hyvin",
+                cell(
+                    "Harrastuksia lisätään:",
+                    "- Kerhot kouluille",
+                    "- Liikuntaneuvonta",
+                    "- Kaikukortti",
+                ),
+                "Vapaa-aikapalvelut",
+                cell("Harrastajat", "Kortit"),
+            ],
+        ),
+    )
+
+
+def test_bullets_that_look_like_actions_are_flagged_where_they_are():
+    reading = read_document(bullets_document())
+    (action,) = reading.data.actions
+    assert action.description == "Harrastuksia lisätään:"
+    assert action.items == ["Kerhot kouluille", "Liikuntaneuvonta", "Kaikukortti"]
+    (flag,) = reading.flags
+    assert flag.key == "1:1:1"
+    assert "“Lapset voivat hyvin”" in flag.where
+    assert "one action per bullet" in flag.message
+
+
+def test_split_bullets_makes_one_action_per_bullet_with_the_rows_other_columns():
+    reading = read_document(bullets_document(), Choices(split_bullets={"1:1:1"}))
+    data = reading.data
+    assert [(a.description, a.items) for a in data.actions] == [
+        ("Kerhot kouluille", []),
+        ("Liikuntaneuvonta", []),
+        ("Kaikukortti", []),
+    ]
+    assert {a.responsible for a in data.actions} == {"Vapaa-aikapalvelut"}
+    assert all([m.text for m in a.metrics] == ["Harrastajat", "Kortit"] for a in data.actions)
+    assert all(a.notes == "Toimenpide: Harrastuksia lisätään:" for a in data.actions)
+    assert reading.flags == []
+
+
+def unknown_header_document() -> Document:
+    return document(
+        *cover(),
+        heading("1. Osallisuus", 2),
+        table(
+            ["Tavoite", "Mitä teemme?", "Vastuutaho"], ["Lapset vaikuttavat", "Raadit", "Nuoriso"]
+        ),
+    )
+
+
+def test_roles_chosen_by_the_person_make_a_table_an_action_table(in_english):
+    refused = read_document(unknown_header_document())
+    assert refused.data is None
+    assert "none has a column for the actions" in refused.problems[0].message or (
+        "no column for the actions" in refused.problems[0].message
+    )
+    choices = Choices(roles={1: ["", "action", ""]})
+    reading = read_document(unknown_header_document(), choices)
+    assert actions(reading.data) == [("1.1", "Raadit")]
+    assert reading.tables[0].columns[1].chosen
+
+
+def test_known_layout_applies_to_a_table_with_the_same_header_words():
+    first = read_document(unknown_header_document())
+    signature = first.tables[0].signature
+    reading = read_document(
+        unknown_header_document(), known_layouts={signature: ["subgoal", "action", "responsible"]}
+    )
+    assert actions(reading.data) == [("1.1", "Raadit")]
+    assert reading.data.actions[0].responsible == "Nuoriso"
+
+
+# Guesses and problems ----------------------------------------------------------------
+
+
+def test_swedish_cover_guesses_keep_the_names_case():
+    reading = read_document(
+        document(
+            para("Raseborgs stad"),
+            heading("Välfärdsplan för barn och unga i Raseborg"),
+            para("Planen gäller för åren 2024 - 2026 och den följs upp varje år."),
+            table(
+                ["Mål", "Åtgärd", "Ansvarig"],
+                ["Barn mår bra", "Fritidsklubbar", "Bildning"],
+            ),
+        )
+    )
+    guesses = reading.guesses
+    assert guesses.name == "Välfärdsplan för barn och unga i Raseborg"
+    assert (guesses.period_start, guesses.period_end, guesses.language) == (2024, 2026, "sv")
+    assert guesses.organisations == ["Raseborgs stad"]
+    assert reading.data.name == "Välfärdsplan för barn och unga i Raseborg 2024–2026"
+    assert [(o.name, o.kind) for o in reading.data.organisations] == [
+        ("Raseborgs stad", "municipality")
+    ]
+
+
+def test_plan_title_in_the_genitive_names_the_organisation():
+    reading = read_document(
+        document(
+            heading("Haminan kaupungin lasten ja nuorten hyvinvointisuunnitelma 2025–2028"),
+            table(["Tavoite", "Toimenpide"], ["Lapset voivat hyvin", "Kerhot"]),
+        )
+    )
+    assert reading.guesses.organisations == ["Haminan kaupunki"]
+    assert reading.data.organisations[0].kind == "municipality"
+
+
+def test_missing_name_period_and_organisation_are_asked_not_refused(in_english):
+    plain = document(table(["Tavoite", "Toimenpide"], ["Lapset voivat hyvin", "Kerhot"]))
+    reading = read_document(plain)
+    assert reading.data is None
+    messages = " ".join(p.message for p in reading.problems)
+    assert "Name the plan:" in messages
+    assert "Give the plan's period" in messages
+    assert "Name the plan's organisation" in messages
+    assert "hyvinvointialue" not in messages
+    details = PlanDetails(name="Oma suunnitelma", period_start=2024, period_end=2027)
+    details.organisations = ["Pyhtään kunta"]
+    answered = read_document(plain, Choices(details=details))
+    assert answered.problems == []
+    assert (answered.data.name, answered.data.period_end) == ("Oma suunnitelma", 2027)
+    assert answered.data.organisations[0].name == "Pyhtään kunta"
+
+
+def test_document_without_action_table_is_refused_with_what_was_found(in_english):
+    reading = read_document(
+        document(para("Kirje"), table(["Nimi", "Puhelin"], ["Liisa", "040 123"]))
+    )
+    assert reading.data is None
+    (problem,) = reading.problems
+    assert "1 table" in problem.message and "Nimi / Puhelin" in problem.message
+    assert "preview" in problem.message
+
+
+def test_problem_names_its_table_and_the_rows_first_words(in_english):
+    reading = read_document(
+        document(
+            *cover(),
+            table(
+                ["Painopiste", "Tavoite", "Toimenpide"],
+                ["", "", "Lasten ja nuorten arvostaminen kaikessa työssä"],
+            ),
+        )
+    )
+    (problem,) = reading.problems
+    assert problem.message.startswith("table 1, row “Lasten ja nuorten arvostaminen kaikessa…”:")
+    assert "no goal" in problem.message
+
+
+def test_problem_in_a_sheet_names_the_sheet_and_row_number(in_english):
+    reading = read_document(
+        document(
+            table(["Painopiste", "Tavoite", "Toimenpide"], ["", "", "Kerhot"], name="Toimenpiteet"),
+            kind="xlsx",
+            source="plan.xlsx",
+        )
+    )
+    assert reading.problems[0].message.startswith("sheet Toimenpiteet, row 2:")
+
+
+def test_500_actions_read_in_well_under_a_second():
+    rows = [["Painopiste", "Tavoite", "Toimenpide", "Vastuutaho", "Mittari"]]
+    for goal in range(10):
+        for sub in range(5):
+            for action in range(10):
+                first = action == 0
+                rows.append(
+                    [
+                        f"{goal + 1}. Painopiste {goal}" if first and sub == 0 else UP,
+                        f"Tavoite {goal}.{sub}" if first else UP,
+                        cell(f"Toimenpide {goal}.{sub}.{action}", "- osa", "- toinen osa"),
+                        "Vastuutaho",
+                        cell("Mittari", "Toinen mittari"),
+                    ]
+                )
+    plan = document(*cover(), table(*rows))
+    started = time.perf_counter()
+    reading = read_document(plan)
+    elapsed = time.perf_counter() - started
+    assert len(reading.data.actions) == 500
+    assert len(reading.data.subgoal_keys()) == 50
+    assert elapsed < 0.5
