@@ -405,7 +405,7 @@ def test_numbers_in_a_column_of_their_own_number_the_subgoals():
     assert reading.data.actions[0].notes == ""
 
 
-def test_three_goal_levels_keep_the_innermost_with_each_action():
+def test_three_goal_levels_keep_the_innermost_with_each_action(in_english):
     reading = read_document(
         document(
             *cover(),
@@ -432,7 +432,7 @@ def test_three_goal_levels_keep_the_innermost_with_each_action():
     assert any("third goal level" in line for line in data.report)
 
 
-def test_goal_without_subgoal_gets_one_subgoal_of_its_own_title():
+def test_goal_without_subgoal_gets_one_subgoal_of_its_own_title(in_english):
     reading = read_document(
         document(
             *cover(),
@@ -535,7 +535,7 @@ def bullets_document() -> Document:
     )
 
 
-def test_bullets_that_look_like_actions_are_flagged_where_they_are():
+def test_bullets_that_look_like_actions_are_flagged_where_they_are(in_english):
     reading = read_document(bullets_document())
     (action,) = reading.data.actions
     assert action.description == "Harrastuksia lisätään:"
