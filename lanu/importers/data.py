@@ -131,13 +131,16 @@ class PlanData:
 
 
 def check_plan(data: PlanData) -> list[Problem]:
-    """What makes a read plan inconsistent: values the models do not take (validation.py),
-    unknown organisations or sub-goals, duplicates."""
+    """What makes a read plan inconsistent: what the document does not say and the person
+    must give (details.py), values the models do not take (validation.py), unknown
+    organisations or sub-goals, duplicates."""
+    from .details import missing_details
     from .validation import WrongType, check_values  # reads the models: needs the app registry
 
     problems = check_values(data)
     if any(isinstance(problem, WrongType) for problem in problems):
         return problems  # the checks below compare values of the declared types
+    problems[:0] = missing_details(data)
     if not data.goals:
         problems.append(Problem(_("No goals were found.")))
     goal_numbers = [goal.number for goal in data.goals]
@@ -148,7 +151,7 @@ def check_plan(data: PlanData) -> list[Problem]:
     keys = set(data.subgoal_keys())
     names = {organisation.name for organisation in data.organisations}
     for action in data.actions:
-        if action.organisation not in names:
+        if action.organisation and action.organisation not in names:
             problems.append(
                 Problem(_("Unknown organisation “%s”.") % action.organisation, action.line)
             )

@@ -30,7 +30,7 @@ from .data import (
     SectionData,
     SubGoalData,
 )
-from .text import strip_formatting
+from .text import lower_first, strip_formatting
 
 HEADER = ("periaate", "tavoite", "toimenpide", "mittari")
 TITLE = re.compile(r"hyvinvointisuunnitelma\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
@@ -287,8 +287,12 @@ def organisation(names: list[str]) -> OrganisationData:
 
 
 def plan_name(region: str, title: str, start: int, end: int) -> str:
+    """The title after the city's genitive ("Espoon lasten ja nuorten …"), unless it
+    begins with it already; its words keep their case but for the one continued."""
     title = TITLE.sub(lambda m: f"{m.group(0).split()[0]} {start}–{end}", title)
-    return f"{region}n {title[:1].lower()}{title[1:]}"
+    if title.casefold().startswith(f"{region}n ".casefold()):
+        return title
+    return f"{region}n {lower_first(title)}"
 
 
 def build_plan(reader: Reader, title: str, start: int, end: int) -> PlanData:

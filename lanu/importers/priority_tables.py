@@ -29,16 +29,19 @@ from .data import (
     SectionData,
     SubGoalData,
 )
-from .text import strip_formatting
+from .details import NOMINATIVE, kind_of, organisation_in_title, organisation_named
+from .text import lower_first, strip_formatting
 
 HEADER = re.compile(
-    r"^[ \t]*Tavoitteet?\tToimenpiteet?\tVastuutahot?\tMittarit?[ \t]*$", re.I | re.M
+    r"^[ \t]*(?:Tavoitteet?\tToimenpiteet?\tVastuutahot?\tMittarit?"
+    r"|Mål\tÅtgärd(?:er)?\tAnsvar(?:ig|iga|ar)?\tMätare)[ \t]*$",
+    re.I | re.M,
 )
 COLUMNS = 4
 CELL_NAMES = ("goal", "action", "responsible", "metric")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 NUMBERED = re.compile(r"^(\d+)\.\s+(.+)$")
-PRIORITIES = re.compile(r"painopiste|tyngdpunkt", re.I)
+PRIORITIES = re.compile(r"painopiste|tyngdpunkt|fokusområde|prioritet", re.I)
 SOURCES = re.compile(r"^(Lähteet|Lähdeluettelo|Viitteet)\s*:?$", re.I)
 GAP = re.compile(r"^[\s|:\-–—]*$")  # blank lines and the "--" / "|" remnants of page breaks
 FOOTNOTE = re.compile(r"^\s*<sup>(\d+)</sup>")
@@ -48,11 +51,10 @@ EMPHASIS = re.compile(r"(?<!\w)\*(\S(?:[^*]*\S)?)\*(?!\w)")
 PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.I | re.S)
 OPEN_P, CLOSE_P = re.compile(r"<p\b", re.I), re.compile(r"</p>", re.I)
 SPACES = re.compile(r"\s{2,}")
-PERIOD = re.compile(r"vuosille\s+(\d{4})\s*[-–]\s*(\d{4})")
+PERIOD = re.compile(r"(?:vuosille|för åren)\s+(\d{4})\s*[-–]\s*(\d{4})")
 ANY_PERIOD = re.compile(r"\b(20\d\d)\s*[-–]\s*(20\d\d)\b")
 DOMAIN = re.compile(r"^([a-z0-9-]+)\.fi$", re.I)
 WELFARE_AREA = re.compile(r"hyvinvointialue$", re.I)
-TITLE_AREA = re.compile(r"(\S+) hyvinvointialueen\b")
 REGIONS = {  # the welfare areas' names in the genitive, as in "X hyvinvointialue"
     "Itä-Uudenmaan": "Itä-Uusimaa",
     "Keski-Uudenmaan": "Keski-Uusimaa",
@@ -115,9 +117,27 @@ def paragraphs(cell: str) -> list[str]:
     return [text for text in map(clean, parts) if text]
 
 
-def lower_first(text: str) -> str:
-    word = text.split(" ", 1)[0]
-    return text if word.isupper() or word[1:2].isupper() else text[:1].lower() + text[1:]
+def plan_name(title: list[str]) -> str:
+    """The title's lines as one name, each as written: a line after an organisation's
+    genitive continues it ("Länsi-Uudenmaan hyvinvointialueen" + "Lasten ja nuorten
+    hyvinvointisuunnitelma" -> "… hyvinvointialueen lasten ja nuorten …"), a line in
+    lower case or digits continues the line before, and any other is a part of its own
+    ("Västra Nylands välfärdsområde – Välfärdsplan för barn och unga")."""
+    name = title[0] if title else ""
+    for line in title[1:]:
+        if ends_in_genitive(name):
+            name += " " + lower_first(line)
+        elif not line[:1].isupper():
+            name += " " + line
+        else:
+            name += " – " + line
+    return name
+
+
+def ends_in_genitive(text: str) -> bool:
+    """Does the text end with an organisation's genitive ("hyvinvointialueen", "stads")?"""
+    words = text.split()
+    return bool(words) and words[-1].lower() in NOMINATIVE
 
 
 @dataclass
@@ -333,18 +353,18 @@ class Reader:
     def plan(self, text: str) -> PlanData:
         start, end = self.period(text)
         organisation = self.organisation()
-        goals, actions = self.goals_and_actions(organisation.name)
+        goals, actions = self.goals_and_actions(organisation.name if organisation else "")
         data = PlanData(
             name=self.name(start, end),
             period_start=start,
             period_end=end,
-            region=region_of(organisation.name),
+            region=region_of(organisation.name) if organisation else "",
             goal_label="Painopiste",
             subgoal_label="Tavoite",
             action_label="Toimenpide",
             notes="\n".join(self.front),
             source=self.source,
-            organisations=[organisation],
+            organisations=[organisation] if organisation else [],
             sections=[self.section(chapter) for chapter in self.chapters],
             goals=goals,
             actions=actions,
@@ -369,27 +389,23 @@ class Reader:
         return lines
 
     def period(self, text: str) -> tuple[int, int]:
+        """The period the document states; (0, 0) leaves it to the person (details.py)."""
         found = PERIOD.search(text) or ANY_PERIOD.search(text)
-        if found:
-            return int(found.group(1)), int(found.group(2))
-        self.problem(_("The plan's period (e.g. “vuosille 2024-2026”) was not found."))
-        return 0, 0
+        return (int(found.group(1)), int(found.group(2))) if found else (0, 0)
 
     def name(self, start: int, end: int) -> str:
-        if not self.title:
-            self.problem(_("The plan's title (a “# …” heading at the start) was not found."))
-            return ""
-        name = " ".join([self.title[0], *map(lower_first, self.title[1:])])
-        return name if str(start) in name else f"{name} {start}–{end}"
+        """The title as the plan's name, with the period if it lacks it; "" if no title."""
+        name = plan_name(self.title)
+        return name if not name or not start or str(start) in name else f"{name} {start}–{end}"
 
-    def organisation(self) -> OrganisationData:
-        name = next((line for line in self.front if WELFARE_AREA.search(line)), "")
-        area = TITLE_AREA.search(" ".join(self.title))
-        if not name and area:
-            name = f"{area.group(1)} hyvinvointialue"
+    def organisation(self) -> OrganisationData | None:
+        """The city, municipality or welfare area the cover names, or the title in the
+        genitive; None leaves it to the person (details.py): it is not the document's
+        structure, so nothing is refused for it."""
+        name = organisation_named(self.front) or organisation_in_title(" ".join(self.title))
         if not name:
-            self.problem(_("The organisation (“… hyvinvointialue”) was not found."))
-        return OrganisationData(name, kind="welfare_area", aliases=self.aliases(name))
+            return None
+        return OrganisationData(name, kind=kind_of(name), aliases=self.aliases(name))
 
     def aliases(self, name: str) -> list[str]:
         """The acronym of the web address (luvn.fi: LUVN) and the other names on the cover."""
