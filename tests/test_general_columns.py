@@ -380,6 +380,16 @@ def test_describe_refusal_without_tables():
         ("Vastuu-\ntaho", "responsible", 0),
         ("Toimen\u00adpiteet", "action", 0),
         ("Huomioita", "other", 0),
+        ("Muut toimijat", "partners", 0),
+        ("Pääteema", "goal", 1),
+        ("Prioriterat område", "goal", 1),
+        ("Övergripande mål", "goal", 2),
+        ("Aktiviteter", "action", 0),
+        ("Toteutusvuosi", "schedule", 0),
+        ("Vuosi", "schedule", 0),
+        ("Raportointi", "monitoring", 0),
+        ("Lägesbeskrivning", "status", 0),
+        ("Target value", "", 0),
         ("Kommentarer", "other", 0),
         ("Toimintamalli", "", 0),  # "malli" is not Swedish "mål"
         ("Tilasto", "", 0),
@@ -502,7 +512,7 @@ def test_a_header_merged_over_named_columns_names_each():
         table(
             ["Tavoite", cell("", "left"), "Toimenpide", "Vastuu", cell("", "left")],
             ["Päätavoite", "Välitavoite", cell("", "up"), "Taho", "Henkilö"],
-            ["Arki", "Lapset", "Perhekahvila", "Kaupunki", "Maija"],
+            ["Arki", "Lapset", "Perhekahvila", "Nuorisotoimi", "Maija"],
         )
     )
     assert (found.header_row, found.body_row) == (0, 2)

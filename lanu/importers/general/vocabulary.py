@@ -61,6 +61,8 @@ HEADER_WORDS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
             "paatavoit*",
             "periaat*",
             "teema*",
+            "*teema*",
+            "toimintalinj*",
             "paamaar*",
             # sv
             "fokusomrad*",
@@ -104,8 +106,6 @@ HEADER_WORDS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
             "sub goal*",
             "subgoal*",
             "objective*",
-            "target",
-            "targets",
         ),
     ),
     (
@@ -127,6 +127,8 @@ HEADER_WORDS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
             "measure",
             "measures",
             "activit*",
+            "aktivitet*",
+            "verksamhet*",
             "intervention*",
         ),
     ),
@@ -138,6 +140,9 @@ HEADER_WORDS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
             "*vastuu*",
             "vastuutaho*",
             "vastuuhenkilo*",
+            "vastaava*",
+            "taho",
+            "tahot",
             "toteuttaja*",
             "yhteyshenkilo*",
             "kuka",
@@ -171,6 +176,10 @@ HEADER_WORDS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
             "ajankoh*",
             "toteutusaik*",
             "ajoitus*",
+            "vuosi",
+            "*vuosi*",
+            "vuodet",
+            "tidsram*",
             "milloin",
             "tidtabell*",
             "tidplan*",
@@ -221,6 +230,9 @@ HEADER_WORDS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
             "monitoring",
             "follow up",
             "followup",
+            "raportoin*",
+            "rapportering*",
+            "reporting",
         ),
     ),
     (
@@ -251,6 +263,9 @@ HEADER_WORDS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
             "samarbetspart*",
             "samarbete",
             "partner*",
+            "muut toimijat",
+            "muut tahot",
+            "ovriga aktorer",
         ),
     ),
     (
@@ -265,6 +280,7 @@ HEADER_WORDS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
             "etenemi*",
             "status",
             "lage",
+            "lages*",
             "progress",
         ),
     ),
@@ -292,7 +308,7 @@ HEADER_WORDS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
 # Header words whose column holds organisations in some plans and people or units in
 # others ("toteuttaja": "Kouvolan kaupunki" or "perhekeskuksen työntekijät"): such a
 # column is decided by its values (columns.organisation_like).
-BY_VALUES: tuple[str, ...] = ("toimija*", "toteuttaja*", "vastuutaho*", "aktor*")
+BY_VALUES: tuple[str, ...] = ("toimija*", "toteuttaja*", "vastuutaho*", "aktor*", "taho", "tahot")
 
 # The words that start a goal heading in running text: "Päätavoite I:", "Painopiste 2.",
 # "Tavoite 1.3", "Mål 2 –". Whole words in the singular, plain; their level is the
