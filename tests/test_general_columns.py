@@ -532,3 +532,14 @@ def test_a_first_data_row_under_a_merged_header_is_data():
     )
     assert (found.header_row, found.body_row) == (0, 1)
     assert roles(found) == ["goal", "other", "action", "metrics"]
+
+
+def test_a_role_for_one_column_goes_to_the_first():
+    found = find(
+        table(
+            ["Kunta", "Organisaatio", "Toimenpide", "Toimenpiteen kuvaus"],
+            ["Hamina", "Haminan kaupunki", "Kerho", "Viikoittainen kerho"],
+        )
+    )
+    assert roles(found) == ["organisation", "other", "action", "other"]
+    assert roles(apply(found, ["", "", "", "metrics"]))[3] == "metrics"  # no role twice

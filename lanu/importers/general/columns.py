@@ -207,14 +207,15 @@ def description_rows(table: Table, header_row: int) -> int:
 
 def guessed_roles(layout: Layout, values: Callable[[int], list[str]]) -> list[str]:
     """Each column's role from its header, the goal levels ranked, the organisation
-    decided by the values where the word leaves it open; a second action column
-    (under a header merged across) is "other"."""
+    decided by the values where the word leaves it open. A role only one column can
+    have (SINGLE_ROLES) goes to the first column with it, the others are "other":
+    "Toimenpide | Toimenpiteen kuvaus" is the action and its notes."""
     matches = spans_placed(layout, values)
     roles = [m.role if m else "other" for m in matches]
     rank_goal_levels(roles, matches)
     decide_by_values(roles, matches, values)
     for index, role in enumerate(roles):
-        if role == "action" and "action" in roles[:index]:
+        if role in SINGLE_ROLES and role in roles[:index]:
             roles[index] = "other"
     return roles
 
@@ -412,6 +413,9 @@ SINGLE_ROLES = ("goal", "subgoal", "subgoal2", "action", "organisation")
 
 
 def check_roles(found: TableFound, roles: list[str]) -> None:
+    """Raises ValueError, with a message for the person, when the roles cannot be
+    read: not one per column, a name that is not a role, or a role that places the
+    action given to two columns (see `apply`)."""
     if len(roles) != len(found.columns):
         raise ValueError(
             _("%(where)s has %(columns)d columns, but %(roles)d roles were given.")
