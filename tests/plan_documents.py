@@ -3,8 +3,8 @@
 `plan_docx` writes one plan: numbered headings of several levels, Finnish and Swedish
 text, a table whose goal cell is merged down over three action rows under a header
 merged across two columns, bullets in a cell (list style, typed marks and Shift+Enter
-lines), a numbered list and an empty row. `PLAN_BODY` and `PLAN_TABLES` are what any
-reader must find in it.
+lines), a numbered list and an empty row. `PLAN_BODY`, `PLAN_NUMBERS` and
+`PLAN_TABLES` are what any reader must find in it.
 """
 
 import docx
@@ -153,6 +153,15 @@ PLAN_BODY = [
     (0, "Taulukon jälkeen: seuranta vuosittain.", False),
     "table 2",
 ]
+# The numbers Word draws for the numbered headings and list items.
+PLAN_NUMBERS = [
+    ("Johdanto", "1"),
+    ("Suunnitelman tausta", "1.1"),
+    ("Lapset ja nuoret osallistuvat", "1"),
+    ("Perheet saavat tukea ajoissa", "2"),
+    ("Mål och åtgärder", "1.2"),
+    ("Toimenpiteet", "2"),
+]
 # Each cell as (merged, [(text, bullet), …]).
 B = True
 PLAN_TABLES = [
@@ -209,6 +218,12 @@ def body(document) -> list:
             paragraph = block.paragraph
             found.append((paragraph.level, paragraph.text, paragraph.bullet))
     return found
+
+
+def numbers(document) -> list:
+    """The Document's numbered paragraphs as PLAN_NUMBERS writes them."""
+    found = [block.paragraph for block in document.blocks if block.paragraph is not None]
+    return [(paragraph.text, paragraph.number) for paragraph in found if paragraph.number]
 
 
 def tables(document) -> list:

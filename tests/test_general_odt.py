@@ -11,7 +11,15 @@ import pytest
 from lanu.importers import files
 from lanu.importers.data import ImportRefused
 from lanu.importers.general import odt
-from tests.plan_documents import PLAN_BODY, PLAN_TABLES, body, plan_docx, tables
+from tests.plan_documents import (
+    PLAN_BODY,
+    PLAN_NUMBERS,
+    PLAN_TABLES,
+    body,
+    numbers,
+    plan_docx,
+    tables,
+)
 
 ODT_TYPE = "application/vnd.oasis.opendocument.text"
 NAMESPACES = (
@@ -42,8 +50,11 @@ def plan_odt(tmp_path_factory):
     return soffice_odt(plan_docx(tmp_path_factory.mktemp("odt") / "plan.docx"))
 
 
-def odt_of(text: str, styles: str = "", mimetype: str | None = ODT_TYPE) -> bytes:
-    """An OpenDocument file of this office:text content (and office:styles)."""
+def odt_of(
+    text: str, styles: str = "", mimetype: str | None = ODT_TYPE, automatic: str = ""
+) -> bytes:
+    """An OpenDocument file of this office:text content, office:styles and automatic
+    styles."""
     manifest = (
         '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
         f' manifest:version="1.3"><manifest:file-entry manifest:full-path="/"'
@@ -60,7 +71,8 @@ def odt_of(text: str, styles: str = "", mimetype: str | None = ODT_TYPE) -> byte
         archive.writestr("META-INF/manifest.xml", manifest)
         archive.writestr(
             "content.xml",
-            f"<office:document-content {NAMESPACES}><office:body><office:{body}>{text}"
+            f"<office:document-content {NAMESPACES}><office:automatic-styles>{automatic}"
+            f"</office:automatic-styles><office:body><office:{body}>{text}"
             f"</office:{body}></office:body></office:document-content>",
         )
         archive.writestr(
@@ -76,6 +88,7 @@ def test_odt_saved_from_a_word_plan_reads_as_the_word_plan(plan_odt):
     assert (found.source, found.kind) == ("plan.odt", "odt")
     assert body(found) == PLAN_BODY
     assert tables(found) == PLAN_TABLES
+    assert numbers(found) == PLAN_NUMBERS
     assert [block.origin for block in found.blocks if block.table] == ["table 1", "table 2"]
 
 
@@ -148,6 +161,68 @@ def test_odt_text_reads_as_written_without_notes_comments_or_deleted_text():
         (0, "Osion teksti", False),
         (0, "Ankkuri", False),
         (0, "Kehyksen teksti", False),
+    ]
+
+
+OUTLINE = """
+<text:outline-style style:name="Outline">
+  <text:outline-level-style text:level="1" style:num-format="1" style:num-suffix="."/>
+  <text:outline-level-style text:level="2" style:num-format="1" text:display-levels="2"/>
+  <text:outline-level-style text:level="3" style:num-format=""/>
+</text:outline-style>
+"""
+LIST_STYLES = """
+<text:list-style style:name="Roman">
+  <text:list-level-style-number text:level="1" style:num-format="I" style:num-suffix="."/>
+  <text:list-level-style-number text:level="2" style:num-format="a" style:num-suffix=")"
+    text:start-value="1"/>
+</text:list-style>
+<text:list-style style:name="Dots">
+  <text:list-level-style-bullet text:level="1" text:bullet-char="•"/>
+</text:list-style>
+"""
+NUMBERED_TEXT = """
+<text:h text:outline-level="1">Johdanto</text:h>
+<text:h text:outline-level="2">Tausta</text:h>
+<text:h text:outline-level="3">Numeroimaton</text:h>
+<text:h text:outline-level="1">Tavoitteet</text:h>
+<text:h text:outline-level="2">Osallisuus</text:h>
+<text:list text:style-name="Roman" xml:id="goals">
+  <text:list-item><text:p>Kuulluksi tuleminen</text:p>
+    <text:list><text:list-item><text:p>Nuorisovaltuusto</text:p><text:p>Jatkoa</text:p>
+    </text:list-item><text:list-item><text:p>Oppilaskunnat</text:p></text:list-item>
+    </text:list></text:list-item>
+  <text:list-header><text:p>Välihuomautus</text:p></text:list-header>
+</text:list>
+<text:list text:style-name="Dots"><text:list-item><text:p>Pallo</text:p></text:list-item>
+</text:list>
+<text:list text:style-name="Roman" text:continue-list="goals">
+  <text:list-item><text:p>Harrastukset</text:p></text:list-item></text:list>
+<text:list text:style-name="Roman">
+  <text:list-item text:start-value="5"><text:p>Uusi lista viidestä</text:p></text:list-item>
+  <text:list-item><text:p><text:number>VI.</text:number>Kuudes</text:p></text:list-item>
+</text:list>
+"""
+
+
+def test_odt_numbers_lists_and_outline_headings_as_libreoffice_draws_them():
+    found = odt.read(odt_of(NUMBERED_TEXT, OUTLINE, automatic=LIST_STYLES), "numerot.odt")
+    paragraphs = [block.paragraph for block in found.blocks]
+    assert [(p.text, p.level, p.bullet, p.number) for p in paragraphs] == [
+        ("Johdanto", 1, False, "1"),
+        ("Tausta", 2, False, "1.1"),
+        ("Numeroimaton", 3, False, ""),
+        ("Tavoitteet", 1, False, "2"),
+        ("Osallisuus", 2, False, "2.1"),
+        ("Kuulluksi tuleminen", 0, True, "I"),
+        ("Nuorisovaltuusto", 0, True, "a"),
+        ("Jatkoa", 0, True, ""),
+        ("Oppilaskunnat", 0, True, "b"),
+        ("Välihuomautus", 0, False, ""),
+        ("Pallo", 0, True, ""),
+        ("Harrastukset", 0, True, "II"),
+        ("Uusi lista viidestä", 0, True, "V"),
+        ("Kuudes", 0, True, "VI"),
     ]
 
 

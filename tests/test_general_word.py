@@ -13,12 +13,14 @@ from lanu.importers.general import word
 from lanu.importers.general.document import Document
 from tests.plan_documents import (
     PLAN_BODY,
+    PLAN_NUMBERS,
     PLAN_TABLES,
     add_list,
     another_list,
     body,
     fill,
     number,
+    numbers,
     plan_docx,
     tables,
 )
@@ -51,15 +53,7 @@ def test_word_tables_keep_merged_places_bullets_and_empty_rows(plan):
 
 
 def test_word_numbering_gives_headings_and_list_items_their_numbers(plan):
-    numbers = [(p.text, p.number) for p in paragraphs(plan) if p.number]
-    assert numbers == [
-        ("Johdanto", "1"),
-        ("Suunnitelman tausta", "1.1"),
-        ("Lapset ja nuoret osallistuvat", "1"),
-        ("Perheet saavat tukea ajoissa", "2"),
-        ("Mål och åtgärder", "1.2"),
-        ("Toimenpiteet", "2"),
-    ]
+    assert numbers(plan) == PLAN_NUMBERS
 
 
 def test_word_document_is_kept_as_json_unchanged(plan):

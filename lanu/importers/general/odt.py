@@ -22,6 +22,7 @@ opens them. The body is walked in order:
 import io
 import re
 import zipfile
+from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
 from django.utils.translation import gettext as _
@@ -29,7 +30,7 @@ from django.utils.translation import gettext as _
 from ..data import ImportRefused, Problem
 from ..files import BROKEN
 from .document import Block, Cell, Document, Paragraph, Table
-from .paragraphs import is_list_style, named_level, paragraphs_of_lines
+from .paragraphs import bare_number, draw, is_list_style, named_level, paragraphs_of_lines
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
@@ -41,6 +42,14 @@ LIST_ITEM, LIST_ITEMS = TEXT + "list-item", {TEXT + "list-item", TEXT + "list-he
 TABLE, ROW = TABLE_NS + "table", TABLE_NS + "table-row"
 CELL, COVERED = TABLE_NS + "table-cell", TABLE_NS + "covered-table-cell"
 TEXT_BOX = DRAW + "text-box"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+FORMATS = {
+    "1": "decimal",
+    "I": "upperRoman",
+    "i": "lowerRoman",
+    "A": "upperLetter",
+    "a": "lowerLetter",
+}
 XML_SPACE = re.compile(r"[ \t\r\n]+")  # white space in the XML is one space in the text
 # Parts of the body that are not its text: declarations, the text of tracked deletions,
 # comments and footnotes (a Word file's footnotes and comments are not its body either).
@@ -60,6 +69,7 @@ SKIPPED = {
     TEXT + "object-index-source",
     TEXT + "user-index-source",
     TEXT + "bibliography-source",
+    TEXT + "number",  # a list item's number as last drawn: drawn again here
 }
 MAX_COLUMNS = 1024  # the widest table kept: LibreOffice's own limit
 MAX_PLACES = 300_000  # table places in all: what a Word file's element cap lets through
@@ -71,7 +81,7 @@ def read(raw: bytes, source: str) -> Document:
     body = content.find(f"{OFFICE}body/{OFFICE}text")
     if body is None:  # a spreadsheet or a presentation, not a text
         raise damaged(source)
-    reader = Reader(Styles(content, styles), source)
+    reader = Reader(Styles(content, styles), Numbering(content, styles), source)
     return Document(source, "odt", reader.blocks(body))
 
 
@@ -141,34 +151,129 @@ class Styles:
         )
 
 
+@dataclass
+class ListPlace:
+    """Where a text:list is: its list style, depth and the counters it draws from."""
+
+    style: str
+    level: int = 1
+    counters: dict[int, int] = field(default_factory=dict)
+
+
+class Numbering:
+    """The numbers LibreOffice draws for list items and outline-numbered headings,
+    counted in document order.
+
+    A list continues another's counters when it says so (text:continue-list naming
+    its xml:id, or text:continue-numbering); otherwise it starts anew. A list item
+    counts at its level when it opens with a paragraph (one that opens with a nested
+    list only holds it). The level's style gives the format ("1", "I", "A"), how many
+    levels are shown ("1.2") and the prefix and suffix."""
+
+    def __init__(self, content, styles):
+        self.list_styles: dict[str, dict[int, object]] = {}
+        for part in (content, styles):
+            for style in part.iter(TEXT + "list-style") if part is not None else ():
+                self.list_styles.setdefault(style.get(STYLE + "name"), levels_of(style))
+        outline = None if styles is None else styles.find(f"{OFFICE}styles/{TEXT}outline-style")
+        self.outline = levels_of(outline) if outline is not None else {}
+        self.headings: dict[int, int] = {}
+        self.by_id: dict[str, dict[int, int]] = {}
+        self.latest: dict[str, dict[int, int]] = {}
+
+    def start(self, element, outer: ListPlace | None) -> ListPlace:
+        """The place of a text:list: in the list around it, or a list of its own."""
+        style = element.get(TEXT + "style-name")
+        if outer is not None:
+            return ListPlace(style or outer.style, outer.level + 1, outer.counters)
+        style = style or ""
+        if element.get(TEXT + "continue-list") in self.by_id:
+            counters = self.by_id[element.get(TEXT + "continue-list")]
+        elif element.get(TEXT + "continue-numbering") == "true" and style in self.latest:
+            counters = self.latest[style]
+        else:
+            counters = {}
+        self.latest[style] = counters
+        if element.get(XML_ID):
+            self.by_id[element.get(XML_ID)] = counters
+        return ListPlace(style, 1, counters)
+
+    def item(self, place: ListPlace, item) -> str:
+        """The number of a list item that opens with a paragraph ("" for a bullet)."""
+        levels = self.list_styles.get(place.style, {})
+        return count(levels, place.counters, place.level, item.get(TEXT + "start-value"))
+
+    def heading(self, level: int) -> str:
+        """The outline number of a text:h outside a list ("" when unnumbered)."""
+        return count(self.outline, self.headings, level, None)
+
+
+def levels_of(style) -> dict[int, object]:
+    """A list or outline style's level styles by level (1, 2, …)."""
+    return {number_of(level.get(TEXT + "level")): level for level in style}
+
+
+def count(levels: dict, counters: dict[int, int], level: int, start_value) -> str:
+    """Count one more at `level` (deeper levels start again) and draw the number."""
+    style = levels.get(level)
+    start = number_of(style.get(TEXT + "start-value")) if style is not None else 1
+    if start_value is not None:
+        counters[level] = number_of(start_value)
+    else:
+        counters[level] = counters[level] + 1 if level in counters else start
+    for deeper in [each for each in counters if each > level]:
+        del counters[deeper]
+    if style is None or style.get(STYLE + "num-format") not in FORMATS:
+        return ""  # a bullet, an image or an unnumbered level
+    shown = min(number_of(style.get(TEXT + "display-levels")), level)
+    parts = []
+    for each in range(level - shown + 1, level + 1):
+        each_style = levels.get(each)
+        format_ = each_style.get(STYLE + "num-format") if each_style is not None else "1"
+        each_start = (
+            number_of(each_style.get(TEXT + "start-value")) if each_style is not None else 1
+        )
+        try:
+            parts.append(draw(counters.get(each, each_start), FORMATS.get(format_, "decimal")))
+        except ValueError:
+            return ""
+    prefix, suffix = style.get(STYLE + "num-prefix", ""), style.get(STYLE + "num-suffix", "")
+    return bare_number(prefix + ".".join(parts) + suffix)
+
+
 class Reader:
     """Walks the body in order, numbering the tables."""
 
-    def __init__(self, styles: Styles, source: str):
+    def __init__(self, styles: Styles, numbering: Numbering, source: str):
         self.styles = styles
+        self.numbering = numbering
         self.source = source
         self.tables = 0
         self.places = 0
 
     def blocks(self, body) -> list[Block]:
         found = []
-        for element, listed in block_elements(body):
+        for element, listed, number in self.block_elements(body):
             if element.tag == TABLE:
                 self.tables += 1
                 origin = f"table {self.tables}"  # kept with the upload, as word.py's
                 table = Table(self.tables, self.rows(element), origin=origin)
                 found.append(Block(table=table, origin=origin))
             else:
-                found += [Block(paragraph=p) for p in self.paragraphs(element, listed)]
+                paragraphs = self.paragraphs(element, listed, number)
+                found += [Block(paragraph=p) for p in paragraphs]
         return found
 
-    def paragraphs(self, element, listed: bool) -> list[Paragraph]:
-        """The paragraph's lines, then those of its text boxes."""
+    def paragraphs(self, element, listed: bool, number: str | None) -> list[Paragraph]:
+        """The paragraph's lines, then those of its text boxes. `number` is its list
+        item's; None outside a list (where a text:h may have an outline number)."""
         boxes: list = []
         text = paragraph_text(element, boxes)
         level = self.styles.heading_level(element)
+        if number is None:
+            number = self.numbering.heading(level) if element.tag == H else ""
         listed = listed or self.styles.is_list(element)
-        found = paragraphs_of_lines(text, level, listed)
+        found = paragraphs_of_lines(text, level, listed, number)
         for box in boxes:
             found += self.cell_paragraphs(box)
         return found
@@ -176,14 +281,38 @@ class Reader:
     def cell_paragraphs(self, parent) -> list[Paragraph]:
         """A cell's or text box's paragraphs; a nested table's text as paragraphs."""
         found = []
-        for element, listed in block_elements(parent):
+        for element, listed, number in self.block_elements(parent):
             if element.tag == TABLE:
                 for row in self.rows(element):
                     for cell in row:
                         found += cell.paragraphs
             else:
-                found += self.paragraphs(element, listed)
+                found += self.paragraphs(element, listed, number)
         return found
+
+    def block_elements(self, parent):
+        """(paragraph or table, is it a list item, its number) of a body, cell or text
+        box, in order; sections, indexes and frames are looked into."""
+        for child in parent:
+            if child.tag in (P, H, TABLE):
+                yield child, False, None
+            elif child.tag == LIST:
+                yield from self.list_elements(child, None)
+            elif child.tag not in SKIPPED and child.tag != ROW:
+                yield from self.block_elements(child)
+
+    def list_elements(self, element, outer: ListPlace | None):
+        """A text:list's paragraphs: the first of each item has the item's number."""
+        place = self.numbering.start(element, outer)
+        for item in element:
+            listed, opening = item.tag == LIST_ITEM, True
+            for child in item if item.tag in LIST_ITEMS else ():
+                if child.tag in (P, H):
+                    number = self.numbering.item(place, item) if listed and opening else ""
+                    yield child, listed, number
+                elif child.tag == LIST:
+                    yield from self.list_elements(child, place)
+                opening = False
 
     def rows(self, table) -> list[list[Cell]]:
         """The table's rows, each as wide as the widest."""
@@ -251,18 +380,6 @@ def covered(row: int, column: int, covering: dict) -> Cell:
 
 def copied(cells: list[Cell]) -> list[Cell]:
     return [Cell(list(cell.paragraphs), cell.merged) for cell in cells]
-
-
-def block_elements(parent, listed: bool = False):
-    """(paragraph or table, is it in a list) of a body, cell or text box, in order;
-    sections, indexes and frames are looked into."""
-    for child in parent:
-        if child.tag in (P, H, TABLE):
-            yield child, listed
-        elif child.tag == LIST or child.tag in LIST_ITEMS:
-            yield from block_elements(child, listed or child.tag == LIST_ITEM)
-        elif child.tag not in SKIPPED and child.tag != ROW:
-            yield from block_elements(child, listed)
 
 
 def table_rows(table):

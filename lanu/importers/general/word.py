@@ -25,7 +25,7 @@ from docx.oxml.ns import qn
 
 from ..data import ImportRefused, Problem
 from .document import Block, Cell, Document, Paragraph, Table
-from .paragraphs import is_list_style, named_level, paragraphs_of_lines
+from .paragraphs import bare_number, draw, is_list_style, named_level, paragraphs_of_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -220,49 +220,7 @@ class Numbering:
             text = re.sub(r"%([1-9])", drawn, val(lvl, "w:lvlText") or "")
         except ValueError:  # a format not drawn here
             return ""
-        return text.strip().rstrip(".):").strip()
-
-
-def draw(value: int, format_: str) -> str:
-    """A counter in a Word number format; ValueError for formats not drawn here."""
-    if format_ == "decimal":
-        return str(value)
-    if format_ == "none":
-        return ""
-    if format_ == "decimalZero":
-        return f"{value:02d}"
-    if format_ in ("upperRoman", "lowerRoman") and 0 < value < 4000:
-        roman = to_roman(value)
-        return roman if format_ == "upperRoman" else roman.lower()
-    if format_ in ("upperLetter", "lowerLetter") and value > 0:
-        letters = chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)  # Z, AA, BB
-        return letters if format_ == "upperLetter" else letters.lower()
-    raise ValueError(format_)
-
-
-ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-
-
-def to_roman(value: int) -> str:
-    digits = []
-    for amount, digit in ROMAN:
-        count, value = divmod(value, amount)
-        digits.append(digit * count)
-    return "".join(digits)
+        return bare_number(text)
 
 
 class Reader:
