@@ -2,15 +2,15 @@
 saved from, and LibreOffice's own ways of writing tables and text are understood."""
 
 import io
-import shutil
-import subprocess
 import zipfile
 
 import pytest
 
-from lanu.importers import files
+from conftest import seed
+from lanu.importers import files, read_plan
 from lanu.importers.data import ImportRefused
-from lanu.importers.general import odt
+from lanu.importers.general import odt, word
+from tests import plan_layouts
 from tests.plan_documents import (
     PLAN_BODY,
     PLAN_NUMBERS,
@@ -20,6 +20,7 @@ from tests.plan_documents import (
     plan_docx,
     tables,
 )
+from tests.plan_layouts import convert
 
 ODT_TYPE = "application/vnd.oasis.opendocument.text"
 NAMESPACES = (
@@ -33,21 +34,35 @@ NAMESPACES = (
 )
 
 
-def soffice_odt(docx_path):
-    """The Word file saved as ODT by LibreOffice, as a municipality's ODT is made."""
-    soffice = shutil.which("soffice")
-    assert soffice, "soffice is missing: `make install-test` installs LibreOffice Writer"
-    folder = docx_path.parent
-    profile = (folder / "profile").as_uri()  # its own, not another run's profile
-    command = [soffice, f"-env:UserInstallation={profile}", "--headless"]
-    command += ["--convert-to", "odt", "--outdir", str(folder), str(docx_path)]
-    subprocess.run(command, check=True, capture_output=True, timeout=180)
-    return docx_path.with_suffix(".odt")
+LAYOUTS = {  # each layout of issue 9, written from a seed plan
+    "principle": lambda folder: plan_layouts.principle_tables_docx(
+        read_plan(seed("002")), folder / "principle.docx"
+    ),
+    "heading": lambda folder: plan_layouts.heading_tables_docx(
+        read_plan(seed("004")), folder / "heading.docx"
+    ),
+    "merged-sv": lambda folder: plan_layouts.merged_table_docx(
+        read_plan(seed("004")), folder / "merged-sv.docx", "sv"
+    ),
+    "organisation": lambda folder: plan_layouts.organisation_tables_docx(
+        read_plan(seed("003")), folder / "organisation.docx"
+    ),
+}
 
 
 @pytest.fixture(scope="session")
-def plan_odt(tmp_path_factory):
-    return soffice_odt(plan_docx(tmp_path_factory.mktemp("odt") / "plan.docx"))
+def copies(tmp_path_factory) -> dict:
+    """Each layout's Word file and the test plan's, with their ODT copies saved by
+    LibreOffice (in one run), as a municipality's ODT is made."""
+    folder = tmp_path_factory.mktemp("odt")
+    writers = {"plan": lambda folder: plan_docx(folder / "plan.docx"), **LAYOUTS}
+    words = [write(folder) for write in writers.values()]
+    return dict(zip(writers, zip(words, convert(words, "odt", folder), strict=True), strict=True))
+
+
+@pytest.fixture
+def plan_odt(copies):
+    return copies["plan"][1]
 
 
 def odt_of(
@@ -90,6 +105,17 @@ def test_odt_saved_from_a_word_plan_reads_as_the_word_plan(plan_odt):
     assert tables(found) == PLAN_TABLES
     assert numbers(found) == PLAN_NUMBERS
     assert [block.origin for block in found.blocks if block.table] == ["table 1", "table 2"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_odt_of_each_plan_layout_reads_as_its_word_file(copies, layout):
+    word_path, odt_path = copies[layout]
+    from_word = word.read(word_path.read_bytes(), "plan.docx")
+    from_odt = odt.read(odt_path.read_bytes(), "plan.odt")
+    assert body(from_odt) == body(from_word)
+    assert tables(from_odt) == tables(from_word)
+    assert numbers(from_odt) == numbers(from_word)
+    assert sum(len(table.rows) for table in from_word.tables()) > 10  # a plan, not a stub
 
 
 def test_odt_is_recognised_by_its_bytes(plan_odt):
@@ -265,6 +291,17 @@ def test_odt_table_spans_and_repeats_are_written_out_without_trailing_empties():
         [("", ""), ("", ""), ("", "")],
         [("", ""), ("", ""), ("", "")],
         [("", "Viimeinen"), ("", ""), ("", "")],
+    ]
+
+
+def test_odt_covered_cell_without_its_spanning_cell_is_an_empty_cell():
+    stray = (
+        "<table:table><table:table-row><table:covered-table-cell/><table:table-cell>"
+        "<text:p>Toimenpide</text:p></table:table-cell></table:table-row></table:table>"
+    )
+    table = odt.read(odt_of(stray), "hajanainen.odt").tables()[0]
+    assert [[(cell.merged, cell.text) for cell in row] for row in table.rows] == [
+        [("", ""), ("", "Toimenpide")]
     ]
 
 

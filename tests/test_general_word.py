@@ -218,6 +218,17 @@ def test_word_row_short_of_the_grid_is_filled_to_its_width():
     assert [len(row) for row in read(document).tables()[0].rows] == [3, 3]
 
 
+def test_word_table_split_inside_a_merged_cell_starts_with_an_empty_cell():
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    fill(table.cell(0, 1), "Toimenpide")
+    fill(table.cell(1, 0), "Tavoite")
+    continued = parse_xml(f"<w:vMerge {nsdecls('w')}/>")  # what Word leaves when it splits
+    table.cell(0, 0)._tc.get_or_add_tcPr().append(continued)
+    rows = [[(cell.merged, cell.text) for cell in row] for row in read(document).tables()[0].rows]
+    assert rows == [[("", ""), ("", "Toimenpide")], [("", "Tavoite"), ("", "")]]
+
+
 @pytest.mark.parametrize(
     "raw",
     [b"PK\x03\x04 not really a zip", b"", b"<w:document>plain XML</w:document>"],

@@ -30,7 +30,14 @@ from django.utils.translation import gettext as _
 from ..data import ImportRefused, Problem
 from ..files import BROKEN
 from .document import Block, Cell, Document, Paragraph, Table
-from .paragraphs import bare_number, draw, is_list_style, named_level, paragraphs_of_lines
+from .office_text import (
+    bare_number,
+    clear_edges,
+    draw,
+    is_list_style,
+    named_level,
+    paragraphs_of_lines,
+)
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
@@ -332,7 +339,7 @@ class Reader:
         width = max(map(len, rows), default=0)
         for row in rows:
             row += [Cell() for _ in range(width - len(row))]
-        return rows
+        return clear_edges(rows)
 
     def count(self, places: int) -> None:
         """Refuse a document whose tables, written out, would be too large to keep."""

@@ -25,7 +25,14 @@ from docx.oxml.ns import qn
 
 from ..data import ImportRefused, Problem
 from .document import Block, Cell, Document, Paragraph, Table
-from .paragraphs import bare_number, draw, is_list_style, named_level, paragraphs_of_lines
+from .office_text import (
+    bare_number,
+    clear_edges,
+    draw,
+    is_list_style,
+    named_level,
+    paragraphs_of_lines,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -273,7 +280,7 @@ class Reader:
         width = max([grid, *map(len, rows)])
         for row in rows:
             row += [Cell() for _ in range(width - len(row))]
-        return Table(number, rows, origin=origin)
+        return Table(number, clear_edges(rows), origin=origin)
 
     def row(self, tr) -> list[Cell]:
         """One Cell per grid column the row covers, merged places marked."""

@@ -1,10 +1,11 @@
-"""What the Word and OpenDocument readers share about paragraphs: the style names that
-make a heading or a list item, in the languages plans are written in, and how a
-paragraph's lines become Paragraphs. Written once so both file types read alike."""
+"""What the Word and OpenDocument readers share, written once so both read alike: the
+style names that make a heading or a list item, in the languages plans are written
+in; how a paragraph's lines become Paragraphs; how list numbers are drawn; and what
+a merge at a table's edge means."""
 
 import re
 
-from .document import Paragraph, list_item
+from .document import Cell, Paragraph, list_item
 
 # Built-in heading styles by name or id: Word keeps the English name ("heading 1") in
 # the file whatever its language, but files made by other tools carry the localised
@@ -102,3 +103,15 @@ def to_roman(value: int) -> str:
         count, value = divmod(value, amount)
         digits.append(digit * count)
     return "".join(digits)
+
+
+def clear_edges(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows without merges from outside the table: a first row continuing a merge
+    from above (as when Word splits a table inside a merged cell) or a first column
+    continuing one from the left shows an empty cell, and is one."""
+    for cell in rows[0] if rows else ():
+        cell.merged = "" if cell.merged == "up" else cell.merged
+    for row in rows:
+        if row and row[0].merged == "left":
+            row[0].merged = ""
+    return rows
