@@ -1,20 +1,37 @@
 """Importers of plans: one module per input format, in an explicit registry.
 
-Each text format module has `detect(text) -> bool` and `read(text, source) -> PlanData`;
-each Office file type (`FILE_TYPES`, recognised by the file's bytes in files.py) has
-`read_bytes(raw, source) -> PlanData`. read() touches no database; `save.save_plan()`
-writes the result in one transaction. An action spreadsheet can also be read against
-an existing plan (`read_plan_changes()`), and `update.apply_changes()` writes it.
+A new plan's file is one of two kinds:
+- a document people write (Word, ODT, PDF, an Excel workbook or a CSV table in its own
+  columns): its file type's reader (`DOCUMENT_READERS`, recognised by the file's bytes
+  in files.py) makes a general `Document`, and the general reader (general/reading.py)
+  reads it with the person's choices into a `Reading`;
+- Lanu's own formats and the seeds' text layouts (`FORMATS`: each module has
+  `detect(text) -> bool` and `read(text, source) -> PlanData`), and Lanu's Excel
+  template (spreadsheet.py), read as they always were.
+Nothing here touches the database; `save.save_plan()` writes a plan in one
+transaction. An action spreadsheet can also be read against an existing plan
+(`read_plan_changes()`), and `update.apply_changes()` writes it.
+
+Entry points: `read_plan_bytes(raw, source) -> PlanData` reads by itself (the guesses
+decide); `read_new_plan(raw, source) -> Document | PlanData` reads a file once for a
+preview; `read_document_of(raw, source) -> Document | None` is the Document of a file
+for the general reader (None for Lanu's own formats); `read_general(document, choices,
+known_layouts) -> Reading` reads a Document with the person's choices.
 """
 
 import codecs
+import importlib
 import re
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from . import docx, files, lanu_json, org_tables, principle_table, priority_tables, spreadsheet
+from . import files, lanu_json, org_tables, principle_table, priority_tables, spreadsheet
 from .data import ImportRefused, PlanData, Problem, check_plan
+from .general import sheets
+from .general.document import Document
+from .general.reading import read_document
+from .general.result import Choices, Reading
 
 FORMATS = {
     "lanu-json": lanu_json,
@@ -24,9 +41,10 @@ FORMATS = {
     "action-csv": spreadsheet,  # Lanu's action template as CSV: into an existing plan only
 }
 
-FILE_TYPES = {
-    "docx": docx,  # Word: tables like the seed plans'
-    "xlsx": spreadsheet,  # Excel: Lanu's action template (its goals and actions sheets)
+DOCUMENT_READERS = {  # file type (files.file_type) -> its module in general/, with read()
+    "docx": "word",
+    "odt": "odt",
+    "pdf": "pdf",
 }
 
 
@@ -81,15 +99,17 @@ def windows_1252(raw: bytes, source: str, error: UnicodeDecodeError) -> str:
     raise ImportRefused([Problem(message, line=line, file=source)]) from None
 
 
-def detect_format(text: str, source: str) -> str:
-    for name, module in FORMATS.items():
-        if module.detect(text):
-            return name
+def text_format(text: str) -> str:
+    """The name of the text format that recognises the text, or ""."""
+    return next((name for name, module in FORMATS.items() if module.detect(text)), "")
+
+
+def not_recognised(source: str) -> ImportRefused:
     message = _(
         "No plan was recognised: expected Lanu's JSON export or a plan document "
         "with goals and a table of actions."
     )
-    raise ImportRefused([Problem(message, line=1, file=source)])
+    return ImportRefused([Problem(message, line=1, file=source)])
 
 
 def read_file(path: Path | str) -> tuple[bytes, str]:
@@ -105,13 +125,69 @@ def read_plan(path: Path | str) -> PlanData:
 
 
 def read_plan_bytes(raw: bytes, source: str) -> PlanData:
-    """Read and check a plan from a file's bytes: an Office file or a text document."""
+    """Read and check a plan from a file's bytes, with what the file says alone (a
+    document's guessed name, period and organisation); ImportRefused with every problem."""
+    found = read_new_plan(raw, source)
+    if isinstance(found, Document):
+        return plan_of(read_general(found))
+    return found
+
+
+def read_new_plan(raw: bytes, source: str) -> Document | PlanData:
+    """A new plan's file read once: a document people write as its `Document`, for the
+    general reader; Lanu's own formats and the seeds' text layouts as their checked plan."""
     kind = files.file_type(raw, source)
+    if kind == "xlsx" and spreadsheet.is_template(raw, source):
+        return checked(spreadsheet.read_bytes(raw, source), source)
+    if kind == "xlsx":
+        return sheets.read_xlsx(raw, source)
     if kind:
-        data = FILE_TYPES[kind].read_bytes(raw, source)
-    else:
-        text = decode(raw, source)
-        data = FORMATS[detect_format(text, source)].read(text, source)
+        return document_reader(kind)(raw, source)
+    text = decode(raw, source)
+    name = text_format(text)
+    if name:
+        return checked(FORMATS[name].read(text, source), source)
+    if is_table(text):
+        return sheets.read_csv(text, source)
+    raise not_recognised(source)
+
+
+def read_document_of(raw: bytes, source: str) -> Document | None:
+    """The file as a `Document` for the general reader; None when it is one of Lanu's own
+    formats or the seeds' text layouts (read those with `read_plan_bytes`)."""
+    found = read_new_plan(raw, source)
+    return found if isinstance(found, Document) else None
+
+
+def read_general(
+    document: Document,
+    choices: Choices | None = None,
+    known_layouts: dict[str, list[str]] | None = None,
+) -> Reading:
+    """The general reader: the document read with the person's choices (general/reading.py).
+    `known_layouts` are the roles chosen at earlier imports, by the tables' signatures."""
+    return read_document(document, choices, known_layouts)
+
+
+def plan_of(reading: Reading) -> PlanData:
+    """The reading's plan, or its problems refused."""
+    if reading.data is None:
+        raise ImportRefused(reading.problems)
+    return reading.data
+
+
+def document_reader(kind: str):
+    """The `read(raw, source) -> Document` of a file type (an explicit registry)."""
+    module = importlib.import_module(f".general.{DOCUMENT_READERS[kind]}", __package__)
+    return module.read
+
+
+def is_table(text: str) -> bool:
+    """Is the text a table (CSV): do its first rows split alike into several cells?"""
+    return spreadsheet.steady_rows(text, spreadsheet.header_delimiter(text)) >= 2
+
+
+def checked(data: PlanData, source: str) -> PlanData:
     problems = check_plan(data)
     if problems:
         for problem in problems:

@@ -478,6 +478,23 @@ def sniff(raw: bytes, source: str) -> bool:
     return True  # files.file_type() has found xl/workbook.xml
 
 
+TEMPLATE_HEAD_ROWS = 10  # the goals sheet's heading row is its first filled row
+
+
+def is_template(raw: bytes, source: str) -> bool:
+    """Is the workbook Lanu's own template or export (it has the goals sheet)? Any other
+    workbook is a plan typed in its own columns, for the general reader. Only the first
+    rows of each sheet are read."""
+    known = goal_headings()
+    with opened_xlsx(raw, source) as book:
+        for worksheet in book.worksheets:
+            rows = itertools.islice(bounded_rows(worksheet, source), TEMPLATE_HEAD_ROWS)
+            head = next((list(row) for row in rows if any(v is not None for v in row)), [])
+            if is_goals(make_sheet(worksheet.title, [head], known)):
+                return True
+    return False
+
+
 def read_bytes(raw: bytes, source: str) -> PlanData:
     """A new plan from a filled-in template or an export."""
     book = load_xlsx(raw, source)

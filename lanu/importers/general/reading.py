@@ -322,7 +322,11 @@ class PlanReader:
             values = self.row_levels(row, level_columns, values)
             organisation = self.row_organisation(chain, row) or organisation
             levels = [*headings, *([span] if span else []), *values]
-            self.read_row(chain, row, levels[-3:] if len(levels) > 3 else levels, organisation)
+            empty = next(
+                (c[1] for c, v in zip(level_columns, values, strict=True) if v is None), ""
+            )
+            levels = levels[-3:] if len(levels) > 3 else levels
+            self.read_row(chain, row, levels, organisation, empty)
 
     def nearest_heading(self, chain: Chain) -> list[Level]:
         place = self.outline.places.get(chain.found.number)
@@ -352,9 +356,13 @@ class PlanReader:
         column = next((c.index for c in chain.found.columns if c.role == "organisation"), None)
         return one_line(row.cells.get(column, [])) if column is not None else ""
 
-    def read_row(self, chain: Chain, row: RowRef, levels: list, organisation: str) -> None:
+    def read_row(
+        self, chain: Chain, row: RowRef, levels: list, organisation: str, empty: str
+    ) -> None:
+        """The row's actions under its sub-goal; `empty` is the header of a goal column
+        with no value on or above the row."""
         action_column = next(c.index for c in chain.found.columns if c.role == "action")
-        key, third = self.subgoal_key(row, levels, bool(row.cells.get(action_column)))
+        key, third = self.subgoal_key(row, levels, bool(row.cells.get(action_column)), empty)
         if key is None:
             return
         if not row.cells.get(action_column):
@@ -373,15 +381,13 @@ class PlanReader:
     def table_found(self, row: RowRef) -> TableFound:
         return self.reading.tables[row.table.number - 1]
 
-    def subgoal_key(self, row: RowRef, levels: list, has_action: bool) -> tuple[str | None, str]:
+    def subgoal_key(
+        self, row: RowRef, levels: list, has_action: bool, empty: str
+    ) -> tuple[str | None, str]:
         """The row's sub-goal key ("1.2") and its third level's text for the notes."""
         if not levels or levels[0] is None or (len(levels) > 1 and levels[1] is None):
             if has_action:
-                message = _(
-                    "the action has no goal: no goal heading above the table and no "
-                    "goal column value on or above the row."
-                )
-                self.problem(message, row_where(row, self.document))
+                self.problem(no_goal(empty), row_where(row, self.document))
             return None, ""
         goal = self.tree.goal(levels[0])
         if len(levels) == 1:
@@ -395,6 +401,15 @@ class PlanReader:
             self.third_level += 1
             third = "\n".join(f"{level.label or LABELS['fi'][1]}: {level.title}" for level in inner)
         return f"{goal.number}.{subgoal.number}", third
+
+    def no_goal(self, row: RowRef) -> str:
+        empty = [c.header for c in row.found.columns if c.role in LEVEL_ROLES]
+        if not empty:
+            return _(
+                "the action has no goal: the table has no goal column and no heading above it."
+            )
+        message = _("the action has no goal: “%s” is empty on this row and the rows above it.")
+        return message % empty[0]
 
     def keep_without_action(self, chain: Chain, row: RowRef, key: str) -> None:
         """A row with no action: its other cells are kept in its sub-goal's notes."""
@@ -608,6 +623,14 @@ class PlanReader:
 
 
 # Helpers -----------------------------------------------------------------------------
+
+
+def no_goal(empty: str) -> str:
+    """Why a row's action has no goal: its goal column is empty, or there is none."""
+    if not empty:
+        return _("the action has no goal: the table has no goal column and no heading above it.")
+    message = _("the action has no goal: “%s” is empty on this row and the rows above it.")
+    return message % empty
 
 
 def level_of(text: str, number: str = "", label: str = "") -> Level:
