@@ -1,8 +1,11 @@
 """python -m lanu import-plan: the seeds, --dry-run, bad files, and the demo data."""
 
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from lanu.plans.models import Action, Goal, Organisation, Plan, SubGoal
 
@@ -130,3 +133,169 @@ def test_demo_people_are_refused_outside_development(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="development only"):
         call_command("load-demo", "--people")
+
+
+# A document people write: guessed by itself, the options give what it does not say
+
+ROWS = [  # goal, sub-goal, action, responsible, metric
+    ("1. Osallisuus", "1.1 Lapset kuullaan", "Lasten parlamentti", "Nuorisopalvelut", "Kokoukset"),
+    ("", "", "Oppilaskuntien tuki", "Koulut", "Oppilaskunnat"),
+    ("", "1.2 Perheet mukaan", "Perheiden ilta", "Perhekeskus", "Osallistujat"),
+    (
+        "2. Turvallisuus",
+        "2.1 Turvallinen koulumatka",
+        "Saattoliikenteen kävely",
+        "Tekniset",
+        "Kysely",
+    ),
+]
+HEADERS = ("Painopiste", "Tavoite", "Toimenpide", "Vastuutaho", "Mittarit")
+
+
+def word_plan(path, cover=(), headers=HEADERS, rows=ROWS):
+    """A Word plan: cover paragraphs, then one action table."""
+    import docx
+
+    document = docx.Document()
+    for text in cover:
+        document.add_paragraph(text)
+    table = document.add_table(rows=1 + len(rows), cols=len(headers))
+    for place, text in enumerate(headers):
+        table.cell(0, place).text = text
+    for number, row in enumerate(rows, 1):
+        for place, text in enumerate(row):
+            table.cell(number, place).text = text
+    document.save(path)
+    return path
+
+
+COVER = ("Raaseporin kaupunki", "Lasten ja nuorten hyvinvointisuunnitelma 2024–2026")
+
+
+def command_error(*args) -> str:
+    with pytest.raises(CommandError) as error:
+        call_command("import-plan", *map(str, args), stdout=io.StringIO())
+    assert Plan.objects.count() == Organisation.objects.count() == 0
+    return str(error.value)
+
+
+def test_a_word_plan_is_read_by_itself(tmp_path):
+    call_command("import-plan", str(word_plan(tmp_path / "p.docx", COVER)), stdout=io.StringIO())
+    plan = Plan.objects.get()
+    assert plan.name == "Lasten ja nuorten hyvinvointisuunnitelma 2024–2026"
+    assert (plan.period_start, plan.period_end) == (2024, 2026)
+    assert [o.name for o in plan.organisations.all()] == ["Raaseporin kaupunki"]
+    assert [a.description for a in plan.actions.order_by("order")] == [r[2] for r in ROWS]
+    assert plan.goals.count() == 2 and SubGoal.objects.filter(goal__plan=plan).count() == 3
+
+
+@pytest.mark.usefixtures("in_english")
+def test_what_the_document_does_not_say_is_asked_for_by_its_option(tmp_path):
+    message = command_error(word_plan(tmp_path / "p.docx"))
+    assert 'Give it with --name "NAME".' in message
+    assert "Give it with --period 2024-2026." in message
+    assert 'Give it with --organisation "NAME"' in message
+
+
+def test_the_options_give_name_period_and_organisations(tmp_path):
+    path = word_plan(tmp_path / "p.docx")
+    options = ["--name", "Inkoon suunnitelma", "--period", "2025–2028"]
+    options += ["--organisation", "Inkoon kunta", "--organisation", "Inkoon seurakunta"]
+    call_command("import-plan", str(path), *options, stdout=io.StringIO())
+    plan = Plan.objects.get()
+    assert (plan.name, plan.period_start, plan.period_end) == ("Inkoon suunnitelma", 2025, 2028)
+    names = {o.name for o in plan.organisations.all()}
+    assert names == {"Inkoon kunta", "Inkoon seurakunta"}
+    assert {a.organisation.name for a in plan.actions.all()} == {"Inkoon kunta"}
+
+
+def test_the_options_replace_the_documents_guesses(tmp_path):
+    path = word_plan(tmp_path / "p.docx", COVER)
+    call_command("import-plan", str(path), "--name", "Oma nimi", stdout=io.StringIO())
+    assert Plan.objects.get().name == "Oma nimi"
+
+
+@pytest.mark.parametrize("period", ["2024", "2026-2024", "vuodet 2024-2026", "24-26"])
+def test_a_bad_period_is_refused_before_reading(tmp_path, period, in_english):
+    message = command_error(word_plan(tmp_path / "p.docx", COVER), "--period", period)
+    assert f"--period “{period}” is not a period" in message
+
+
+def test_a_bad_period_is_refused_in_finnish(tmp_path):
+    message = command_error(word_plan(tmp_path / "p.docx", COVER), "--period", "ensi vuonna")
+    assert "--period “ensi vuonna” ei ole kausi" in message
+
+
+UNKNOWN = ("Osa-alue", "Alaotsikko", "Mitä tehdään", "Kuka", "Miten seurataan")
+
+
+def test_columns_give_the_roles_of_unknown_headers(tmp_path):
+    path = word_plan(tmp_path / "p.docx", COVER, headers=UNKNOWN)
+    assert "Osa-alue" in command_error(path)  # the tables found, for --columns
+    roles = "goal,subgoal,action,responsible,metrics"
+    call_command("import-plan", str(path), "--columns", roles, stdout=io.StringIO())
+    plan = Plan.objects.get()
+    assert [a.description for a in plan.actions.order_by("order")] == [r[2] for r in ROWS]
+    assert plan.actions.get(description="Perheiden ilta").responsible == "Perhekeskus"
+
+
+def test_columns_for_one_table_by_its_number(tmp_path):
+    path = word_plan(tmp_path / "p.docx", COVER, headers=UNKNOWN)
+    roles = "1:goal,subgoal,action,responsible,metrics"
+    call_command("import-plan", str(path), "--columns", roles, stdout=io.StringIO())
+    assert Plan.objects.get().actions.count() == len(ROWS)
+
+
+def test_columns_chosen_are_kept_for_the_next_file_of_the_layout(tmp_path):
+    path = word_plan(tmp_path / "p.docx", COVER, headers=UNKNOWN)
+    roles = "goal,subgoal,action,responsible,metrics"
+    call_command("import-plan", str(path), "--columns", roles, stdout=io.StringIO())
+    call_command("import-plan", str(path), "--slug", "next-year", stdout=io.StringIO())
+    assert Plan.objects.get(slug="next-year").actions.count() == len(ROWS)
+
+
+def test_an_unknown_role_is_refused_listing_the_roles_in_finnish(tmp_path):
+    path = word_plan(tmp_path / "p.docx", COVER)
+    message = command_error(path, "--columns", "goal,subgoal,tehtävä,responsible,metrics")
+    assert "”tehtävä” ei ole sarakkeen rooli; roolit ovat: goal, subgoal," in message
+
+
+def test_the_ambiguity_answer_form_of_organisation_still_works_with_a_name(tmp_path):
+    Organisation.objects.create(name="Raaseporin kaupunki B", aliases=["Raaseporin kaupunki"])
+    Organisation.objects.create(name="Raaseporin kaupunki C", aliases=["Raaseporin kaupunki"])
+    path = word_plan(tmp_path / "p.docx", COVER)
+    answer = "Raaseporin kaupunki=Raaseporin kaupunki C"
+    call_command("import-plan", str(path), "--organisation", answer, stdout=io.StringIO())
+    plan = Plan.objects.get()
+    assert [o.name for o in plan.organisations.all()] == ["Raaseporin kaupunki C"]
+
+
+def test_a_seed_text_naming_no_organisation_takes_the_option(seed_path, tmp_path):
+    text = seed_path("004").read_text(encoding="utf-8")
+    cover = "Länsi-Uudenmaan hyvinvointialue  \nVästra Nylands välfärdsområde\n"
+    title = "# Länsi-Uudenmaan hyvinvointialueen\n\n## Lasten ja nuorten hyvinvointisuunnitelma\n"
+    path = tmp_path / "plan.txt"
+    path.write_text(text.replace(cover, "\n").replace(title, "# Suunnitelma\n"), encoding="utf-8")
+    with translation.override("en"):
+        assert 'Give it with --organisation "NAME"' in command_error(path)
+    call_command("import-plan", str(path), "--organisation", "Inkoon kunta", stdout=io.StringIO())
+    plan = Plan.objects.get()
+    assert plan.actions.filter(organisation__name="Inkoon kunta").count() == 50
+
+
+def test_columns_for_a_table_the_document_lacks_are_refused(tmp_path, in_english):
+    path = word_plan(tmp_path / "p.docx", COVER)
+    message = command_error(path, "--columns", "4:goal,subgoal,action,responsible,metrics")
+    assert "--columns 4:…: the document has no table 4 (it has 1)." in message
+
+
+def test_columns_of_another_width_than_the_table_leave_it_as_guessed(tmp_path):
+    path = word_plan(tmp_path / "p.docx", COVER)
+    call_command("import-plan", str(path), "--columns", "goal,action", stdout=io.StringIO())
+    assert Plan.objects.get().actions.count() == len(ROWS)
+
+
+def test_a_table_given_too_few_roles_is_refused_with_its_columns(tmp_path, in_english):
+    path = word_plan(tmp_path / "p.docx", COVER)
+    message = command_error(path, "--columns", "1:goal,action")
+    assert "has 5 columns, but 2 roles were given" in message

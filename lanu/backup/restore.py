@@ -46,11 +46,17 @@ def read_restore(path: Path | str) -> tuple[PlanData, Backup]:
     """The plan and, from a full export, its follow-up and people: checked, nothing written."""
     raw, source = read_file(path)
     data = read_plan_bytes(raw, source)
+    return data, backup_of(raw, source, data)
+
+
+def backup_of(raw: bytes, source: str, data: PlanData) -> Backup:
+    """The follow-up and people a full export holds besides its plan `data` (read from
+    the same bytes); an empty Backup for any other file."""
     backup = read_backup(raw, source, data)
     if backup.full:  # restored here: not "left for import-plan", as the web import says
         note = lanu_json.backup_note(len(backup.rounds), len(backup.memberships))
         data.report = [line for line in data.report if line != note]
-    return data, backup
+    return backup
 
 
 def restore_plan(data: PlanData, backup: Backup, slug: str = "", choices=None) -> Restored:

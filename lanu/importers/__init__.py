@@ -28,10 +28,11 @@ from django.utils.translation import gettext as _
 
 from . import files, lanu_json, org_tables, principle_table, priority_tables, spreadsheet
 from .data import ImportRefused, PlanData, Problem, check_plan
+from .details import apply_details
 from .general import sheets
 from .general.document import Document
 from .general.reading import read_document
-from .general.result import Choices, Reading
+from .general.result import Choices, PlanDetails, Reading
 
 FORMATS = {
     "lanu-json": lanu_json,
@@ -124,21 +125,24 @@ def read_plan(path: Path | str) -> PlanData:
     return read_plan_bytes(*read_file(path))
 
 
-def read_plan_bytes(raw: bytes, source: str) -> PlanData:
-    """Read and check a plan from a file's bytes, with what the file says alone (a
-    document's guessed name, period and organisation); ImportRefused with every problem."""
-    found = read_new_plan(raw, source)
+def read_plan_bytes(raw: bytes, source: str, details: PlanDetails | None = None) -> PlanData:
+    """Read and check a plan from a file's bytes, with what the file says (a document's
+    guessed name, period and organisation) unless the person's `details` say otherwise;
+    ImportRefused with every problem."""
+    found = read_new_plan(raw, source, details)
     if isinstance(found, Document):
-        return plan_of(read_general(found))
+        return plan_of(read_general(found, Choices(details=details or PlanDetails())))
     return found
 
 
-def read_new_plan(raw: bytes, source: str) -> Document | PlanData:
+def read_new_plan(
+    raw: bytes, source: str, details: PlanDetails | None = None
+) -> Document | PlanData:
     """A new plan's file read once: a document people write as its `Document`, for the
     general reader; Lanu's own formats and the seeds' text layouts as their checked plan."""
     kind = files.file_type(raw, source)
     if kind == "xlsx" and spreadsheet.is_template(raw, source):
-        return checked(spreadsheet.read_bytes(raw, source), source)
+        return checked(spreadsheet.read_bytes(raw, source), source, details)
     if kind == "xlsx":
         return sheets.read_xlsx(raw, source)
     if kind:
@@ -146,7 +150,7 @@ def read_new_plan(raw: bytes, source: str) -> Document | PlanData:
     text = decode(raw, source)
     name = text_format(text)
     if name:
-        return checked(FORMATS[name].read(text, source), source)
+        return checked(FORMATS[name].read(text, source), source, details)
     if is_table(text):
         return sheets.read_csv(text, source)
     raise not_recognised(source)
@@ -187,8 +191,9 @@ def is_table(text: str) -> bool:
     return spreadsheet.steady_rows(text, spreadsheet.header_delimiter(text)) >= 2
 
 
-def checked(data: PlanData, source: str) -> PlanData:
-    problems = check_plan(data)
+def checked(data: PlanData, source: str, details: PlanDetails | None = None) -> PlanData:
+    """The plan with the person's details (details.py), if its checks pass."""
+    problems = check_plan(apply_details(data, details))
     if problems:
         for problem in problems:
             problem.file = problem.file or source

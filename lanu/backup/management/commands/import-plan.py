@@ -1,21 +1,46 @@
 """python -m lanu import-plan FILE [--slug SLUG] [--plan SLUG] [--dry-run]
-[--organisation "NAME=ORGANISATION" ...] [--apply-aliases]"""
+[--name NAME] [--period 2024-2026] [--organisation NAME ...] [--columns ROLES ...]
+[--organisation "NAME=ORGANISATION" ...] [--apply-aliases]
+
+A plan document people write (Word, Excel, ODT, PDF, CSV) is read by the general reader,
+which guesses the columns' roles and the plan's name, period and organisation; the
+options give what it cannot guess. Lanu's own formats and the seeds' text layouts are
+read as before.
+"""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
-from lanu.backup.restore import read_restore, restore_plan
+from lanu import importers
+from lanu.backup.restore import backup_of, restore_plan
 from lanu.importers import read_plan_changes
-from lanu.importers.commands import plan_at, refusals_as_errors
+from lanu.importers.commands import (
+    ColumnsOption,
+    columns_option,
+    missing_detail,
+    organisation_option,
+    period_option,
+    plan_at,
+    problem_line,
+    refusals_as_errors,
+)
 from lanu.importers.data import PlanData
+from lanu.importers.details import apply_details
+from lanu.importers.general.result import Choices as ReadingChoices
+from lanu.importers.general.result import PlanDetails, Reading
+from lanu.importers.models import ImportLayout
 from lanu.importers.organisations import Choices, ambiguity, match_organisations
+from lanu.importers.preview import layouts_chosen
+from lanu.importers.views import keep_layouts
 
 
 class Command(BaseCommand):
     help = (
-        "Import a plan document (text or Word of a real plan, Lanu's JSON export or XLSX "
-        "template) as a new plan, or with --plan an action spreadsheet into that plan. "
-        "A full export (export-plan) restores the plan with its follow-up rounds and people."
+        "Import a plan document (Word, Excel, ODT, PDF or CSV as municipalities write "
+        "them, the seeds' text, Lanu's JSON export or XLSX template) as a new plan, or "
+        "with --plan an action spreadsheet into that plan. A full export (export-plan) "
+        "restores the plan with its follow-up rounds and people."
     )
 
     def add_arguments(self, parser):
@@ -27,12 +52,27 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="show what would be created; write nothing"
         )
+        parser.add_argument("--name", default="", help="the plan's name, if not the document's")
+        parser.add_argument(
+            "--period", default="", metavar="2024-2026", help="the plan's first and last year"
+        )
         parser.add_argument(
             "--organisation",
             action="append",
             default=[],
-            metavar="NAME=ORGANISATION",
-            help="the existing organisation a name of the file means, when it may be several",
+            metavar="NAME or NAME=ORGANISATION",
+            help="NAME: the plan's organisation when the document has no organisation "
+            "column (repeatable: the first does the actions); NAME=ORGANISATION: the "
+            "existing organisation a name of the file means, when it may be several",
+        )
+        parser.add_argument(
+            "--columns",
+            action="append",
+            default=[],
+            metavar="[TABLE:]ROLE,ROLE,...",
+            help="the roles of an action table's columns in order (goal, subgoal, action, "
+            "responsible, metrics …): for every action table of as many columns, or with "
+            "TABLE: for that table; an empty place keeps the guessed role",
         )
         parser.add_argument(
             "--apply-aliases",
@@ -43,9 +83,15 @@ class Command(BaseCommand):
     def handle(self, *args, file, slug, plan, dry_run, **options):
         if plan:
             return self.into_plan(file, plan, dry_run)
+        names, answers = organisation_option(options["organisation"])
+        start, end = period_option(options["period"])
+        details = PlanDetails(options["name"].strip(), start, end, names)
+        columns = columns_option(options["columns"])
         with refusals_as_errors(file, _("The plan was not imported:")):
-            data, backup = read_restore(file)
-            choices = organisation_choices(data, options["organisation"], options["apply_aliases"])
+            raw, source = importers.read_file(file)
+            data, layouts = self.read_new(raw, source, details, columns)
+            backup = backup_of(raw, source, data)
+            choices = organisation_choices(data, answers, options["apply_aliases"])
             for line in proposals(data, options["apply_aliases"]):
                 self.stdout.write(line)
             if dry_run:
@@ -54,7 +100,9 @@ class Command(BaseCommand):
                     self.stdout.write(backup.summary())
                 self.stdout.write(_("Dry run: nothing was saved."))
                 return
-            restored = restore_plan(data, backup, slug, choices)
+            with transaction.atomic():
+                restored = restore_plan(data, backup, slug, choices)
+                keep_layouts(restored.plan, layouts)
         plan = restored.plan
         self.stdout.write(summary(data))
         for line in restored.report:
@@ -62,6 +110,28 @@ class Command(BaseCommand):
         self.stdout.write(
             _("Imported “%(name)s” as %(slug)s.") % {"name": plan.name, "slug": plan.slug}
         )
+
+    def read_new(self, raw: bytes, source: str, details: PlanDetails, columns: ColumnsOption):
+        """The plan the file holds with the options' answers, and the column roles given
+        for its tables (kept with the plan, as the web import keeps them)."""
+        document = importers.read_new_plan(raw, source, details)
+        if isinstance(document, PlanData):  # Lanu's own formats, the seeds' text layouts
+            return document, {}
+        layouts = ImportLayout.objects.order_by("updated")  # the newest of a signature wins
+        known = {layout.signature: layout.roles for layout in layouts}
+        choices = ReadingChoices(details=details)
+        reading = importers.read_general(document, choices, known)
+        if columns.tables or columns.any_table:
+            check_tables(columns, reading)
+            choices.roles = columns.roles(reading.tables)
+            reading = importers.read_general(document, choices, known)
+        if reading.data is None or reading.problems:
+            raise CommandError(refusal(source, reading))
+        for flag in reading.flags:
+            self.stdout.write(f"{flag.where}: {flag.message}")
+        # The reader gives the actions to the first organisation; the others take part.
+        data = apply_details(reading.data, PlanDetails(organisations=details.organisations))
+        return data, layouts_chosen(reading, choices, known)
 
     def into_plan(self, file: str, slug: str, dry_run: bool) -> None:
         from lanu.importers.changes import apply_changes
@@ -75,6 +145,39 @@ class Command(BaseCommand):
                 return
             apply_changes(found, user=None)
         self.stdout.write(_("Imported into “%s”.") % plan.name)
+
+
+def check_tables(columns: ColumnsOption, reading: Reading) -> None:
+    """A table named by --columns N:… that the document does not have is refused."""
+    numbers = {table.number for table in reading.tables}
+    for number in sorted(set(columns.tables) - numbers):
+        values = {"number": number, "count": len(numbers)}
+        message = _(
+            "--columns %(number)d:…: the document has no table %(number)d (it has %(count)d)."
+        )
+        raise CommandError(message % values)
+
+
+def refusal(source: str, reading: Reading) -> str:
+    """The reading's problems, one per line, what the document does not say with the
+    option that gives it; for any other problem, the tables found and their columns'
+    roles, as --columns would give them."""
+    lines = [_("The plan was not imported:")]
+    for problem in reading.problems:
+        problem.file = problem.file or source
+        lines.append(problem_line(problem))
+    if not all(missing_detail(problem) for problem in reading.problems):
+        lines.append(
+            _(
+                "Give the columns their roles in order with --columns "
+                '"goal,subgoal,action,responsible,metrics" ("3:…" for table 3 only); '
+                "the tables found, with their number of columns and the roles guessed:"
+            )
+        )
+        for table in reading.tables:
+            roles = ", ".join(f"{c.header or '–'}: {c.role or '–'}" for c in table.columns)
+            lines.append(f"  {table.where} ({len(table.columns)}): {roles}")
+    return "\n".join(lines)
 
 
 def organisation_choices(data: PlanData, answers: list[str], apply_aliases: bool) -> Choices:
