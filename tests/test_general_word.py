@@ -16,6 +16,7 @@ from tests.plan_documents import (
     PLAN_NUMBERS,
     PLAN_TABLES,
     add_list,
+    add_num,
     another_list,
     body,
     fill,
@@ -83,6 +84,43 @@ def test_word_numbering_in_roman_numerals_and_letters_restarts_as_word_does():
         ("Alatavoite", "A", True),
         ("Uusi lista", "I", True),
         ("Jatkuu", "II", True),
+    ]
+
+
+def test_word_numbering_of_heading_styles_linked_to_a_list_style():
+    """Word's multilevel list for headings: the heading styles carry the numbering, through
+    a list style (numStyleLink) whose second level is "legal" (all levels in digits)."""
+    document = docx.Document()
+    levels = add_list(document, [("upperRoman", "%1."), ("decimal", "%1.%2.")])
+    numbering = document.part.numbering_part.element
+    abstract_id = next(n.abstractNumId.val for n in numbering.num_lst if str(n.numId) == levels)
+    second = numbering.xpath(f'w:abstractNum[@w:abstractNumId="{abstract_id}"]/w:lvl[2]')[0]
+    second.append(parse_xml(f"<w:isLgl {W}/>"))
+    document.styles.element.append(
+        parse_xml(
+            f'<w:style {W} w:type="numbering" w:styleId="PlanList"><w:name w:val="Plan List"/>'
+            f'<w:pPr><w:numPr><w:numId w:val="{levels}"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+    numbering.num_lst[0].addprevious(
+        parse_xml(
+            f'<w:abstractNum {W} w:abstractNumId="900"><w:numStyleLink w:val="PlanList"/>'
+            "</w:abstractNum>"
+        )
+    )
+    linked = add_num(document, 900)
+    for style, ilvl in (("Heading 1", 0), ("Heading 2", 1)):
+        document.styles[style].element.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {W}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{linked}"/></w:numPr>')
+        )
+    for text, level in [("Osallisuus", 1), ("Kuuleminen", 2), ("Terveys", 1), ("Liikunta", 2)]:
+        document.add_heading(text, level)
+    found = [(p.text, p.level, p.number, p.bullet) for p in paragraphs(read(document))]
+    assert found == [
+        ("Osallisuus", 1, "I", False),
+        ("Kuuleminen", 2, "1.1", False),
+        ("Terveys", 1, "II", False),
+        ("Liikunta", 2, "2.1", False),
     ]
 
 
