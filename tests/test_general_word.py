@@ -192,7 +192,8 @@ TEXT_BOX = (
 )
 TRACKED = (
     f"<w:p {W}><w:r><w:t xml:space='preserve'>Tavoite </w:t></w:r><w:del><w:r>"
-    "<w:delText>poistettu </w:delText></w:r></w:del><w:ins><w:r><w:t>lisätty</w:t></w:r>"
+    "<w:delText>poistettu </w:delText></w:r><w:r><w:tab/></w:r></w:del><w:moveFrom><w:r>"
+    "<w:t>siirretty pois</w:t></w:r></w:moveFrom><w:ins><w:r><w:t>lisätty</w:t></w:r>"
     "</w:ins><w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText> PAGE "
     "</w:instrText></w:r><w:r><w:fldChar w:fldCharType='end'/></w:r></w:p>"
 )

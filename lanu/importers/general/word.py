@@ -36,6 +36,10 @@ from .office_text import (
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# A paragraph's parts that are not its text as shown: a drawing's fallback copy,
+# properties, and tracked deletions and moves' sources (their text is shown elsewhere
+# or not at all).
+NOT_TEXT = {FALLBACK, qn("w:pPr"), qn("w:rPr"), qn("w:del"), qn("w:moveFrom")}
 # Elements whose children are blocks (paragraphs, tables) or a paragraph's content.
 WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")}
 BODY_TEXT = 9  # w:outlineLvl of body text: outline levels 0–8 are headings 1–9
@@ -321,7 +325,7 @@ def block_elements(parent):
 
 def paragraph_text(element, boxes: list) -> str:
     """The paragraph's text, soft line breaks as "\\n"; its text boxes are put in
-    `boxes` (their text is not the paragraph's). Deleted text (w:delText) and field
+    `boxes` (their text is not the paragraph's). Deleted or moved-away text and field
     codes (w:instrText) are left out; superscript is plain text."""
     parts = []
     for child in element:
@@ -338,6 +342,6 @@ def paragraph_text(element, boxes: list) -> str:
             parts.append("-")
         elif tag == qn("w:txbxContent"):
             boxes.append(child)
-        elif tag != FALLBACK and tag not in (qn("w:pPr"), qn("w:rPr")):
+        elif tag not in NOT_TEXT:
             parts.append(paragraph_text(child, boxes))
     return "".join(parts)
