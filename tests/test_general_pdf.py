@@ -1,0 +1,323 @@
+"""PDF copies of Word plans, made by LibreOffice as a published PDF is, read into the
+general Document: the headings and paragraphs, and the action tables with their
+merged cells and bullets, one table however many pages it runs over."""
+
+import io
+import subprocess
+
+import pdfplumber
+import pytest
+from docx import Document as WordDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from PIL import Image
+
+from lanu.importers.data import ImportRefused
+from lanu.importers.general import pdf
+from tests.plan_layouts import convert
+
+FINNISH_HEADERS = ["Tavoite", "Toimenpide", "Vastuutaho", "Mittari"]
+INTRODUCTION = (
+    "Suunnitelma kokoaa kunnan, hyvinvointialueen, seurakuntien ja järjestöjen "
+    "toimenpiteet lasten ja nuorten hyvinvoinnin edistämiseksi. Sen toteutumista "
+    "seurataan vuosittain, ja lapset ja nuoret osallistuvat sen arviointiin."
+)
+GOALS = ["1 Lapset ja nuoret liikkuvat ja harrastavat", "2 Perheet saavat tukea ajoissa"]
+ACTIONS_PER_GOAL = 6
+FOOTER = "Esimerkkikunnan hyvinvointisuunnitelma"
+
+
+def description(goal: int, action: int) -> str:
+    return (
+        f"Toimenpide {goal}.{action}: lisätään maksuttomia harrastusryhmiä kouluilla "
+        "iltapäivisin yhdessä seurojen ja järjestöjen kanssa niin, että jokaisella "
+        "lapsella on mahdollisuus ainakin yhteen mieluisaan harrastukseen"
+    )
+
+
+ITEMS = [
+    "kartoitetaan lasten toiveet kyselyllä joka syksy",
+    "sovitaan seurojen kanssa ryhmien ohjaajista ja tiloista koko lukuvuodeksi",
+]
+METRICS = ["Harrastavien lasten osuus (%)", "Ryhmien määrä kouluittain"]
+
+
+def page_number_footer(section, text: str) -> None:
+    """The footer every page repeats: the plan's name and the page number (a field)."""
+    paragraph = section.footer.paragraphs[0]
+    paragraph.text = f"{text}   "
+    run = paragraph.add_run()
+    for kind, instruction in (("begin", None), (None, "PAGE"), ("end", None)):
+        element = OxmlElement("w:fldChar" if kind else "w:instrText")
+        if kind:
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element.set(qn("xml:space"), "preserve")
+            element.text = instruction
+        run._r.append(element)
+
+
+def repeat_as_header(row) -> None:
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(marker)
+
+
+def finnish_plan(path):
+    """A plan as a coordinator writes it in Word: a title and numbered headings, body
+    text with a list, and one "Table Grid" action table running over several pages
+    (its header row repeated on each, rows breaking across pages), each goal's cell
+    merged down over its actions, the actions' items as Word's bullets and a typed
+    dash, long cells that wrap; a footer with the page number."""
+    word = WordDocument()
+    page_number_footer(word.sections[0], FOOTER)
+    word.add_heading("Lasten ja nuorten hyvinvointisuunnitelma 2025–2028", 0)
+    word.add_heading("1 Johdanto", 1)
+    word.add_paragraph(INTRODUCTION)
+    word.add_paragraph("Suunnitelman painopisteet ovat:")
+    word.add_paragraph("liikkuminen ja harrastukset", style="List Bullet")
+    word.add_paragraph("perheiden varhainen tuki", style="List Bullet")
+    word.add_heading("2 Toimenpiteet", 1)
+    word.add_heading("2.1 Toimenpidetaulukko", 2)
+    table = word.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, header in zip(table.rows[0].cells, FINNISH_HEADERS, strict=True):
+        cell.text = header
+    repeat_as_header(table.rows[0])
+    for goal, title in enumerate(GOALS, 1):
+        first = len(table.rows)
+        for action in range(1, ACTIONS_PER_GOAL + 1):
+            add_action_row(table, goal, action)
+        table.cell(first, 0).text = title
+        table.cell(first, 0).merge(table.cell(len(table.rows) - 1, 0))
+    word.add_paragraph("Suunnitelma hyväksyttiin aluevaltuustossa.")
+    word.save(path)
+    return path
+
+
+def add_action_row(table, goal: int, action: int) -> None:
+    cells = table.add_row().cells
+    cells[1].text = description(goal, action)
+    for item in ITEMS:
+        cells[1].add_paragraph(item, style="List Bullet")
+    cells[1].add_paragraph("- arvioidaan kokeilu lukuvuoden lopussa")
+    cells[2].text = "Sivistystoimi"
+    cells[3].text = METRICS[0]
+    cells[3].add_paragraph(METRICS[1])
+    for paragraph in cells[3].paragraphs:
+        paragraph.style = "List Bullet"
+
+
+SWEDISH_ROWS = 40
+
+
+def swedish_plan(path):
+    """A Swedish plan whose table has a two-row header (Uppföljning over Mätare and
+    Tidtabell; Mål and Åtgärd merged down over both) and goes on to the next page
+    without repeating it."""
+    word = WordDocument()
+    word.add_heading("Välfärdsplan för barn och unga", 1)
+    table = word.add_table(rows=2, cols=4)
+    table.style = "Table Grid"
+    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(0, 2).text = (
+        "Mål",
+        "Åtgärd",
+        "Uppföljning",
+    )
+    table.cell(1, 2).text, table.cell(1, 3).text = "Mätare", "Tidtabell"
+    table.cell(0, 2).merge(table.cell(0, 3))
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(0, 1).merge(table.cell(1, 1))
+    for number in range(1, SWEDISH_ROWS + 1):
+        cells = table.add_row().cells
+        cells[0].text = f"Mål {number}"
+        cells[1].text = f"Simskola för barn i årskurs {number}"
+        cells[2].text = "Andel simkunniga"
+        cells[3].text = "2026"
+    word.save(path)
+    return path
+
+
+def scanned_plan(path, folder):
+    """A Word file holding only a picture: its PDF has no text, as a scanned plan."""
+    picture = folder / "sivu.png"
+    Image.new("RGB", (600, 800), (235, 230, 220)).save(picture)
+    word = WordDocument()
+    word.add_picture(str(picture), width=Cm(15))
+    word.save(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def pdfs(tmp_path_factory) -> dict[str, bytes]:
+    """The PDF copies of the plans, made by LibreOffice in one run."""
+    folder = tmp_path_factory.mktemp("pdf")
+    words = [
+        finnish_plan(folder / "suunnitelma.docx"),
+        swedish_plan(folder / "plan.docx"),
+        scanned_plan(folder / "skannattu.docx", folder),
+    ]
+    return {path.stem: path.read_bytes() for path in convert(words, "pdf", folder)}
+
+
+def password_protected(path, folder):
+    """The Word file as a PDF that opens only with a password."""
+    options = (
+        '{"EncryptFile":{"type":"boolean","value":"true"},'
+        '"DocumentOpenPassword":{"type":"string","value":"salasana"}}'
+    )
+    profile = (folder / ".soffice-profile-encrypted").resolve().as_uri()
+    command = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to"]
+    command += [f"pdf:writer_pdf_Export:{options}", "--outdir", str(folder), str(path)]
+    subprocess.run(command, capture_output=True, timeout=300, check=True)
+    return (folder / f"{path.stem}.pdf").read_bytes()
+
+
+@pytest.fixture(scope="session")
+def finnish(pdfs):
+    return pdf.read(pdfs["suunnitelma"], "suunnitelma.pdf")
+
+
+def page_count(raw: bytes) -> int:
+    with pdfplumber.open(io.BytesIO(raw)) as document:
+        return len(document.pages)
+
+
+def paragraphs(document) -> list[tuple[str, int, bool]]:
+    return [
+        (block.paragraph.text, block.paragraph.level, block.paragraph.bullet)
+        for block in document.blocks
+        if block.paragraph
+    ]
+
+
+def test_the_action_table_over_several_pages_is_one_table(pdfs, finnish):
+    assert page_count(pdfs["suunnitelma"]) >= 3  # the table runs over page breaks
+
+    (table,) = finnish.tables()
+    assert (table.number, table.origin) == (1, "page 1")
+    assert [cell.text for cell in table.rows[0]] == FINNISH_HEADERS
+    assert len(table.rows) == 1 + len(GOALS) * ACTIONS_PER_GOAL  # no repeated headers
+    assert all(len(row) == 4 for row in table.rows)
+
+
+def test_rows_broken_by_a_page_break_are_whole_again(finnish):
+    rows = finnish.tables()[0].rows[1:]
+
+    descriptions = [row[1].paragraphs[0].text for row in rows]
+    expected = [description(g, a) for g in (1, 2) for a in range(1, ACTIONS_PER_GOAL + 1)]
+    assert descriptions == expected
+    assert all(row[2].text == "Sivistystoimi" for row in rows)
+
+
+def test_bullets_in_a_cell_are_paragraphs_their_wrapped_lines_joined(finnish):
+    for row in finnish.tables()[0].rows[1:]:
+        action = [(p.text, p.bullet) for p in row[1].paragraphs[1:]]
+        assert action == [
+            (ITEMS[0], True),
+            (ITEMS[1], True),
+            ("arvioidaan kokeilu lukuvuoden lopussa", True),
+        ]
+        assert [(p.text, p.bullet) for p in row[3].paragraphs] == [(m, True) for m in METRICS]
+
+
+def test_a_goal_merged_down_over_its_actions_is_merged_up(finnish):
+    rows = finnish.tables()[0].rows[1:]
+
+    goals = [row[0] for row in rows]
+    first = [0, ACTIONS_PER_GOAL]
+    assert [goals[n].text for n in first] == GOALS
+    assert all(goals[n].merged == "" for n in first)
+    covered = [cell for n, cell in enumerate(goals) if n not in first]
+    assert all(cell.merged == "up" and not cell.paragraphs for cell in covered)
+
+
+def test_headings_and_paragraphs_outside_the_table_in_reading_order(finnish):
+    found = paragraphs(finnish)
+
+    assert found == [
+        ("Lasten ja nuorten hyvinvointisuunnitelma 2025–2028", 1, False),
+        ("1 Johdanto", 2, False),
+        (INTRODUCTION, 0, False),
+        ("Suunnitelman painopisteet ovat:", 0, False),
+        ("liikkuminen ja harrastukset", 0, True),
+        ("perheiden varhainen tuki", 0, True),
+        ("2 Toimenpiteet", 2, False),
+        ("2.1 Toimenpidetaulukko", 3, False),
+        ("Suunnitelma hyväksyttiin aluevaltuustossa.", 0, False),
+    ]
+    kinds = ["table" if block.table else "paragraph" for block in finnish.blocks]
+    assert kinds.index("table") == len(found) - 1  # between the heading and the last paragraph
+    assert finnish.blocks[0].origin == "page 1" and finnish.blocks[-1].origin != "page 1"
+
+
+def test_the_footer_and_page_numbers_are_not_paragraphs(finnish):
+    texts = " ".join(text for text, _level, _bullet in paragraphs(finnish))
+
+    assert FOOTER not in texts
+    assert not any(text.strip().isdigit() for text, _l, _b in paragraphs(finnish))
+
+
+def test_merged_header_cells_and_a_table_going_on_without_its_header(pdfs):
+    document = pdf.read(pdfs["plan"], "plan.pdf")
+
+    assert page_count(pdfs["plan"]) >= 2
+    (table,) = document.tables()
+    head = [[cell.merged or cell.text for cell in row] for row in table.rows[:2]]
+    assert head == [["Mål", "Åtgärd", "Uppföljning", "left"], ["up", "up", "Mätare", "Tidtabell"]]
+    goals = [row[0].text for row in table.rows[2:]]
+    assert goals == [f"Mål {number}" for number in range(1, SWEDISH_ROWS + 1)]
+    assert paragraphs(document) == [("Välfärdsplan för barn och unga", 1, False)]
+
+
+def test_a_scanned_pdf_is_refused_with_what_to_do(pdfs):
+    with pytest.raises(ImportRefused) as refused:
+        pdf.read(pdfs["skannattu"], "skannattu.pdf")
+
+    (problem,) = refused.value.problems
+    assert problem.file == "skannattu.pdf"
+    assert problem.message.startswith("PDF-tiedostossa ei ole tekstikerrosta")
+    assert "tekstintunnistuksella (OCR)" in problem.message
+
+
+def test_a_password_protected_pdf_is_refused(tmp_path):
+    raw = password_protected(swedish_plan(tmp_path / "salainen.docx"), tmp_path)
+
+    with pytest.raises(ImportRefused) as refused:
+        pdf.read(raw, "salainen.pdf")
+
+    assert refused.value.problems[0].message.startswith("PDF-tiedosto on suojattu salasanalla")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", b"%PDF-1.4\n" + bytes(range(256)) * 40],
+)
+def test_a_damaged_pdf_is_refused(raw):
+    with pytest.raises(ImportRefused) as refused:
+        pdf.read(raw, "rikki.pdf")
+
+    assert refused.value.problems[0].message == "PDF-tiedosto on vioittunut: sitä ei voi lukea."
+
+
+def test_a_pdf_of_too_many_pages_is_refused_before_reading_them(pdfs, monkeypatch):
+    monkeypatch.setattr(pdf, "MAX_PAGES", 2)
+    monkeypatch.setattr(pdf, "page_content", lambda *args: pytest.fail("a page was read"))
+
+    with pytest.raises(ImportRefused) as refused:
+        pdf.read(pdfs["suunnitelma"], "suunnitelma.pdf")
+
+    pages = page_count(pdfs["suunnitelma"])
+    assert refused.value.problems[0].message.startswith(
+        f"PDF-tiedostossa on {pages} sivua: enintään 2 sivua voidaan lukea."
+    )
+
+
+def test_a_page_whose_content_unpacks_to_too_much_is_refused(pdfs, monkeypatch):
+    monkeypatch.setattr(pdf, "PAGE_CONTENT_BYTES", 1024)
+
+    with pytest.raises(ImportRefused) as refused:
+        pdf.read(pdfs["suunnitelma"], "suunnitelma.pdf")
+
+    assert refused.value.problems[0].message.startswith("PDF-tiedoston sivu 1 on liian suuri")
