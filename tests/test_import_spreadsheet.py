@@ -393,3 +393,18 @@ def test_an_unknown_permanence_lists_the_choices_in_the_readers_language(client,
         read_plan_changes(path, plan)
     allowed = "Permanent, Projektfinansierad, Försök, Okänd"
     assert f"”ikuinen” är inte något av följande: {allowed}." in str(refusal.value)
+
+
+def test_a_file_without_an_items_column_compares_the_descriptions(client, plan_of, tmp_path):
+    plan = plan_of(3)
+    first = with_new_rows(exported(client, plan), tmp_path / "first.xlsx", NEW_ROWS)
+    apply_changes(read_plan_changes(first, plan), user=None)
+    path = tmp_path / "actions.csv"
+    rows = [["Organisaatio", "Välitavoitteet", "Kuvaus"]]
+    rows += [["Organisaatio 2", "II.3", "Uusi kerhotoiminta"], ["Organisaatio 2", "II.3", "Muu"]]
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    found = read_plan_changes(path, plan)
+    assert [a.description for a in found.already_there] == ["Uusi kerhotoiminta"]
+    assert [a.description for a in found.new_actions] == ["Muu"]

@@ -108,13 +108,16 @@ class Comparison:
             self.add(current_values(action))
 
     def has(self, values: dict) -> bool:
-        """Has the plan (or an earlier row of the file) an action like the row's?"""
+        """Has the plan (or an earlier row of the file) an action like the row's? A file
+        without an items column says nothing of items: the description decides."""
         organisation, subgoals, texts = same_action(values)
+        texts = texts if "items" in values else texts[:1] + ("…",)
         return any((organisation, key, texts) in self.texts for key in subgoals)
 
     def add(self, values: dict) -> None:
         organisation, subgoals, texts = same_action(values)
-        self.texts |= {(organisation, key, texts) for key in subgoals}
+        for compared in (texts, texts[:1] + ("…",)):  # with its items, and without
+            self.texts |= {(organisation, key, compared) for key in subgoals}
 
     def organisations_named(self, name: str) -> list:
         """The plan's organisations a file's name means, whatever the plan's order: an
