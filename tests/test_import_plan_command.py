@@ -299,3 +299,40 @@ def test_a_table_given_too_few_roles_is_refused_with_its_columns(tmp_path, in_en
     path = word_plan(tmp_path / "p.docx", COVER)
     message = command_error(path, "--columns", "1:goal,action")
     assert "has 5 columns, but 2 roles were given" in message
+
+
+def bullet_plan(path):
+    """A Word plan whose one action cell lists three actions as bullets."""
+    import docx
+
+    document = docx.Document()
+    for text in COVER:
+        document.add_paragraph(text)
+    table = document.add_table(rows=2, cols=3)
+    for place, text in enumerate(("Tavoite", "Toimenpide", "Vastuutaho")):
+        table.cell(0, place).text = text
+    table.cell(1, 0).text = "1. Liikkuminen lisääntyy"
+    cell = table.cell(1, 1)
+    cell.text = "Harrastukset:"
+    for text in ("Koulujen kerhot laajenevat", "Uimakoulu kaikille", "Liikuntaseteli nuorille"):
+        cell.add_paragraph(text, style="List Bullet")
+    table.cell(1, 2).text = "Liikuntapalvelut"
+    document.save(path)
+    return path
+
+
+def test_bullets_flagged_as_actions_are_split_with_the_option(tmp_path):
+    path = bullet_plan(tmp_path / "p.docx")
+    out = io.StringIO()
+    call_command("import-plan", str(path), "--slug", "one", stdout=out)
+    assert Plan.objects.get(slug="one").actions.count() == 1
+    key = out.getvalue().split("(--split-bullets ")[1].split(")")[0]  # as the flag prints it
+    call_command("import-plan", str(path), "--slug", "split", "--split-bullets", key, stdout=out)
+    call_command("import-plan", str(path), "--slug", "all", "--split-bullets", "all", stdout=out)
+    for slug in ("split", "all"):
+        actions = Plan.objects.get(slug=slug).actions.order_by("order")
+        assert [a.description for a in actions] == [
+            "Koulujen kerhot laajenevat",
+            "Uimakoulu kaikille",
+            "Liikuntaseteli nuorille",
+        ]

@@ -1,5 +1,6 @@
 """python -m lanu import-plan FILE [--slug SLUG] [--plan SLUG] [--dry-run]
 [--name NAME] [--period 2024-2026] [--organisation NAME ...] [--columns ROLES ...]
+[--split-bullets CELL|all ...]
 [--organisation "NAME=ORGANISATION" ...] [--apply-aliases]
 
 A plan document people write (Word, Excel, ODT, PDF, CSV) is read by the general reader,
@@ -75,6 +76,14 @@ class Command(BaseCommand):
             "TABLE: for that table; an empty place keeps the guessed role",
         )
         parser.add_argument(
+            "--split-bullets",
+            action="append",
+            default=[],
+            metavar="CELL or all",
+            help="read the bullets of an action cell flagged as several actions (its key, "
+            "as the flag prints it; or all of them) as one action each",
+        )
+        parser.add_argument(
             "--apply-aliases",
             action="store_true",
             help="add the file's new names of existing organisations to them as aliases",
@@ -89,7 +98,7 @@ class Command(BaseCommand):
         columns = columns_option(options["columns"])
         with refusals_as_errors(file, _("The plan was not imported:")):
             raw, source = importers.read_file(file)
-            data, layouts = self.read_new(raw, source, details, columns)
+            data, layouts = self.read_new(raw, source, details, columns, options["split_bullets"])
             backup = backup_of(raw, source, data)
             choices = organisation_choices(data, answers, options["apply_aliases"])
             for line in proposals(data, options["apply_aliases"]):
@@ -111,7 +120,9 @@ class Command(BaseCommand):
             _("Imported “%(name)s” as %(slug)s.") % {"name": plan.name, "slug": plan.slug}
         )
 
-    def read_new(self, raw: bytes, source: str, details: PlanDetails, columns: ColumnsOption):
+    def read_new(
+        self, raw: bytes, source: str, details: PlanDetails, columns: ColumnsOption, split: list
+    ):
         """The plan the file holds with the options' answers, and the column roles given
         for its tables (kept with the plan, as the web import keeps them)."""
         document = importers.read_new_plan(raw, source, details)
@@ -125,10 +136,14 @@ class Command(BaseCommand):
             check_tables(columns, reading)
             choices.roles = columns.roles(reading.tables)
             reading = importers.read_general(document, choices, known)
+        if split:
+            flagged = {flag.key for flag in reading.flags}
+            choices.split_bullets = flagged if "all" in split else set(split)
+            reading = importers.read_general(document, choices, known)
         if reading.data is None or reading.problems:
             raise CommandError(refusal(source, reading))
         for flag in reading.flags:
-            self.stdout.write(f"{flag.where}: {flag.message}")
+            self.stdout.write(f"{flag.where}: {flag.message} (--split-bullets {flag.key})")
         # The reader gives the actions to the first organisation; the others take part.
         data = apply_details(reading.data, PlanDetails(organisations=details.organisations))
         return data, layouts_chosen(reading, choices, known)
