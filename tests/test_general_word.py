@@ -257,6 +257,22 @@ def test_word_row_short_of_the_grid_is_filled_to_its_width():
     assert [len(row) for row in read(document).tables()[0].rows] == [3, 3]
 
 
+def test_word_cell_spanning_past_any_table_is_cut_and_too_many_places_refused(in_english):
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=1)
+    fill(table.cell(0, 0), "Leveä")
+    span = parse_xml(f'<w:gridSpan {W} w:val="1000000000"/>')
+    table.cell(0, 0)._tc.get_or_add_tcPr().append(span)
+    assert len(read(document).tables()[0].rows[0]) == 1024  # LibreOffice's widest table
+    for _ in range(300):
+        table.add_row()
+    with pytest.raises(ImportRefused) as refused:
+        read(document)
+    assert str(refused.value) == (
+        "suunnitelma.docx: The document's tables are too large: they have over 300 000 cells."
+    )
+
+
 def test_word_table_split_inside_a_merged_cell_starts_with_an_empty_cell():
     document = docx.Document()
     table = document.add_table(rows=2, cols=2)

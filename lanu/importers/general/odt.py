@@ -31,9 +31,11 @@ from ..data import ImportRefused, Problem
 from ..files import BROKEN
 from .document import Block, Cell, Document, Paragraph, Table
 from .office_text import (
+    MAX_COLUMNS,
     bare_number,
-    clear_edges,
+    check_places,
     draw,
+    even_rows,
     is_list_style,
     named_level,
     paragraphs_of_lines,
@@ -78,8 +80,6 @@ SKIPPED = {
     TEXT + "bibliography-source",
     TEXT + "number",  # a list item's number as last drawn: drawn again here
 }
-MAX_COLUMNS = 1024  # the widest table kept: LibreOffice's own limit
-MAX_PLACES = 300_000  # table places in all: what a Word file's element cap lets through
 
 
 def read(raw: bytes, source: str) -> Document:
@@ -326,28 +326,21 @@ class Reader:
         rows: list[list[Cell]] = []
         covering: dict[int, tuple[int, int]] = {}  # column -> (last row, spanning column)
         empty_rows = 0  # repeated empty rows not yet written: dropped at the table's end
+        written = 0
         for tr in table_rows(table):
             repeat = number_of(tr.get(TABLE_NS + "number-rows-repeated"))
             cells = self.row(tr, len(rows) + empty_rows, covering)
             if repeat > 1 and not any(cell.merged or cell.paragraphs for cell in cells):
                 empty_rows += repeat
                 continue
-            self.count(len(cells) * (empty_rows + repeat))
+            written += len(cells) * (empty_rows + repeat)
+            check_places(self.places + written, self.source)  # before writing them out
             rows += [[Cell() for _ in cells] for _ in range(empty_rows)]
             rows += [cells] + [copied(cells) for _ in range(repeat - 1)]
             empty_rows = 0
-        width = max(map(len, rows), default=0)
-        for row in rows:
-            row += [Cell() for _ in range(width - len(row))]
-        return clear_edges(rows)
-
-    def count(self, places: int) -> None:
-        """Refuse a document whose tables, written out, would be too large to keep."""
-        self.places += places
-        if self.places > MAX_PLACES:
-            message = _("The document's tables are too large: they have over %(limit)s cells.")
-            limit = f"{MAX_PLACES:,}".replace(",", " ")
-            raise ImportRefused([Problem(message % {"limit": limit}, file=self.source)])
+        self.places += max(map(len, rows), default=0) * len(rows)
+        check_places(self.places, self.source)
+        return even_rows(rows)
 
     def row(self, tr, index: int, covering: dict) -> list[Cell]:
         """One Cell per column; merged places marked by the cells that span them."""

@@ -1,11 +1,17 @@
 """What the Word and OpenDocument readers share, written once so both read alike: the
 style names that make a heading or a list item, in the languages plans are written
-in; how a paragraph's lines become Paragraphs; how list numbers are drawn; and what
-a merge at a table's edge means."""
+in; how a paragraph's lines become Paragraphs; how list numbers are drawn; and how
+tables are made even and kept within bounds."""
 
 import re
 
+from django.utils.translation import gettext as _
+
+from ..data import ImportRefused, Problem
 from .document import Cell, Paragraph, list_item
+
+MAX_COLUMNS = 1024  # the widest table kept: LibreOffice's own limit (Word's is 63)
+MAX_PLACES = 300_000  # table places in a document, about what files.py's caps let through
 
 # Built-in heading styles by name or id: Word keeps the English name ("heading 1") in
 # the file whatever its language, but files made by other tools carry the localised
@@ -105,13 +111,26 @@ def to_roman(value: int) -> str:
     return "".join(digits)
 
 
-def clear_edges(rows: list[list[Cell]]) -> list[list[Cell]]:
-    """The rows without merges from outside the table: a first row continuing a merge
-    from above (as when Word splits a table inside a merged cell) or a first column
-    continuing one from the left shows an empty cell, and is one."""
-    for cell in rows[0] if rows else ():
-        cell.merged = "" if cell.merged == "up" else cell.merged
+def even_rows(rows: list[list[Cell]], width: int = 0) -> list[list[Cell]]:
+    """The rows each as wide as the widest (at least `width`), without merges from
+    outside the table: a first row continuing a merge from above (as when Word splits
+    a table inside a merged cell) or a first column continuing one from the left
+    shows an empty cell, and is one."""
+    width = max([width, *map(len, rows)])
     for row in rows:
+        row += [Cell() for _ in range(width - len(row))]
         if row and row[0].merged == "left":
             row[0].merged = ""
+    for cell in rows[0] if rows else ():
+        cell.merged = "" if cell.merged == "up" else cell.merged
     return rows
+
+
+def check_places(places: int, source: str) -> None:
+    """Refuse a document whose tables, one cell per place, are too large to keep (a
+    few elements can say "a cell spanning a thousand columns" or "this row, a million
+    times")."""
+    if places > MAX_PLACES:
+        message = _("The document's tables are too large: they have over %(limit)s cells.")
+        limit = f"{MAX_PLACES:,}".replace(",", " ")
+        raise ImportRefused([Problem(message % {"limit": limit}, file=source)])

@@ -26,9 +26,11 @@ from docx.oxml.ns import qn
 from ..data import ImportRefused, Problem
 from .document import Block, Cell, Document, Paragraph, Table
 from .office_text import (
+    MAX_COLUMNS,
     bare_number,
-    clear_edges,
+    check_places,
     draw,
+    even_rows,
     is_list_style,
     named_level,
     paragraphs_of_lines,
@@ -49,7 +51,7 @@ def read(raw: bytes, source: str) -> Document:
     """The Word file as a Document; ImportRefused if it cannot be opened."""
     word = open_document(raw, source)
     styles = Styles(word.styles.element)
-    reader = Reader(styles, Numbering(numbering_element(word), styles.list_styles))
+    reader = Reader(styles, Numbering(numbering_element(word), styles.list_styles), source)
     return Document(source, "docx", reader.blocks(word.element.body))
 
 
@@ -237,10 +239,12 @@ class Numbering:
 class Reader:
     """Walks the body in document order (the order Word numbers lists in)."""
 
-    def __init__(self, styles: Styles, numbering: Numbering):
+    def __init__(self, styles: Styles, numbering: Numbering, source: str):
         self.styles = styles
         self.numbering = numbering
+        self.source = source
         self.tables = 0
+        self.places = 0
 
     def blocks(self, body) -> list[Block]:
         found = []
@@ -279,20 +283,21 @@ class Reader:
         return found
 
     def table(self, tbl, number: int, origin: str) -> Table:
-        grid = len(tbl.findall(qn("w:tblGrid") + "/" + qn("w:gridCol")))
+        grid = min(len(tbl.findall(qn("w:tblGrid") + "/" + qn("w:gridCol"))), MAX_COLUMNS)
         rows = [self.row(tr) for tr in children(tbl, qn("w:tr"))]
-        width = max([grid, *map(len, rows)])
-        for row in rows:
-            row += [Cell() for _ in range(width - len(row))]
-        return Table(number, clear_edges(rows), origin=origin)
+        self.places += max([grid, *map(len, rows)]) * len(rows)
+        check_places(self.places, self.source)
+        return Table(number, even_rows(rows, grid), origin=origin)
 
     def row(self, tr) -> list[Cell]:
         """One Cell per grid column the row covers, merged places marked."""
         tr_pr = tr.find(qn("w:trPr"))
-        cells = [Cell() for _ in range(number_of(val(tr_pr, "w:gridBefore")))]
+        cells = [Cell() for _ in range(min(number_of(val(tr_pr, "w:gridBefore")), MAX_COLUMNS))]
         for tc in children(tr, qn("w:tc")):
+            if len(cells) >= MAX_COLUMNS:
+                break
             tc_pr = tc.find(qn("w:tcPr"))
-            span = max(1, number_of(val(tc_pr, "w:gridSpan"), 1))
+            span = min(max(1, number_of(val(tc_pr, "w:gridSpan"), 1)), MAX_COLUMNS)
             merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
             if merge is not None and merge.get(qn("w:val"), "continue") == "continue":
                 cells.append(Cell(merged="up"))
@@ -302,7 +307,8 @@ class Reader:
                     found += self.cell_paragraphs(element)
                 cells.append(Cell(found))
             cells += [Cell(merged="left") for _ in range(span - 1)]
-        return cells + [Cell() for _ in range(number_of(val(tr_pr, "w:gridAfter")))]
+        after = min(number_of(val(tr_pr, "w:gridAfter")), MAX_COLUMNS)
+        return (cells + [Cell() for _ in range(after)])[:MAX_COLUMNS]
 
 
 def children(parent, tag: str):
