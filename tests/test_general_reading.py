@@ -703,3 +703,47 @@ def test_500_actions_read_in_well_under_a_second():
     assert len(reading.data.actions) == 500
     assert len(reading.data.subgoal_keys()) == 50
     assert elapsed < 0.5
+
+
+def test_sheet_title_row_above_the_header_names_the_plan():
+    reading = read_document(
+        document(
+            table(
+                ["Kotkan lasten ja nuorten hyvinvointisuunnitelma 2024–2027", "", ""],
+                ["", "", ""],
+                ["Painopiste", "Tavoite", "Toimenpide"],
+                ["Osallisuus", "Lapset vaikuttavat", "Nuorisovaltuusto"],
+                name="Toimenpiteet",
+            ),
+            kind="xlsx",
+            source="suunnitelma.xlsx",
+        ),
+        Choices(details=PlanDetails(organisations=["Kotkan kaupunki"])),
+    )
+    guesses = reading.guesses
+    assert (guesses.name, guesses.period_start, guesses.period_end) == (
+        "Kotkan lasten ja nuorten hyvinvointisuunnitelma 2024–2027",
+        2024,
+        2027,
+    )
+    assert actions(reading.data) == [("1.1", "Nuorisovaltuusto")]
+
+
+def test_an_action_written_under_two_subgoals_is_one_action_serving_both(in_english):
+    reading = read_document(
+        document(
+            *cover(),
+            table(
+                ["Painopiste", "Tavoite", "Toimenpide", "Vastuutaho"],
+                ["Osallisuus", "Lapset vaikuttavat", "Nuorisovaltuusto", "Nuoriso"],
+                [UP, "Nuoret vaikuttavat", "Nuorisovaltuusto", "Nuoriso"],
+                [UP, UP, "Nuorisovaltuusto", "Sivistystoimi"],
+            ),
+        )
+    )
+    data = reading.data
+    assert [(a.subgoals, a.responsible) for a in data.actions] == [
+        (["1.1", "1.2"], "Nuoriso"),
+        (["1.2"], "Sivistystoimi"),
+    ]
+    assert any("written again under another sub-goal" in line for line in data.report)

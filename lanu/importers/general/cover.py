@@ -10,7 +10,7 @@ import re
 from ..data import OrganisationData
 from ..org_tables.contents import organisation as finnish_organisation
 from .document import Block, Document, Paragraph
-from .result import Guesses
+from .result import Guesses, TableFound
 
 COVER_BLOCKS = 40  # the first pages: where a cover names the plan and its organisation
 PERIOD_BLOCKS = 80  # the period is often said in the introduction ("vuosille 2024-2026")
@@ -37,9 +37,12 @@ FINNISH_WORDS = {"ja", "on", "lasten", "nuorten", "että", "perheiden", "tavoite
 SWEDISH_WORDS = {"och", "för", "att", "barn", "unga", "är", "som", "med", "av", "mål"}
 
 
-def guess(document: Document) -> Guesses:
-    paragraphs = cover_paragraphs(document.blocks[:PERIOD_BLOCKS])
-    cover = cover_paragraphs(document.blocks[:COVER_BLOCKS])
+def guess(document: Document, found: list[TableFound] | None = None) -> Guesses:
+    """The guesses from the first pages; `found` are the tables' columns as found, whose
+    rows above the header (a sheet's title row) are read as the cover too."""
+    header_rows = {table.number: table.header_row for table in found or []}
+    paragraphs = cover_paragraphs(document.blocks[:PERIOD_BLOCKS], header_rows)
+    cover = cover_paragraphs(document.blocks[:COVER_BLOCKS], header_rows)
     name = plan_name(cover)
     start, end = period([name, *(p.text for p in paragraphs), document.source])
     return Guesses(
@@ -56,11 +59,16 @@ def header_texts(document: Document) -> list[str]:
     return [c.text for t in document.tables()[:3] for row in t.rows[:3] for c in row]
 
 
-def cover_paragraphs(blocks: list[Block]) -> list[Paragraph]:
-    """The paragraphs before the first table, but a table of contents' lines."""
+def cover_paragraphs(
+    blocks: list[Block], header_rows: dict[int, int] | None = None
+) -> list[Paragraph]:
+    """The paragraphs before the first table and the first table's rows above its header
+    (a sheet's title), but a table of contents' lines."""
     found = []
     for block in blocks:
         if block.table is not None:
+            above = (header_rows or {}).get(block.table.number, 0)
+            found += [p for row in block.table.rows[:above] for c in row for p in c.paragraphs]
             break
         if block.paragraph is not None and not TOC_LINE.search(block.paragraph.text):
             found.append(block.paragraph)

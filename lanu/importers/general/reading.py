@@ -70,7 +70,7 @@ def read_document(
     reading = Reading(document)
     known = known_layouts or {}
     reading.tables = [found_table(t, choices, known, reading) for t in document.tables()]
-    reading.guesses = cover.guess(document)
+    reading.guesses = cover.guess(document, reading.tables)
     document_outline = outline.Outline(document)
     chains = table_chains(document, reading.tables, document_outline.places)
     if not chains:
@@ -250,6 +250,8 @@ class PlanReader:
         self.third_level = 0
         self.default_organisation = ""
         self.labels: list[str] = []
+        self.written: dict[tuple, ActionData] = {}  # each action by its texts
+        self.repeated = 0  # actions written again under another sub-goal
 
     def problem(self, message: str, where: str = "") -> None:
         text = (
@@ -374,9 +376,19 @@ class PlanReader:
             action.subgoals = [key]
             if third:
                 action.notes = "\n".join(filter(None, [third, action.notes]))
+            self.add_action(action)
+            self.table_found(row).actions += 1
+
+    def add_action(self, action: ActionData) -> None:
+        """A new action, or, when the same organisation's same action (every text alike)
+        was written under another sub-goal too, that action now serving this one as well."""
+        same = self.written.get(sameness(action))
+        if same is None:
+            self.written[sameness(action)] = action
             self.actions.append(action)
-            chain_table = self.table_found(row)
-            chain_table.actions += 1
+        elif action.subgoals[0] not in same.subgoals:
+            same.subgoals.append(action.subgoals[0])
+            self.repeated += 1
 
     def table_found(self, row: RowRef) -> TableFound:
         return self.reading.tables[row.table.number - 1]
@@ -602,6 +614,12 @@ class PlanReader:
                 )
                 % ", ".join(dict.fromkeys(self.one_subgoal))
             )
+        if self.repeated:
+            message = _(
+                "%d actions were written again under another sub-goal: each was read as one "
+                "action serving all of its sub-goals."
+            )
+            lines.append(message % self.repeated)
         if self.third_level:
             lines.append(
                 _("A third goal level was kept first in the notes of %d actions.")
@@ -623,6 +641,20 @@ class PlanReader:
 
 
 # Helpers -----------------------------------------------------------------------------
+
+
+def sameness(action: ActionData) -> tuple:
+    """What makes two rows the same action: its organisation and all its texts."""
+    return (
+        action.organisation,
+        action.description,
+        tuple(action.items),
+        tuple((metric.text, metric.by_mother_tongue) for metric in action.metrics),
+        action.responsible,
+        action.schedule,
+        action.monitoring,
+        action.notes,
+    )
 
 
 def no_goal(empty: str) -> str:
