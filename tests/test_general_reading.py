@@ -747,3 +747,39 @@ def test_an_action_written_under_two_subgoals_is_one_action_serving_both(in_engl
         (["1.2"], "Sivistystoimi"),
     ]
     assert any("written again under another sub-goal" in line for line in data.report)
+
+
+def test_rows_referring_to_another_rows_action_add_their_subgoal_to_it():
+    reading = read_document(
+        document(
+            *cover(),
+            para("PÄÄTAVOITE I: Arki sujuu"),
+            table(
+                ["välitavoite", "toimenpide", "mittari", "aikataulu"],
+                ["1 Arvostaminen", "Kuullaan lapsia", "Palautteet", "2020 alkaen"],
+                ["2 Vanhemmuus", "Ks. edellinen kohta.", "", ""],
+                ["3 Erotilanteet", "Kts. kohta 1", "", ""],
+                ["4 Terveys", "Neuvolat", "Käynnit", ""],
+            ),
+        )
+    )
+    data = reading.data
+    assert [(a.description, a.subgoals) for a in data.actions] == [
+        ("Kuullaan lapsia", ["I.1", "I.2", "I.3"]),
+        ("Neuvolat", ["I.4"]),
+    ]
+
+
+def test_reference_to_a_row_without_action_is_a_problem(in_english):
+    reading = read_document(
+        document(
+            *cover(),
+            para("PÄÄTAVOITE I: Arki sujuu"),
+            table(
+                ["välitavoite", "toimenpide", "mittari"],
+                ["1 Arvostaminen", "Kts. kohta 3", ""],
+            ),
+        )
+    )
+    (problem,) = reading.problems
+    assert problem.message.startswith("table 1, row “1 Arvostaminen”: “Kts. kohta 3” refers to")

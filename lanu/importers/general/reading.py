@@ -22,38 +22,29 @@ Every problem says where it is as the person sees the document: “table 3, row
 “Lasten ja nuorten…””, “sheet Toimenpiteet, row 12”.
 """
 
-import re
-from dataclasses import dataclass, field
-
 from django.utils.translation import gettext as _
-
-from lanu.lib.schedule import dates, permanence
 
 from ..data import ActionData, PlanData, Problem, SectionData, check_plan
 from ..priority_tables import region_of, section_kind
 from . import columns, cover, outline
-from .cells import (
-    Part,
-    actions_by_paragraph,
-    aligned,
-    continues,
-    description_and_items,
-    first_words,
-    looks_like_actions,
-    metrics_of,
-    one_line,
-    parts_of,
-    plain_paragraphs,
-    text_of,
+from .actions import ActionReader, sameness
+from .cells import Part, continues, one_line, text_of
+from .document import Document, Table
+from .references import References
+from .result import Choices, Guesses, Reading, TableFound
+from .tables import (
+    LEVEL_ROLES,
+    Chain,
+    RowRef,
+    join_page_breaks,
+    number_column,
+    paragraph_actions,
+    role_of,
+    row_where,
+    table_chains,
 )
-from .document import Cell, Document, Table
-from .result import Choices, Flag, Guesses, Reading, TableFound
 from .tree import GoalTree, Level
 
-LEVEL_ROLES = ("goal", "subgoal", "subgoal2")
-NOTE_ROLES = ("status", "resources", "partners", "other")
-SHEET_KINDS = ("xlsx", "csv")
-NUMBER_ONLY = re.compile(r"^(?:\d+|[IVXLC]+)[.)]?$")
 LABELS = {
     "fi": ("Päätavoite", "Välitavoite", "Toimenpide"),
     "sv": ("Huvudmål", "Delmål", "Åtgärd"),
@@ -100,133 +91,6 @@ def found_table(
         return found
 
 
-# Tables ------------------------------------------------------------------------------
-
-
-@dataclass
-class RowRef:
-    """One body row of an action table, as the reader sees it."""
-
-    table: Table
-    found: TableFound
-    index: int  # 0-based in its table
-    cells: dict[int, list[Part]] = field(default_factory=dict)  # column -> its parts
-    fresh: set[int] = field(default_factory=set)  # goal columns with a value of their own
-    span: str = ""  # the row is one cell across the table: a heading inside it
-
-
-@dataclass
-class Chain:
-    """An action table and the tables that continue it, as rows with one set of columns."""
-
-    found: TableFound
-    rows: list[RowRef] = field(default_factory=list)
-    numbers: set[int] = field(default_factory=set)  # columns numbering a goal column
-
-
-def table_chains(document: Document, found: list[TableFound], places: dict) -> list[Chain]:
-    """The action tables, each with the tables that continue it."""
-    chains: list[Chain] = []
-    previous: Table | None = None
-    for table, table_found in zip(document.tables(), found, strict=True):
-        last = chains[-1] if chains else None
-        if last is not None and continues_chain(last, table, table_found, previous, places):
-            add_rows(last, table, table_found)
-        elif table_found.is_action_table:
-            chains.append(Chain(table_found))
-            add_rows(chains[-1], table, table_found)
-        previous = table
-    return chains
-
-
-def continues_chain(
-    last: Chain, table: Table, found: TableFound, previous: Table | None, places: dict
-) -> bool:
-    """Does the table go on with the last action table: right after it, under the same
-    headings, with as many columns and no header of its own (or the same header)?"""
-    if previous is None or not last.rows or last.rows[-1].table is not previous:
-        return False
-    if places.get(table.number) != places.get(previous.number):
-        return False
-    same_width = len(found.columns) == len(last.found.columns)
-    no_header = found.header_row < 0 and not found.is_action_table
-    return same_width and (no_header or found.signature == last.found.signature)
-
-
-def add_rows(chain: Chain, table: Table, found: TableFound) -> None:
-    """The table's body rows under the chain's columns (a continuation has no header)."""
-    start = found.body_row if found.is_action_table else 0
-    roles = {c.index: c.role for c in chain.found.columns if c.role}
-    levels = {i for i, role in roles.items() if role in LEVEL_ROLES}
-    for index in range(start, len(table.rows)):
-        row = table.rows[index]
-        ref = RowRef(table, found, index)
-        for column in roles:
-            cell = row[column] if column < len(row) else Cell()
-            ref.cells[column] = parts_of(cell)
-            if column in levels and ref.cells[column] and cell.merged != "up":
-                ref.fresh.add(column)
-        ref.span = span_text(row)
-        if ref.span or any(ref.cells.values()):  # a row of dashes or nothing says nothing
-            chain.rows.append(ref)
-
-
-def span_text(row: list[Cell]) -> str:
-    """The text of a row that is one cell across the whole table ("1. Osallisuus")."""
-    if len(row) < 2 or not row[0].text.strip():
-        return ""
-    if all(cell.merged == "left" for cell in row[1:]):
-        return one_line(parts_of(row[0]))
-    return ""
-
-
-# Rows --------------------------------------------------------------------------------
-
-
-def join_page_breaks(chain: Chain, action: int) -> list[str]:
-    """A row that starts no new goal and whose cell starts in lower case finishes the row
-    before it, cut by a page break: that paragraph is joined back. A detail cell the join
-    empties shares the joined paragraph, so the row's own actions keep it."""
-    joined = []
-    for before, row in zip(chain.rows, chain.rows[1:], strict=False):
-        if row.fresh or row.span:
-            continue
-        for column, parts in row.cells.items():
-            earlier = before.cells.get(column)
-            if parts and earlier and continues(parts[0], earlier[-1]):
-                earlier[-1] = Part(f"{earlier[-1].text} {parts[0].text}", earlier[-1].bullet)
-                parts.pop(0)
-                joined.append(column)
-                if not parts and column != action and row.cells.get(action):
-                    parts.append(earlier[-1])
-    return joined
-
-
-def paragraph_actions(chains: list[Chain]) -> bool:
-    """Are the action cells' paragraphs actions each? Yes when, in most rows with several,
-    another column has as many paragraphs: a responsible or metric for each."""
-    several = lined_up = 0
-    for chain in chains:
-        roles = {c.index: c.role for c in chain.found.columns if c.role}
-        action = next(i for i, role in roles.items() if role == "action")
-        details = [i for i, role in roles.items() if role not in (*LEVEL_ROLES, "action")]
-        for row in chain.rows:
-            count = plain_paragraphs(row.cells.get(action, []))
-            if count >= 2:
-                several += 1
-                lined_up += any(len(row.cells.get(i, [])) == count for i in details)
-    return several > 0 and lined_up * 2 > several
-
-
-def row_where(row: RowRef, document: Document) -> str:
-    """The row as a person finds it: “table 3, row “Lasten ja nuorten…””, or by its
-    number in a spreadsheet."""
-    if document.kind in SHEET_KINDS:
-        return _("%(table)s, row %(row)d") % {"table": row.found.where, "row": row.index + 1}
-    words = next((one_line(parts_of(c)) for c in row.table.rows[row.index] if c.text.strip()), "")
-    return _("%(table)s, row “%(words)s”") % {"table": row.found.where, "words": first_words(words)}
-
-
 # The plan ----------------------------------------------------------------------------
 
 
@@ -246,12 +110,15 @@ class PlanReader:
         self.outline = found
         self.structure: outline.Structure | None = None
         self.by_paragraph = False
+        self.action_reader: ActionReader | None = None
         self.one_subgoal: list[str] = []
         self.third_level = 0
         self.default_organisation = ""
         self.labels: list[str] = []
         self.written: dict[tuple, ActionData] = {}  # each action by its texts
         self.repeated = 0  # actions written again under another sub-goal
+        self.references = References()
+        self.referring = 0  # rows referring to other rows' actions
 
     def problem(self, message: str, where: str = "") -> None:
         text = (
@@ -271,6 +138,9 @@ class PlanReader:
                     % chain.found.where
                 )
         self.by_paragraph = paragraph_actions(chains)
+        self.action_reader = ActionReader(
+            self.choices, self.reading.flags, self.document, self.by_paragraph
+        )
         self.default_organisation = self.plan_organisation()
         for chain in chains:
             self.read_chain(chain)
@@ -371,24 +241,51 @@ class PlanReader:
             self.keep_without_action(chain, row, key)
             return
         name = self.organisation_of(chain, organisation)
-        for action in self.row_actions(chain, row, action_column):
+        if self.referred(chain, row, action_column, name, key):
+            return
+        actions = []
+        for action in self.action_reader.row_actions(chain, row, action_column):
             action.organisation = name
             action.subgoals = [key]
             if third:
                 action.notes = "\n".join(filter(None, [third, action.notes]))
-            self.add_action(action)
+            actions.append(self.add_action(action))
             self.table_found(row).actions += 1
+        self.references.add(actions, name, key)
 
-    def add_action(self, action: ActionData) -> None:
+    def referred(self, chain: Chain, row: RowRef, column: int, name: str, key: str) -> bool:
+        """Is the row a reference to other rows' actions ("Ks. edellinen kohta")? Those
+        actions then serve the row's sub-goal too."""
+        details = [
+            parts
+            for i, parts in row.cells.items()
+            if parts and i != column and role_of(chain, i) not in LEVEL_ROLES
+        ]
+        targets = self.references.targets(row.cells[column], name, key)
+        if targets is None or details:
+            return False
+        if not targets:
+            message = _("“%s” refers to a row that has no action.") % one_line(row.cells[column])
+            self.problem(message, row_where(row, self.document))
+            return True
+        for action in targets:
+            if key not in action.subgoals:
+                action.subgoals.append(key)
+        self.referring += 1
+        return True
+
+    def add_action(self, action: ActionData) -> ActionData:
         """A new action, or, when the same organisation's same action (every text alike)
         was written under another sub-goal too, that action now serving this one as well."""
         same = self.written.get(sameness(action))
         if same is None:
             self.written[sameness(action)] = action
             self.actions.append(action)
-        elif action.subgoals[0] not in same.subgoals:
+            return action
+        if action.subgoals[0] not in same.subgoals:
             same.subgoals.append(action.subgoals[0])
             self.repeated += 1
+        return same
 
     def table_found(self, row: RowRef) -> TableFound:
         return self.reading.tables[row.table.number - 1]
@@ -414,15 +311,6 @@ class PlanReader:
             third = "\n".join(f"{level.label or LABELS['fi'][1]}: {level.title}" for level in inner)
         return f"{goal.number}.{subgoal.number}", third
 
-    def no_goal(self, row: RowRef) -> str:
-        empty = [c.header for c in row.found.columns if c.role in LEVEL_ROLES]
-        if not empty:
-            return _(
-                "the action has no goal: the table has no goal column and no heading above it."
-            )
-        message = _("the action has no goal: “%s” is empty on this row and the rows above it.")
-        return message % empty[0]
-
     def keep_without_action(self, chain: Chain, row: RowRef, key: str) -> None:
         """A row with no action: its other cells are kept in its sub-goal's notes."""
         texts = [
@@ -438,80 +326,6 @@ class PlanReader:
         subgoal.notes = "\n".join(filter(None, [subgoal.notes, *texts]))
         message = _("%s: a row with no action; its other cells are kept in the sub-goal's notes.")
         self.report.append(message % row_where(row, self.document))
-
-    # Actions
-
-    def row_actions(self, chain: Chain, row: RowRef, action_column: int) -> list[ActionData]:
-        parts = row.cells[action_column]
-        key = f"{row.table.number}:{row.index}:{action_column}"
-        groups = [parts]
-        if self.by_paragraph and plain_paragraphs(parts) >= 2:
-            groups = actions_by_paragraph(parts)
-        intro: list[Part] = []
-        if len(groups) == 1 and looks_like_actions(parts):
-            if key in self.choices.split_bullets:
-                intro = [part for part in parts if not part.bullet]
-                groups = [[Part(part.text)] for part in parts if part.bullet]
-            else:
-                self.flag_bullets(row, key, parts)
-        details = self.detail_parts(chain, row, action_column, len(groups))
-        actions = []
-        for index, group in enumerate(groups):
-            description, items = description_and_items(group)
-            action = self.action(chain, description, items, [d[index] for d in details])
-            if intro:
-                header = header_of(chain, action_column)
-                action.notes = "\n".join(
-                    filter(None, [f"{header}: {text_of(intro)}", action.notes])
-                )
-            actions.append(action)
-        return actions
-
-    def flag_bullets(self, row: RowRef, key: str, parts: list[Part]) -> None:
-        count = sum(part.bullet for part in parts)
-        message = _(
-            "The action cell has %d bullet points: they may be separate actions. "
-            "Choose “one action per bullet” to read each as its own action."
-        )
-        self.reading.flags.append(Flag(key, row_where(row, self.document), message % count))
-
-    def detail_parts(self, chain: Chain, row: RowRef, action_column: int, count: int) -> list:
-        """For each detail column: (column, its parts for each of the row's actions)."""
-        found = []
-        for column, parts in row.cells.items():
-            if column == action_column or column in chain.numbers:
-                continue
-            if role_of(chain, column) in (*LEVEL_ROLES, "organisation"):
-                continue
-            if count > 1 and len(parts) in (count, 0) or count > 1 and self.by_paragraph:
-                split = aligned(parts, count)
-            else:
-                split = [parts] * count
-            found.append([(column, part) for part in split])
-        return found
-
-    def action(self, chain: Chain, description: str, items: list[str], details: list) -> ActionData:
-        action = ActionData(organisation="", subgoals=[], description=description, items=items)
-        notes = []
-        for column, parts in details:
-            role, text = role_of(chain, column), text_of(parts)
-            if not parts:
-                continue
-            if role == "metrics":
-                action.metrics += metrics_of(parts)
-            elif role == "schedule":
-                action.schedule = join(action.schedule, text)
-            elif role == "responsible":
-                action.responsible = join(action.responsible, text)
-            elif role == "monitoring":
-                action.monitoring = join(action.monitoring, text)
-            else:
-                header = header_of(chain, column).strip()
-                notes.append(f"{header}: {text}" if header else text)
-        action.start_date, action.end_date = dates(action.schedule)
-        action.permanence = permanence(action.schedule)
-        action.notes = "\n".join(notes)
-        return action
 
     # The result
 
@@ -620,6 +434,12 @@ class PlanReader:
                 "action serving all of its sub-goals."
             )
             lines.append(message % self.repeated)
+        if self.referring:
+            message = _(
+                "%d rows refer to other rows' actions (“Ks. edellinen kohta”): those actions "
+                "serve their sub-goals too."
+            )
+            lines.append(message % self.referring)
         if self.third_level:
             lines.append(
                 _("A third goal level was kept first in the notes of %d actions.")
@@ -641,20 +461,6 @@ class PlanReader:
 
 
 # Helpers -----------------------------------------------------------------------------
-
-
-def sameness(action: ActionData) -> tuple:
-    """What makes two rows the same action: its organisation and all its texts."""
-    return (
-        action.organisation,
-        action.description,
-        tuple(action.items),
-        tuple((metric.text, metric.by_mother_tongue) for metric in action.metrics),
-        action.responsible,
-        action.schedule,
-        action.monitoring,
-        action.notes,
-    )
 
 
 def no_goal(empty: str) -> str:
@@ -680,38 +486,6 @@ def node_level(node: outline.Node) -> Level:
         join_paragraphs(node.before),
         "\n".join(node.after),
     )
-
-
-def number_column(chain: Chain, column: int) -> int | None:
-    """A column just before a goal column, with no header and only numbers in it ("1",
-    "2"): the goal column's numbering, written in a cell of its own."""
-    before = column - 1
-    if before < 0 or header_of(chain, before).strip() or role_of(chain, before) in LEVEL_ROLES:
-        return None
-    values = [
-        ref.table.rows[ref.index][before].text.strip()
-        for ref in chain.rows
-        if before < len(ref.table.rows[ref.index])
-    ]
-    numbers = [value for value in values if value]
-    if not numbers or not all(NUMBER_ONLY.match(value) for value in numbers):
-        return None
-    for ref in chain.rows:
-        ref.cells[before] = parts_of(ref.table.rows[ref.index][before])
-    chain.numbers.add(before)
-    return before
-
-
-def role_of(chain: Chain, column: int) -> str:
-    return next((c.role for c in chain.found.columns if c.index == column), "")
-
-
-def header_of(chain: Chain, column: int) -> str:
-    return next((c.header for c in chain.found.columns if c.index == column), "")
-
-
-def join(first: str, second: str) -> str:
-    return "\n".join(filter(None, [first, second]))
 
 
 def join_paragraphs(texts: list[str]) -> str:
