@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from PIL import Image
 
+from lanu.importers import read_document_of
 from lanu.importers.data import ImportRefused
 from lanu.importers.general import pdf
 from tests.plan_layouts import convert
@@ -321,3 +322,11 @@ def test_a_page_whose_content_unpacks_to_too_much_is_refused(pdfs, monkeypatch):
         pdf.read(pdfs["suunnitelma"], "suunnitelma.pdf")
 
     assert refused.value.problems[0].message.startswith("PDF-tiedoston sivu 1 on liian suuri")
+
+
+@pytest.mark.parametrize("name", ["suunnitelma.pdf", "suunnitelma.docx", "suunnitelma"])
+def test_an_upload_starting_with_pdf_is_read_as_a_pdf_whatever_its_name(pdfs, name):
+    document = read_document_of(pdfs["suunnitelma"], name)
+
+    assert (document.source, document.kind) == (name, "pdf")
+    assert [cell.text for cell in document.tables()[0].rows[0]] == FINNISH_HEADERS

@@ -49,9 +49,15 @@ def test_empty_file_is_refused(tmp_path):
 
 
 def test_binary_file_is_refused(tmp_path):
+    path = tmp_path / "plan.dat"
+    path.write_bytes(b"LANU\x00\x01\x02binary")
+    assert "plan.dat: Tiedosto ei ole tekstiasiakirja." in refused(path)
+
+
+def test_damaged_pdf_is_refused_as_a_pdf(tmp_path):
     path = tmp_path / "plan.pdf"
     path.write_bytes(b"%PDF-1.7\x00\x01\x02binary")
-    assert "plan.pdf: Tiedosto ei ole tekstiasiakirja." in refused(path)
+    assert "plan.pdf: PDF-tiedosto on vioittunut: sitä ei voi lukea." in refused(path)
 
 
 def test_file_in_another_encoding_is_refused_with_its_line(tmp_path):

@@ -170,7 +170,6 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024  # an encrypted .xls
 BAD_FILES = [
     ("corrupt.xlsx", b"PK\x03\x04" + b"\x13\x37" * 300, "The file is damaged"),
     ("secret.xlsx", OLE2, "The file is password-protected"),
-    ("scan.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "The file is a PDF file, not a Word"),
     ("photo.docx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "The file is a PNG file"),
     ("empty.xlsx", b"", "The submitted file is empty."),
     ("blank.csv", b"   \n", "The file is empty."),
@@ -189,6 +188,23 @@ def test_bad_files_are_refused_and_change_nothing(
     assert response.status_code == 200
     assert message in response.text
     assert 'class="error-summary"' in response.text
+    assert counts() == before and not PendingImport.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "into, message",
+    [(False, "The PDF file is damaged"), (True, "Only an action spreadsheet (.xlsx or .csv)")],
+)
+def test_a_pdf_named_as_excel_is_read_as_a_pdf(client, people, in_english, into, message):
+    """Judged by its bytes: a new plan reads it as a PDF (here a broken one); a plan's
+    actions are updated only from a spreadsheet."""
+    as_user(client, people.alice)
+    before = counts()
+    url = reverse("plans:import-into", args=["yhteinen"]) if into else reverse("plans:import")
+    upload = SimpleUploadedFile("scan.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    response = client.post(url, {"file": upload})
+    assert response.status_code == 200
+    assert message in response.text
     assert counts() == before and not PendingImport.objects.exists()
 
 

@@ -3,8 +3,9 @@
 Office files are zip archives (.docx holds word/document.xml, .xlsx xl/workbook.xml,
 .odt a `mimetype` part naming an OpenDocument text).
 A password-protected .docx or .xlsx is not a zip but an OLE2 compound file (it starts
-with D0 CF 11 E0), as are the old .doc and .xls: neither can be read. Anything else
-with an Office name (a PDF or an image renamed) is refused with what it really is.
+with D0 CF 11 E0), as are the old .doc and .xls: neither can be read. A PDF (it
+starts with %PDF) is read whatever its name; anything else with an Office name (an
+image renamed) is refused with what it really is.
 
 A zip can hold far more than its size says (a 0.7 MB "zip bomb" unpacking to
 200 MB), and its headers can lie about their parts' sizes. Before any Office
@@ -25,8 +26,8 @@ from .data import ImportRefused, Problem
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
+PDF = b"%PDF"
 MAGIC = (  # (start of file, what it is) of files often renamed by mistake
-    (b"%PDF", "PDF"),
     (b"\x89PNG", "PNG"),
     (b"\xff\xd8\xff", "JPEG"),
     (b"GIF8", "GIF"),
@@ -68,11 +69,14 @@ def check_size(size: int, source: str) -> None:
 
 
 def file_type(raw: bytes, source: str) -> str:
-    """ "docx", "xlsx" or "odt" for an Office file, "" for anything to be read as text.
+    """ "docx", "xlsx" or "odt" for an Office file, "pdf" for a PDF, "" for anything to
+    be read as text.
 
-    Raises ImportRefused for files that are neither: encrypted or old Office files,
-    broken zips, and PDFs or images (whatever their name)."""
+    Raises ImportRefused for files that are none of these: encrypted or old Office
+    files, broken zips, and images (whatever their name)."""
     check_size(len(raw), source)
+    if raw.startswith(PDF):
+        return "pdf"
     if raw.startswith(OLE2):
         message = _(
             "The file is password-protected, or in an old Office format (.doc, .xls). "
