@@ -637,6 +637,7 @@ def test_missing_name_period_and_organisation_are_asked_not_refused(in_english):
     assert "Give the plan's period" in messages
     assert "Name the plan's organisation" in messages
     assert "hyvinvointialue" not in messages
+    assert [p.detail for p in reading.problems] == ["name", "period", "organisation"]
     details = PlanDetails(name="Oma suunnitelma", period_start=2024, period_end=2027)
     details.organisations = ["Pyhtään kunta"]
     answered = read_document(plain, Choices(details=details))

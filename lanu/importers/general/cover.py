@@ -8,6 +8,7 @@ kept as written, in its own case ("Välfärdsplan för barn och unga i Raseborg"
 import re
 
 from ..data import OrganisationData
+from ..details import organisation_in_title
 from ..org_tables.contents import organisation as finnish_organisation
 from .document import Block, Document, Paragraph
 from .result import Guesses, TableFound
@@ -21,12 +22,6 @@ ORGANISATION_END = re.compile(
     r"\b(?:\S*kaupunki|\S*kunta|\S*kunnat|\S*hyvinvointialue|\S*seurakunta|\S*seurakunnat|"
     r"ry|stad|kommun|\S*välfärdsområde|\S*kuntayhtymä|församling)$",
     re.IGNORECASE,
-)
-GENITIVE_ORGANISATION = (  # "Kotkan kaupungin …" names "Kotkan kaupunki"
-    (re.compile(r"^(.+?\S)\s+hyvinvointialueen\b", re.IGNORECASE), "hyvinvointialue"),
-    (re.compile(r"^(.+?\S)\s+kaupungin\b", re.IGNORECASE), "kaupunki"),
-    (re.compile(r"^(.+?\S)\s+kunnan\b", re.IGNORECASE), "kunta"),
-    (re.compile(r"^(.+?\S)\s+välfärdsområdes\b", re.IGNORECASE), "välfärdsområde"),
 )
 SWEDISH_KINDS = (
     ("welfare_area", re.compile(r"välfärdsområde", re.IGNORECASE)),
@@ -120,11 +115,8 @@ def organisations(cover: list[Paragraph], name: str) -> list[str]:
         text = paragraph.text.strip()
         if len(text.split()) <= 8 and ORGANISATION_END.search(text):
             return [text]
-    for pattern, word in GENITIVE_ORGANISATION:
-        found = pattern.match(name)
-        if found and len(found[1].split()) <= 4:
-            return [f"{found[1]} {word}"]
-    return []
+    found = organisation_in_title(name)
+    return [found] if found else []
 
 
 def aliases(cover: list[Paragraph], name: str) -> list[str]:

@@ -25,6 +25,7 @@ Every problem says where it is as the person sees the document: “table 3, row
 from django.utils.translation import gettext as _
 
 from ..data import ActionData, PlanData, Problem, SectionData, check_plan
+from ..details import MissingDetail
 from ..priority_tables import region_of, section_kind
 from . import columns, cover, outline
 from .actions import ActionReader, sameness
@@ -361,20 +362,25 @@ class PlanReader:
         self.reading.data = data
 
     def ask_details(self, name: str, start: int | None, end: int | None) -> None:
+        """What the document does not say is asked of the person (details.py's
+        MissingDetail, which the preview's form and the command's options answer)."""
         if not name:
-            self.problem(_("Name the plan: its name was not found on the first pages."))
+            self.ask("name", _("Name the plan: its name was not found on the first pages."))
         if not start or not end:
-            self.problem(
-                _(
-                    "Give the plan's period (e.g. 2024–2026): it was not found on the "
-                    "first pages or in the file's name."
-                )
+            message = _(
+                "Give the plan's period (e.g. 2024–2026): it was not found on the first "
+                "pages or in the file's name."
             )
+            self.ask("period", message)
         if any(not action.organisation for action in self.actions):
-            self.problem(
-                _("Name the plan's organisation: the document does not say whose plan it is.")
-            )
+            message = _("Name the plan's organisation: the document does not say whose plan it is.")
+            self.ask("organisation", message)
             self.organisations = [name for name in self.organisations if name]
+
+    def ask(self, detail: str, message: str) -> None:
+        self.reading.problems.append(
+            MissingDetail(message, file=self.document.source, detail=detail)
+        )
 
     def organisation_data(self) -> list:
         cover_paragraphs = cover.cover_paragraphs(self.document.blocks[: cover.COVER_BLOCKS])
