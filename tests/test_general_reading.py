@@ -784,3 +784,32 @@ def test_reference_to_a_row_without_action_is_a_problem(in_english):
     )
     (problem,) = reading.problems
     assert problem.message.startswith("table 1, row “1 Arvostaminen”: “Kts. kohta 3” refers to")
+
+
+def test_numbered_lines_without_styles_are_headings_when_their_numbers_continue():
+    """A PDF has no heading styles: "1.2 …" after "1.1 …" is a heading, however long."""
+    long_title = (
+        "Vastaamme rikoksilla oireilevien lasten ja nuorten tuen tarpeeseen kehittämällä "
+        "yhtenäistä toimintaa ja tiivistämällä yhteistyötä."
+    )
+    reading = read_document(
+        document(
+            *cover(),
+            para("1 Osallisuus"),
+            para("1.1 Lapset vaikuttavat"),
+            table(SUBGOAL_HEADER, ["Nuorisovaltuusto", "Nuoriso", "", ""]),
+            para(f"1.2 {long_title}"),
+            table(SUBGOAL_HEADER, ["Ankkuritoiminta", "Poliisi", "", ""]),
+            para("3. Tämä on tavallinen numeroitu virke, joka ei jatka otsikoiden numerointia."),
+            table(SUBGOAL_HEADER, ["Koulupoliisi", "Poliisi", "", ""]),
+            kind="pdf",
+        )
+    )
+    assert tree(reading.data) == [
+        ("1", "Osallisuus", [("1", "Lapset vaikuttavat"), ("2", long_title)]),
+    ]
+    assert actions(reading.data) == [
+        ("1.1", "Nuorisovaltuusto"),
+        ("1.2", "Ankkuritoiminta"),
+        ("1.2", "Koulupoliisi"),
+    ]

@@ -41,6 +41,7 @@ class Node:
     before: list[str] = field(default_factory=list)  # body text before its first table
     after: list[str] = field(default_factory=list)  # body text after a table
     tables: int = 0  # action tables under it, directly or deeper
+    full: str = ""  # the whole numbering ("2.3"), if numbered
 
 
 @dataclass
@@ -63,8 +64,10 @@ def last_part(number: str) -> str:
     return number.rstrip(".").split(".")[-1] if number else ""
 
 
-def heading_of(paragraph: Paragraph) -> Node | None:
-    """The paragraph as a heading: styled, or a short numbered line; None for body text."""
+def heading_of(paragraph: Paragraph, follows: set[str] = frozenset()) -> Node | None:
+    """The paragraph as a heading: styled, or a short numbered line, or a numbered line of
+    any length whose number comes next in the outline (`follows`: "2.3" after "2.2", as
+    a PDF shows a long heading); None for body text."""
     text = paragraph.text.strip()
     if not text or paragraph.bullet or TOC_LINE.search(text):
         return None
@@ -72,10 +75,23 @@ def heading_of(paragraph: Paragraph) -> Node | None:
     number = paragraph.number.strip().rstrip(".)") or number
     if paragraph.level:
         depth = number.count(".") + 1 if number else paragraph.level
-        return Node(title, last_part(number), depth, paragraph.level)
-    if number and len(title.split()) <= HEADING_WORDS and not title.endswith("."):
-        return Node(title, last_part(number), number.count(".") + 1, 0)
+        return Node(title, last_part(number), depth, paragraph.level, full=number)
+    short = len(title.split()) <= HEADING_WORDS and not title.endswith(".")
+    if number and (short or number in follows):
+        return Node(title, last_part(number), number.count(".") + 1, 0, full=number)
     return None
+
+
+def next_numbers(stack: list["Node"]) -> set[str]:
+    """The numbers that continue the headings in force: "2.3" after "2.2", "2.2.1" under
+    it, "3" after "2"."""
+    found = set()
+    for node in stack:
+        parts = node.full.split(".") if node.full else []
+        if parts and all(part.isdigit() for part in parts):
+            found.add(".".join([*parts[:-1], str(int(parts[-1]) + 1)]))
+            found.add(".".join([*parts, "1"]))
+    return found
 
 
 def marker_of(paragraph: Paragraph) -> Node | None:
@@ -115,7 +131,7 @@ class Outline:
         if marker is not None:
             self.open_marker(marker)
             return
-        node = heading_of(paragraph)
+        node = heading_of(paragraph, next_numbers(self.stack))
         if node is not None:
             self.open_heading(node)
             return
