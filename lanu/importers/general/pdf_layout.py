@@ -28,6 +28,12 @@ LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", 
 # "lasten- ja nuorten": a word ending in a dash before these is not a word broken in two.
 CONJUNCTIONS = {"ja", "tai", "sekä", "eli", "och", "eller", "samt", "and", "or"}
 DASHES = "-–"
+SHORT_WORDS = {  # Finnish, Swedish and English words of up to three letters
+    *CONJUNCTIONS,
+    *"on ei se ne me te he en et ei kun jos kuin nyt jo vai sen sen mm. ym. vs.".split(),
+    *"i på av en ett att som är med för till om de den det vi ni du han hon man".split(),
+    *"an the of to in on at by for and or is be as it we".split(),
+}
 BAND = 0.12  # running headers and footers are in the page's top and bottom 12 %
 
 
@@ -292,10 +298,14 @@ class Assembler:
         return line.size >= self.body_size + 1 or (line.bold and line.size >= self.body_size - 0.5)
 
     def is_heading(self, lines: list[Line]) -> bool:
+        """A paragraph in a larger font (a plan's sub-goal headings can be long
+        sentences), or a short bold one that is not a sentence."""
         text = " ".join(line.text for line in lines)
-        if not self.prominent(lines[0]) or list_item(text)[0] or len(text) > 200:
+        if not self.prominent(lines[0]) or list_item(text)[0]:
             return False
-        return lines[0].size >= self.body_size + 1 or not text.endswith(".")
+        if lines[0].size >= self.body_size + 1:
+            return len(text) <= 400
+        return len(text) <= 200 and not text.endswith(".")
 
     def paragraph(self, group: Group, levels: dict) -> Paragraph:
         right = self.pages[group.page - 1].width - self.left
@@ -381,11 +391,15 @@ def joined_text(lines: list[Line], right: float) -> str:
 
 
 def broken(above: Line, line: Line, right: float) -> bool:
+    """Whether the line goes on a word the line above broke. A word broken because it
+    is wider than its column fills the line above alone; but so may a whole word, so
+    only a short piece that is not a word ("si", "a") is taken as the word's end."""
     word = line.text.split(" ", 1)[0]
     if above.text[-1:] in DASHES:
         return word.lower() not in CONJUNCTIONS
-    one_word = " " not in above.text
-    return one_word and above.x1 >= right - 2 and word[:1].islower()
+    alone = " " not in above.text and above.x1 >= right - 0.5 * above.size
+    piece = len(word) <= 3 and word.islower() and word not in SHORT_WORDS
+    return alone and piece
 
 
 def heading_levels(headings: list[Group]) -> dict[tuple[float, bool], int]:
