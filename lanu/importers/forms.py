@@ -4,7 +4,7 @@ period and organisation(s). Prefilled with what the general reader guessed."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .general.result import Guesses, PlanDetails
+from .general.result import PlanDetails, Reading
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
@@ -19,8 +19,8 @@ class PlanDetailsForm(forms.Form):
         label=_("Organisations"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
-            "One per line. The document has no column of organisations: its actions are "
-            "the first organisation's."
+            "One per line. The document has no column of organisations: the actions "
+            "that no heading places under an organisation are the first one's."
         ),
     )
 
@@ -57,10 +57,12 @@ def posted_details(posted) -> PlanDetails:
     )
 
 
-def initial(details: PlanDetails, guesses: Guesses) -> dict:
-    """The form's values: what the person typed, else what the document suggests."""
+def initial(details: PlanDetails, reading: Reading) -> dict:
+    """The form's values: what the person typed, else what the document suggests (the
+    name as the reader makes it of the cover's, with the period if the cover has it)."""
+    guesses = reading.guesses
     return {
-        "name": details.name or guesses.name,
+        "name": details.name or (reading.data.name if reading.data else guesses.name),
         "period_start": details.period_start or guesses.period_start,
         "period_end": details.period_end or guesses.period_end,
         "organisations": "\n".join(details.organisations or guesses.organisations),

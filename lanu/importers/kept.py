@@ -9,7 +9,7 @@ declared field types: a field added to data.py is kept without code of its own.
 import dataclasses
 
 from .data import PlanData
-from .general.result import ROLES, Choices, PlanDetails
+from .general.result import ROLES, Choices, Flag, PlanDetails
 from .lanu_json import FAILED, convert
 
 
@@ -35,12 +35,19 @@ def plan_from_json(value: dict) -> PlanData:
     return data
 
 
-def choices_to_json(choices: Choices) -> dict:
+def choices_to_json(choices: Choices, split_flags: list[Flag] = ()) -> dict:
+    """The choices, and the flags of the bullets split: a split cell is no longer
+    flagged by the reader, but the preview still offers to undo it."""
     return {
         "roles": {str(number): roles for number, roles in choices.roles.items()},
         "split_bullets": sorted(choices.split_bullets),
         "details": dataclasses.asdict(choices.details),
+        "split_flags": [dataclasses.asdict(flag) for flag in split_flags],
     }
+
+
+def split_flags_from_json(value: dict) -> list[Flag]:
+    return [Flag(**flag) for flag in value.get("split_flags") or ()]
 
 
 def choices_from_json(value: dict) -> Choices:

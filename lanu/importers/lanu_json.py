@@ -10,6 +10,7 @@ own. The values' limits are checked later, with every importer's (validation.py)
 """
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -121,7 +122,7 @@ def plan_from(document: dict, source: str, problems: list[Problem]) -> PlanData 
         return None
     fields = {"source": source, **labels_of(head, problems)}
     plan = build(PlanData, fields, "plan", problems, skip=LISTS)
-    hints = typing.get_type_hints(PlanData)
+    hints = hints_of(PlanData)
     lists = {name: [] if document.get(name) is None else document[name] for name in LISTS}
     if isinstance(lists["actions"], list):
         lists["actions"] = [
@@ -171,7 +172,7 @@ def build(cls, item, path: str, problems: list[Problem], skip=()):
         problems.append(Problem(wrong_type(path, cls, item)))
         return None
     fields = {f.name: f for f in dataclasses.fields(cls) if f.name not in (*NOT_READ, *skip)}
-    hints = typing.get_type_hints(cls)
+    hints = hints_of(cls)
     values, whole = {}, True
     for key in item:
         if key not in fields:
@@ -191,6 +192,13 @@ def build(cls, item, path: str, problems: list[Problem], skip=()):
         values[name] = convert(hints[name], value, f"{path}.{name}", problems)
         whole = whole and values[name] is not FAILED
     return cls(**values) if whole else None
+
+
+@functools.cache
+def hints_of(cls) -> dict:
+    """The data class's field types, worked out once: a plan of thousands of actions
+    builds thousands of data classes of a few kinds."""
+    return typing.get_type_hints(cls)
 
 
 def has_default(field) -> bool:

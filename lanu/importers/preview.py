@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy
 from lanu.accounts.permissions import can_change_organisation
 
 from .data import ActionData, PlanData
-from .general.result import ROLES, Reading, TableFound
+from .general import columns
+from .general.result import ROLES, Flag, Reading, TableFound
 from .general.result import Choices as ReadingChoices
 from .organisations import Choices, Match, match_organisations
 
@@ -30,7 +31,7 @@ ROLE_LABELS = {  # what a column is to the general reader (general/result.py ROL
     "resources": gettext_lazy("Resources"),
     "partners": gettext_lazy("Partners"),
     "status": gettext_lazy("Status"),
-    "other": gettext_lazy("Other (kept in the action's notes)"),
+    "other": gettext_lazy("Other (kept in notes)"),
 }
 assert set(ROLE_LABELS) == set(ROLES), "every role has a label"
 
@@ -119,29 +120,47 @@ def role_field(table: TableFound, index: int) -> str:
 
 
 def roles_of(table: TableFound) -> list[str]:
-    """The table's roles as `Choices.roles` holds them: one per column, by its index."""
-    roles = [""] * (max((column.index for column in table.columns), default=-1) + 1)
-    for column in table.columns:
-        roles[column.index] = column.role
-    return roles
+    """The table's roles as `Choices.roles` holds them: one per column, in its order."""
+    return [column.role for column in table.columns]
 
 
-def posted_reading_choices(reading: Reading, posted, kept: ReadingChoices) -> ReadingChoices:
+def posted_reading_choices(
+    reading: Reading, posted, kept: ReadingChoices
+) -> tuple[ReadingChoices, list[str]]:
     """The person's choices after the preview's form was posted: the roles of every
     table where a select was changed (and of those changed before), the bullets to
-    split among the flags shown; the details are the form's (forms.PlanDetailsForm)."""
-    roles = dict(kept.roles)
+    split among the flags shown; the details are the form's (forms.PlanDetailsForm).
+    Roles the reader cannot take (one role that places the action, given to two
+    columns) are not kept: the messages say why."""
+    roles, refused = dict(kept.roles), []
     for table in reading.tables:
         shown = roles_of(table)
-        wanted = list(shown)
-        for column in table.columns:
-            value = posted.get(role_field(table, column.index))
-            if value in ROLES:
-                wanted[column.index] = value
-        if wanted != shown:
+        wanted = [posted.get(role_field(table, i), role) for i, role in enumerate(shown)]
+        wanted = [role if role in ROLES else shown[i] for i, role in enumerate(wanted)]
+        if wanted == shown:
+            continue
+        try:
+            columns.check_roles(table, wanted)
+        except ValueError as error:
+            refused.append(str(error))
+        else:
             roles[table.number] = wanted
-    split = set(posted.getlist("split")) & {flag.key for flag in reading.flags}
-    return ReadingChoices(roles, split, kept.details)
+    offered = {flag.key for flag in reading.flags} | kept.split_bullets
+    split = set(posted.getlist("split")) & offered
+    return ReadingChoices(roles, split, kept.details), refused
+
+
+def split_flags(reading: Reading, choices: ReadingChoices, kept: list[Flag]) -> list[Flag]:
+    """The flags of the cells split into one action per bullet, to offer undoing it:
+    flagged by the reading before the split, or kept from an earlier one."""
+    flags = {flag.key: flag for flag in [*kept, *reading.flags]}
+    return [flags[key] for key in sorted(choices.split_bullets) if key in flags]
+
+
+def flags_shown(reading: Reading, split: list[Flag]) -> list[Flag]:
+    """The bullets the person may split: those flagged, and those split already."""
+    flagged = {flag.key for flag in reading.flags}
+    return [*reading.flags, *(flag for flag in split if flag.key not in flagged)]
 
 
 def layouts_chosen(reading: Reading, choices: ReadingChoices, known: dict) -> dict[str, list[str]]:

@@ -12,6 +12,8 @@ An action spreadsheet into an existing plan is read again at the confirmation: i
 compared with the plan as it is then.
 """
 
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,7 +26,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from lanu import importers
 from lanu.accounts.models import Membership
 from lanu.accounts.permissions import can_coordinate, can_create_plans
 from lanu.history.models import Change
@@ -32,7 +33,7 @@ from lanu.history.records import record
 from lanu.plans import spreadsheets
 from lanu.plans.models import Plan
 
-from . import files, kept, preview, read_changes_bytes, read_plan_bytes
+from . import files, kept, preview, read_changes_bytes, read_general, read_new_plan
 from . import forms as details_forms
 from .data import ImportRefused, PlanData
 from .general.document import Document
@@ -132,18 +133,16 @@ def read_upload(raw: bytes, name: str, plan: Plan | None) -> PendingImport:
         read_changes_bytes(raw, name, plan)  # refused now, not at the preview
         pending.content = raw
         return pending
-    found = read_new(raw, name)
+    keep_read(pending, read_new_plan(raw, name))
+    return pending
+
+
+def keep_read(pending: PendingImport, found: Document | PlanData) -> None:
     if isinstance(found, Document):
         pending.document = found.to_json()
     else:
         pending.data = kept.plan_to_json(found)
-    return pending
-
-
-def read_new(raw: bytes, name: str) -> Document | PlanData:
-    """A new plan's file: a document people write (Word, Excel, ODT, PDF, CSV) as its
-    Document, for the general reader; Lanu's own formats as the plan they hold."""
-    return read_plan_bytes(raw, name)
+    pending.content = b""
 
 
 def own_pending(request, pk: int) -> PendingImport:
@@ -161,11 +160,24 @@ def preview_upload(request, pk):
     pending = own_pending(request, pk)
     if pending.plan:
         return changes_preview(request, pending)
+    try:
+        read_kept_bytes(pending)
+    except ImportRefused as refused:
+        return refused_page(request, pending, refused)
     if pending.document is None:
         return plan_preview(request, pending, kept.plan_from_json(pending.data))
-    if request.method == "POST":
-        keep_choices(request, pending)
-    return document_preview(request, pending)
+    refused = keep_choices(request, pending).refused if request.method == "POST" else []
+    return document_preview(request, pending, role_errors=refused)
+
+
+def read_kept_bytes(pending: PendingImport) -> None:
+    """A new plan's upload kept before uploads were kept as read (its bytes only) is
+    read now, once, and kept as read."""
+    if pending.plan or pending.data is not None or pending.document is not None:
+        return
+    found = read_new_plan(bytes(pending.content), pending.file_name)
+    keep_read(pending, found)
+    pending.save()
 
 
 def changes_preview(request, pending: PendingImport, unanswered=(), status: int = 200):
@@ -215,39 +227,53 @@ def known_layouts(user) -> dict[str, list[str]]:
 
 
 def reading_of(pending: PendingImport, choices: Choices, known: dict) -> Reading:
-    return importers.read_general(Document.from_json(pending.document), choices, known)
+    return read_general(Document.from_json(pending.document), choices, known)
 
 
-def keep_choices(request, pending: PendingImport) -> tuple[Choices, Choices]:
-    """The choices posted with the preview's form, kept with the upload; and those before."""
+@dataclass
+class Posted:
+    """The preview's form as posted: the choices now kept, whether they change how the
+    document is read, the roles refused and why, and the reading before the post."""
+
+    choices: Choices
+    changed: bool
+    refused: list[str]
+    reading: Reading
+
+
+def keep_choices(request, pending: PendingImport) -> Posted:
+    """Keep the choices posted with the preview's form with the upload."""
     before = kept.choices_from_json(pending.choices)
     reading = reading_of(pending, before, known_layouts(request.user))
-    choices = preview.posted_reading_choices(reading, request.POST, before)
+    choices, refused = preview.posted_reading_choices(reading, request.POST, before)
     choices.details = details_forms.posted_details(request.POST)
-    pending.choices = kept.choices_to_json(choices)
+    split = preview.split_flags(reading, choices, kept.split_flags_from_json(pending.choices))
+    pending.choices = kept.choices_to_json(choices, split)
     pending.save(update_fields=["choices"])
-    return choices, before
+    changed = (choices.roles, choices.split_bullets) != (before.roles, before.split_bullets)
+    return Posted(choices, changed, refused, reading)
 
 
-def document_preview(
-    request, pending: PendingImport, form=None, notice="", unanswered=(), status=200
-):
-    """The plan as read from the document with the person's choices so far."""
+def document_preview(request, pending: PendingImport, form=None, status=200, **said):
+    """The plan as read from the document with the person's choices so far; `said`:
+    why nothing was saved (notice, unanswered) or roles were not taken (role_errors)."""
     choices = kept.choices_from_json(pending.choices)
     known = known_layouts(request.user)
     reading = reading_of(pending, choices, known)
     needs = needs_organisations(reading)
     if form is None:
-        initial = details_forms.initial(choices.details, reading.guesses)
+        initial = details_forms.initial(choices.details, reading)
         form = details_forms.PlanDetailsForm(initial=initial, needs_organisations=needs)
     context = {
-        **plan_context(request, reading.data, unanswered),
+        **plan_context(request, reading.data, said.get("unanswered", ())),
         "reading": reading,
         "tables": preview.tables_shown(reading, known),
         "role_labels": preview.ROLE_LABELS,
         "details": form,
+        "flags": preview.flags_shown(reading, kept.split_flags_from_json(pending.choices)),
         "split": choices.split_bullets,
-        "notice": notice,
+        "notice": said.get("notice", ""),
+        "role_errors": said.get("role_errors", ()),
         "problems": reading.problems,
     }
     return preview_page(request, pending, context, status)
@@ -255,8 +281,8 @@ def document_preview(
 
 def needs_organisations(reading: Reading) -> bool:
     """Without an organisation column, the person names the plan's organisation(s)."""
-    roles = {column.role for table in reading.tables for column in table.columns}
-    return "organisation" not in roles
+    tables = [table for table in reading.tables if table.is_action_table]
+    return not any(column.role == "organisation" for t in tables for column in t.columns)
 
 
 def refused_page(request, pending: PendingImport, refused: ImportRefused):
@@ -274,6 +300,7 @@ def confirm_upload(request, pk):
     try:
         if pending.plan:
             return imported(request, pending, confirm_changes(request, pending))
+        read_kept_bytes(pending)
         if pending.document is None:
             return confirm_plan(request, pending)
         return confirm_document(request, pending)
@@ -308,20 +335,20 @@ def confirm_plan(request, pending: PendingImport):
 
 def confirm_document(request, pending: PendingImport):
     """Save the plan as the preview showed it; or the preview again, saying why not."""
-    choices, before = keep_choices(request, pending)
-    if (choices.roles, choices.split_bullets) != (before.roles, before.split_bullets):
+    posted = keep_choices(request, pending)
+    if posted.refused:
+        return document_preview(request, pending, role_errors=posted.refused, status=400)
+    if posted.changed:
         notice = _(
             "You changed how the document is read, so nothing was saved yet: check the plan "
             "below, then confirm."
         )
         return document_preview(request, pending, notice=notice, status=400)
-    known = known_layouts(request.user)
-    reading = reading_of(pending, choices, known)
-    form = details_forms.PlanDetailsForm(
-        request.POST, needs_organisations=needs_organisations(reading)
-    )
+    needs = needs_organisations(posted.reading)
+    form = details_forms.PlanDetailsForm(request.POST, needs_organisations=needs)
     if not form.is_valid():
         return document_preview(request, pending, form, status=400)
+    choices, known = posted.choices, known_layouts(request.user)
     choices.details = form.details()
     reading = reading_of(pending, choices, known)
     if reading.data is None or reading.problems:
