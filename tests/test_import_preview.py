@@ -108,15 +108,20 @@ ROWS = [
 ]
 
 
-def plan_docx(language: str = "fi", year: int = 2025, suffix: str = "", bullets=()) -> bytes:
+def plan_docx(
+    language: str = "fi", year: int = 2025, suffix: str = "", bullets=(), headers=None, title=True
+) -> bytes:
     """A plan as a Word user writes it: a title, then one table of goals, sub-goals and
     actions whose action column is headed "Mitä teemme?" (no word of the vocabulary);
     `bullets` are added as a list to the second row's action cell."""
     document = docx.Document()
-    document.add_heading(f"Kuntalan lasten ja nuorten hyvinvointisuunnitelma {year}–{year + 3}", 0)
-    document.add_paragraph("Kuntalan kaupunki")
+    if title:
+        document.add_heading(
+            f"Kuntalan lasten ja nuorten hyvinvointisuunnitelma {year}–{year + 3}", 0
+        )
+        document.add_paragraph("Kuntalan kaupunki")
     table = document.add_table(rows=1, cols=5)
-    for cell, header in zip(table.rows[0].cells, HEADERS[language], strict=True):
+    for cell, header in zip(table.rows[0].cells, headers or HEADERS[language], strict=True):
         cell.text = header
     for n, (goal, subgoal, action) in enumerate(ROWS, start=1):
         cells = table.add_row().cells
@@ -316,3 +321,19 @@ def test_an_upload_kept_as_bytes_before_this_version_is_read_once_more(client, p
     assert "II.1 Kuulluksi" in page
     pending.refresh_from_db()
     assert pending.data["name"] == "Uusi suunnitelma" and bytes(pending.content) == b""
+
+
+@pytest.mark.usefixtures("in_english")
+def test_what_the_document_does_not_say_is_asked_and_the_plan_shown_when_given(client, people):
+    client.force_login(people.alice)
+    headers = ["Painopiste", "Tavoite", "Toimenpide", "Vastuutaho", "Mittarit"]
+    preview = upload(client, plan_docx(headers=headers, title=False), "plan.docx")
+    page = client.get(preview).text
+    assert "Fill in what the document does not say below" in page
+    assert "Give the columns their roles" not in page
+    assert "Confirm and save" not in page
+    page = client.post(preview, {**DETAILS_AND_ORGANISATION, "redraw": "details"}).text
+    assert "A new plan: Kuntalan suunnitelma (2025–2028), 4 actions." in page
+    assert "Confirm and save" in page
+    client.post(preview.rstrip("/") + "/confirm/", DETAILS_AND_ORGANISATION)
+    assert Plan.objects.get(name="Kuntalan suunnitelma").actions.count() == len(ROWS)

@@ -36,6 +36,7 @@ from lanu.plans.models import Plan
 from . import files, kept, preview, read_changes_bytes, read_general, read_new_plan
 from . import forms as details_forms
 from .data import ImportRefused, PlanData
+from .details import MissingDetail
 from .general.document import Document
 from .general.result import Choices, Reading
 from .models import ImportLayout, PendingImport
@@ -275,6 +276,8 @@ def document_preview(request, pending: PendingImport, form=None, status=200, **s
         "notice": said.get("notice", ""),
         "role_errors": said.get("role_errors", ()),
         "problems": reading.problems,
+        "details_missing": any(isinstance(p, MissingDetail) for p in reading.problems),
+        "roles_wanting": any(not isinstance(p, MissingDetail) for p in reading.problems),
     }
     return preview_page(request, pending, context, status)
 
