@@ -813,3 +813,39 @@ def test_numbered_lines_without_styles_are_headings_when_their_numbers_continue(
         ("1.2", "Ankkuritoiminta"),
         ("1.2", "Koulupoliisi"),
     ]
+
+
+def test_subgoals_repeated_under_each_goal_do_not_make_the_goals_organisations():
+    blocks = [*cover()]
+    for goal, title in (("1", "Osallisuus"), ("2", "Turvallisuus")):
+        blocks.append(heading(f"{goal} {title}", 1))
+        for sub, area in (("1", "Varhaiskasvatus"), ("2", "Perusopetus")):
+            blocks.append(heading(f"{goal}.{sub} {area}", 2))
+            blocks.append(table(SUBGOAL_HEADER, [f"{title}: {area}", "Sivistys", "", ""]))
+    data = read_document(document(*blocks)).data
+    assert tree(data) == [
+        ("1", "Osallisuus", [("1", "Varhaiskasvatus"), ("2", "Perusopetus")]),
+        ("2", "Turvallisuus", [("1", "Varhaiskasvatus"), ("2", "Perusopetus")]),
+    ]
+    assert [o.name for o in data.organisations] == ["Kotkan kaupunki"]
+
+
+def test_headings_naming_organisations_over_the_same_goals_are_the_organisations():
+    blocks = [heading("Kymenlaakson lasten ja nuorten hyvinvointisuunnitelma 2024–2026")]
+    for number, name in (("1", "Kotkan kaupunki"), ("2", "Haminan kaupunki")):
+        blocks.append(heading(f"{number} {name}", 1))
+        blocks.append(heading(f"{number}.1 Osallisuus", 2))
+        blocks.append(table(SUBGOAL_HEADER, [f"{name}: raadit", "", "", ""]))
+        blocks.append(heading(f"{number}.2 Turvallisuus", 2))
+        blocks.append(table(SUBGOAL_HEADER, [f"{name}: koulutiet", "", "", ""]))
+    data = read_document(document(*blocks)).data
+    assert tree(data) == [
+        ("1", "Osallisuus", [("1", "Osallisuus")]),
+        ("2", "Turvallisuus", [("1", "Turvallisuus")]),
+    ]
+    assert [(a.organisation, a.subgoals[0]) for a in data.actions] == [
+        ("Kotkan kaupunki", "1.1"),
+        ("Kotkan kaupunki", "2.1"),
+        ("Haminan kaupunki", "1.1"),
+        ("Haminan kaupunki", "2.1"),
+    ]

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import vocabulary
+from .columns import organisation_like
 from .document import Document, Paragraph
 
 NUMBER = re.compile(
@@ -217,8 +218,12 @@ def without_chapters(headings: list[Node], places: dict[int, Place]) -> list[Nod
 
 
 def organisation_siblings(heads: dict[int, list[Node]], places: dict[int, Place]) -> list[Node]:
-    """The outermost sibling headings under which the same goals repeat: organisations."""
+    """The outermost sibling headings under which the same goals repeat, when they are
+    organisations: a "Päätavoite I:" paragraph repeats under them, or their titles name
+    organisations ("Haminan kaupunki"); sub-goals repeated under goals ("Varhaiskasvatus"
+    under every priority) do not make the goals organisations."""
     below: dict[int, set[str]] = {}  # node id -> titles of the structure under it
+    goals_below: set[int] = set()  # nodes with a goal paragraph under them
     nodes: dict[int, Node] = {}
     for number, chain in heads.items():
         markers = places[number].markers
@@ -226,23 +231,30 @@ def organisation_siblings(heads: dict[int, list[Node]], places: dict[int, Place]
             nodes[id(node)] = node
             titles = {normal(n.title) for n in [*chain[index + 1 :], *markers]}
             below.setdefault(id(node), set()).update(titles)
+            if any(marker.role == "goal" for marker in markers):
+                goals_below.add(id(node))
     groups: dict[int, list[Node]] = {}
     for node in nodes.values():
         groups.setdefault(id(node.parent), []).append(node)
     for group in sorted(groups.values(), key=lambda g: min(n.depth for n in g)):
-        if repeats(group, below):
+        named = any(id(n) in goals_below for n in group) or organisation_like(
+            [n.title for n in group]
+        )
+        if named and repeats(group, below):
             return group
     return []
 
 
 def repeats(group: list[Node], below: dict[int, set[str]]) -> bool:
-    """Do at least two of the headings have mostly the same structure under them?"""
+    """Do at least two of the headings have mostly the same structure under them (half
+    of their titles found under another of them)?"""
     sets = [below[id(node)] for node in group if below.get(id(node))]
-    for index, first in enumerate(sets):
-        for second in sets[index + 1 :]:
-            if len(first & second) * 2 >= min(len(first), len(second)):
-                return True
-    return False
+    under: dict[str, int] = {}
+    for titles in sets:
+        for title in titles:
+            under[title] = under.get(title, 0) + 1
+    alike = sum(1 for titles in sets if sum(under[t] > 1 for t in titles) * 2 >= len(titles))
+    return alike >= 2
 
 
 def drop_labels(levels: dict[int, list[Node]]) -> set[str]:
