@@ -251,7 +251,7 @@ def test_one_role_given_to_two_columns_is_explained_not_applied(client, people):
     preview = upload(client, plan_docx(), "plan.docx")
     page = client.post(preview, {"role-1-2": "action", "role-1-3": "action", "redraw": "1"})
     assert page.status_code == 200
-    assert "only one column can be “action”" in page.text
+    assert ": only one column can be “Action”, so its roles were not changed." in page.text
     assert PendingImport.objects.get().choices.get("roles", {}) == {}
 
 

@@ -6,6 +6,8 @@ organisations that exist already."""
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lanu.accounts.permissions import can_change_organisation
@@ -139,15 +141,21 @@ def posted_reading_choices(
         wanted = [role if role in ROLES else shown[i] for i, role in enumerate(wanted)]
         if wanted == shown:
             continue
-        try:
-            columns.check_roles(table, wanted)
-        except ValueError as error:
-            refused.append(str(error))
+        twice = [role for role in columns.SINGLE_ROLES if wanted.count(role) > 1]
+        if twice:
+            refused.append(role_twice(table, twice[0]))
         else:
             roles[table.number] = wanted
     offered = {flag.key for flag in reading.flags} | kept.split_bullets
     split = set(posted.getlist("split")) & offered
     return ReadingChoices(roles, split, kept.details), refused
+
+
+def role_twice(table: TableFound, role: str) -> str:
+    """Why a table's roles were not taken (columns.check_roles's rule, in the words of
+    the preview's selects)."""
+    message = _("%(where)s: only one column can be “%(role)s”, so its roles were not changed.")
+    return message % {"where": capfirst(table.where), "role": ROLE_LABELS[role]}
 
 
 def split_flags(reading: Reading, choices: ReadingChoices, kept: list[Flag]) -> list[Flag]:
