@@ -137,7 +137,7 @@ def plan_docx(
 
 
 DETAILS = {"name": "Kuntalan suunnitelma", "period_start": "2025", "period_end": "2028"}
-DETAILS_AND_ORGANISATION = {**DETAILS, "organisations": "Kuntalan kaupunki"}
+DETAILS_AND_ORGANISATION = {**DETAILS, "organisation": "Kuntalan kaupunki"}
 
 
 def action_chosen(extra=None) -> dict:
@@ -227,7 +227,7 @@ def test_a_refused_confirmation_keeps_what_was_typed_and_says_what_is_missing(cl
     page = response.text
     assert "Tämä kenttä vaaditaan." in page
     assert "Viimeinen vuosi on ennen ensimmäistä vuotta." in page
-    assert 'value="2024"' in page and "Kuntalan kaupunki</textarea>" in page
+    assert 'value="2024"' in page and 'value="Kuntalan kaupunki"' in page
     assert Plan.objects.count() == 1 and PendingImport.objects.exists()
 
 
@@ -337,3 +337,15 @@ def test_what_the_document_does_not_say_is_asked_and_the_plan_shown_when_given(c
     assert "Confirm and save" in page
     client.post(preview.rstrip("/") + "/confirm/", DETAILS_AND_ORGANISATION)
     assert Plan.objects.get(name="Kuntalan suunnitelma").actions.count() == len(ROWS)
+
+
+@pytest.mark.usefixtures("in_english")
+def test_a_plan_without_its_organisation_is_not_saved(client, people):
+    client.force_login(people.alice)
+    preview = upload(client, plan_docx(title=False), "plan.docx")
+    client.post(preview, action_chosen({"redraw": "1"}))
+    response = client.post(preview.rstrip("/") + "/confirm/", action_chosen({"organisation": ""}))
+    assert response.status_code == 400
+    assert "Name the plan&#x27;s organisation" in response.text
+    assert 'value="Kuntalan suunnitelma"' in response.text  # what was typed is kept
+    assert Plan.objects.count() == 1

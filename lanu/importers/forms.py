@@ -1,5 +1,5 @@
 """What the coordinator says about a new plan that its document does not: its name,
-period and organisation(s). Prefilled with what the general reader guessed."""
+period and organisation. Prefilled with what the general reader guessed."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -15,19 +15,20 @@ class PlanDetailsForm(forms.Form):
         label=_("First year"), min_value=FIRST_YEAR, max_value=LAST_YEAR
     )
     period_end = forms.IntegerField(label=_("Last year"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
-    organisations = forms.CharField(
-        label=_("Organisations"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        max_length=300,
+        required=False,  # the reader asks for it when an action has none (MissingDetail)
         help_text=_(
-            "One per line. The document has no column of organisations: the actions "
-            "that no heading places under an organisation are the first one's."
+            "Whose plan this is. The document has no column of organisations: the "
+            "actions that no heading places under an organisation are this one's."
         ),
     )
 
-    def __init__(self, *args, needs_organisations: bool = True, **kwargs):
+    def __init__(self, *args, needs_organisation: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        if not needs_organisations:
-            del self.fields["organisations"]
+        if not needs_organisation:
+            del self.fields["organisation"]
 
     def clean(self):
         cleaned = super().clean()
@@ -43,7 +44,7 @@ class PlanDetailsForm(forms.Form):
             values["name"].strip(),
             values["period_start"],
             values["period_end"],
-            lines(values.get("organisations", "")),
+            named(values.get("organisation", "")),
         )
 
 
@@ -53,7 +54,7 @@ def posted_details(posted) -> PlanDetails:
         posted.get("name", "").strip(),
         year(posted.get("period_start", "")),
         year(posted.get("period_end", "")),
-        lines(posted.get("organisations", "")),
+        named(posted.get("organisation", "")),
     )
 
 
@@ -65,12 +66,13 @@ def initial(details: PlanDetails, reading: Reading) -> dict:
         "name": details.name or (reading.data.name if reading.data else guesses.name),
         "period_start": details.period_start or guesses.period_start,
         "period_end": details.period_end or guesses.period_end,
-        "organisations": "\n".join(details.organisations or guesses.organisations),
+        "organisation": (details.organisations or guesses.organisations or [""])[0],
     }
 
 
-def lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
+def named(text: str) -> list[str]:
+    """The organisation typed, as `PlanDetails.organisations` (the reader uses the first)."""
+    return [" ".join(text.split())] if text.strip() else []
 
 
 def year(text: str) -> int | None:

@@ -261,10 +261,10 @@ def document_preview(request, pending: PendingImport, form=None, status=200, **s
     choices = kept.choices_from_json(pending.choices)
     known = known_layouts(request.user)
     reading = reading_of(pending, choices, known)
-    needs = needs_organisations(reading)
+    needs = needs_organisation(reading)
     if form is None:
         initial = details_forms.initial(choices.details, reading)
-        form = details_forms.PlanDetailsForm(initial=initial, needs_organisations=needs)
+        form = details_forms.PlanDetailsForm(initial=initial, needs_organisation=needs)
     context = {
         **plan_context(request, reading.data, said.get("unanswered", ())),
         "reading": reading,
@@ -282,8 +282,8 @@ def document_preview(request, pending: PendingImport, form=None, status=200, **s
     return preview_page(request, pending, context, status)
 
 
-def needs_organisations(reading: Reading) -> bool:
-    """Without an organisation column, the person names the plan's organisation(s)."""
+def needs_organisation(reading: Reading) -> bool:
+    """Without an organisation column, the person may name the plan's organisation."""
     tables = [table for table in reading.tables if table.is_action_table]
     return not any(column.role == "organisation" for t in tables for column in t.columns)
 
@@ -347,8 +347,8 @@ def confirm_document(request, pending: PendingImport):
             "below, then confirm."
         )
         return document_preview(request, pending, notice=notice, status=400)
-    needs = needs_organisations(posted.reading)
-    form = details_forms.PlanDetailsForm(request.POST, needs_organisations=needs)
+    needs = needs_organisation(posted.reading)
+    form = details_forms.PlanDetailsForm(request.POST, needs_organisation=needs)
     if not form.is_valid():
         return document_preview(request, pending, form, status=400)
     choices, known = posted.choices, known_layouts(request.user)
