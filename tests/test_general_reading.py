@@ -849,3 +849,23 @@ def test_headings_naming_organisations_over_the_same_goals_are_the_organisations
         ("Haminan kaupunki", "1.1"),
         ("Haminan kaupunki", "2.1"),
     ]
+
+
+def test_title_row_above_a_tables_header_is_a_heading_above_the_table():
+    def titled(title: str, action: str) -> Block:
+        return table([title, LEFT, LEFT, LEFT], SUBGOAL_HEADER, [action, "Nuoriso", "", ""])
+
+    reading = read_document(
+        document(
+            *cover(),
+            heading("1. Osallisuus", 2),
+            titled("Lapset vaikuttavat", "Nuorisovaltuusto"),
+            titled("Perheet mukana", "Perhekahvilat"),
+            heading("2. Turvallisuus", 2),
+            titled("2.1 Turvallinen koulutie", "Suojatiet"),
+        )
+    )
+    assert tree(reading.data) == [
+        ("1", "Osallisuus", [("1", "Lapset vaikuttavat"), ("2", "Perheet mukana")]),
+        ("2", "Turvallisuus", [("1", "Turvallinen koulutie")]),
+    ]

@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 
 from . import vocabulary
 from .columns import organisation_like
-from .document import Document, Paragraph
+from .document import Document, Paragraph, Table
 
 NUMBER = re.compile(
     r"^(?P<number>\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]+\.|[IVXLC]+(?=\s+[A-ZÅÄÖ])|[A-ZÅÄÖ][.)])"
     r"\s+(?P<title>\S.*)$"
 )
 TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|\t)\s*\d+\s*$")
+PLAN_TITLE = re.compile(r"suunnitelm|\bplan\b|välfärdsplan|(?<!\d)20\d\d\s*[-–—]\s*20\d\d", re.I)
 HEADING_WORDS = 14  # a longer unstyled paragraph is body text, even when numbered
 
 
@@ -43,6 +44,7 @@ class Node:
     after: list[str] = field(default_factory=list)  # body text after a table
     tables: int = 0  # action tables under it, directly or deeper
     full: str = ""  # the whole numbering ("2.3"), if numbered
+    in_table: bool = False  # a table's title row, unnumbered
 
 
 @dataclass
@@ -108,7 +110,10 @@ def marker_of(paragraph: Paragraph) -> Node | None:
 class Outline:
     """Walks the document once: the headings in force at each table, and the text."""
 
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, header_rows: dict[int, int] | None = None):
+        """`header_rows`: each action table's header row; a row above it that is one text
+        (a title row inside the table) is read as a heading above the table."""
+        self.header_rows = header_rows or {}
         self.nodes: list[Node] = []
         self.places: dict[int, Place] = {}  # table number -> its place
         self.stack: list[Node] = []
@@ -117,6 +122,7 @@ class Outline:
         self.seen_table: set[int] = set()  # nodes (by id) with a table since their heading
         for block in document.blocks:
             if block.table is not None:
+                self.title_rows(block.table)
                 self.table(block.table.number)
             elif block.paragraph is not None:
                 self.paragraph(block.paragraph)
@@ -162,6 +168,22 @@ class Outline:
         node = self.markers[-1] if self.markers else (self.stack[-1] if self.stack else None)
         if node is not None:
             (node.after if id(node) in self.seen_table else node.before).append(text)
+
+    def title_rows(self, table: Table) -> None:
+        """A table's rows above its header holding one text each ("1.1 Lapset
+        vaikuttavat") are headings; one naming the plan or its period is the cover."""
+        for row in table.rows[: max(self.header_rows.get(table.number, 0), 0)]:
+            texts = [cell.text.strip() for cell in row if cell.text.strip()]
+            if len(texts) != 1 or PLAN_TITLE.search(texts[0]):
+                continue
+            paragraph = Paragraph(" ".join(texts[0].split()))
+            if marker_of(paragraph) is not None or heading_of(paragraph) is not None:
+                self.paragraph(paragraph)
+            else:
+                while self.stack and self.stack[-1].in_table:
+                    self.stack.pop()  # the title of the table before: this one's sibling
+                depth = self.stack[-1].depth + 1 if self.stack else 1
+                self.open_heading(Node(paragraph.text, "", depth, 0, in_table=True))
 
     def table(self, number: int) -> None:
         self.awaiting = None

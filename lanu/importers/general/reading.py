@@ -63,7 +63,8 @@ def read_document(
     known = known_layouts or {}
     reading.tables = [found_table(t, choices, known, reading) for t in document.tables()]
     reading.guesses = cover.guess(document, reading.tables)
-    document_outline = outline.Outline(document)
+    header_rows = {t.number: t.header_row for t in reading.tables if t.is_action_table}
+    document_outline = outline.Outline(document, header_rows)
     chains = table_chains(document, reading.tables, document_outline.places)
     if not chains:
         message = columns.describe_refusal(reading.tables)
