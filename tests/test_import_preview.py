@@ -349,3 +349,30 @@ def test_a_plan_without_its_organisation_is_not_saved(client, people):
     assert "Name the plan&#x27;s organisation" in response.text
     assert 'value="Kuntalan suunnitelma"' in response.text  # what was typed is kept
     assert Plan.objects.count() == 1
+
+
+def table_docx(rows: list[list[str]]) -> bytes:
+    document = docx.Document()
+    document.add_heading("Kuntalan lasten ja nuorten hyvinvointisuunnitelma 2025–2028", 0)
+    table = document.add_table(rows=0, cols=len(rows[0]))
+    for values in rows:
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.usefixtures("in_english")
+def test_a_table_without_a_known_header_can_be_given_its_roles(client, people):
+    rows = [["Alue", "Teot", "Kuka"]] + [[goal[3:], action, "Kunta"] for goal, _s, action in ROWS]
+    rows[2][0] = rows[1][0]  # every row names its goal
+    client.force_login(people.alice)
+    preview = upload(client, table_docx(rows), "plan.docx")
+    page = client.get(preview).text
+    assert "1 table without a header row Lanu recognises" in page
+    assert '<details class="other-tables" open>' in page  # no other table to look at
+    roles = {"role-1-0": "goal", "role-1-1": "action", "role-1-2": "responsible"}
+    page = client.post(preview, {**roles, **DETAILS_AND_ORGANISATION, "redraw": "1"}).text
+    tree = page.split('id="plan-title"')[1]
+    assert "Hyvä arki" in tree and "Kesätyöseteli jokaiselle yhdeksäsluokkalaiselle" in tree

@@ -102,12 +102,18 @@ class TableShown:
     remembered: bool  # its roles are those chosen at an earlier import
 
 
-def tables_shown(reading: Reading, known_layouts: dict[str, list[str]]) -> list[TableShown]:
-    return [
+def tables_shown(reading: Reading, known_layouts: dict[str, list[str]]) -> dict:
+    """The tables whose header row was recognised (or given roles), and the others: a
+    document's tables of contacts or meetings are many, and rarely the plan's."""
+    shown = [
         TableShown(table, columns_shown(table), table.signature in known_layouts)
         for table in reading.tables
         if table.columns
     ]
+    return {
+        "tables": [item for item in shown if item.table.header_row >= 0],
+        "other_tables": [item for item in shown if item.table.header_row < 0],
+    }
 
 
 def columns_shown(table: TableFound) -> list[ColumnShown]:

@@ -139,6 +139,7 @@ def read_upload(raw: bytes, name: str, plan: Plan | None) -> PendingImport:
 
 
 def keep_read(pending: PendingImport, found: Document | PlanData) -> None:
+    """Keep the file as read, not its bytes: nothing reads them again."""
     if isinstance(found, Document):
         pending.document = found.to_json()
     else:
@@ -181,7 +182,7 @@ def read_kept_bytes(pending: PendingImport) -> None:
     pending.save()
 
 
-def changes_preview(request, pending: PendingImport, unanswered=(), status: int = 200):
+def changes_preview(request, pending: PendingImport):
     """An action spreadsheet into a plan: what changes, compared with the plan now."""
     try:
         found = read_changes_bytes(bytes(pending.content), pending.file_name, pending.plan)
@@ -189,7 +190,7 @@ def changes_preview(request, pending: PendingImport, unanswered=(), status: int 
         return refused_page(request, pending, refused)
     goals, organisations = preview.changes_counts(found)
     context = {"goals": goals, "organisations": organisations, "found": found}
-    return preview_page(request, pending, context, status)
+    return preview_page(request, pending, context)
 
 
 def plan_preview(request, pending: PendingImport, data: PlanData, unanswered=(), status=200):
@@ -268,7 +269,7 @@ def document_preview(request, pending: PendingImport, form=None, status=200, **s
     context = {
         **plan_context(request, reading.data, said.get("unanswered", ())),
         "reading": reading,
-        "tables": preview.tables_shown(reading, known),
+        **preview.tables_shown(reading, known),
         "role_labels": preview.ROLE_LABELS,
         "details": form,
         "flags": preview.flags_shown(reading, kept.split_flags_from_json(pending.choices)),
