@@ -869,3 +869,57 @@ def test_title_row_above_a_tables_header_is_a_heading_above_the_table():
         ("1", "Osallisuus", [("1", "Lapset vaikuttavat"), ("2", "Perheet mukana")]),
         ("2", "Turvallisuus", [("1", "Turvallinen koulutie")]),
     ]
+
+
+def test_a_sheet_per_priority_gives_the_goals_by_the_sheets_names():
+    reading = read_document(
+        document(
+            table(["Tavoite", "Toimenpide"], ["Lapset vaikuttavat", "Raadit"], name="1 Osallisuus"),
+            table(["Tavoite", "Toimenpide"], ["Koulutie", "Suojatiet"], name="2 Turvallisuus"),
+            table(["Nimi", "Puhelin"], ["Liisa", "040 123"], name="Yhteystiedot"),
+            kind="xlsx",
+            source="Kotkan suunnitelma 2024-2026.xlsx",
+        ),
+        Choices(details=PlanDetails(name="Kotkan suunnitelma", organisations=["Kotkan kaupunki"])),
+    )
+    assert tree(reading.data) == [
+        ("1", "Osallisuus", [("1", "Lapset vaikuttavat")]),
+        ("2", "Turvallisuus", [("1", "Koulutie")]),
+    ]
+
+
+def test_sheet_named_by_excel_or_alone_is_no_goal():
+    reading = read_document(
+        document(
+            table(["Tavoite", "Toimenpide"], ["Lapset vaikuttavat", "Raadit"], name="Taul1"),
+            kind="xlsx",
+            source="Kotkan suunnitelma 2024-2026.xlsx",
+        ),
+        Choices(details=PlanDetails(name="Kotkan suunnitelma", organisations=["Kotkan kaupunki"])),
+    )
+    assert tree(reading.data) == [("1", "Lapset vaikuttavat", [("1", "Lapset vaikuttavat")])]
+
+
+def test_a_row_across_the_table_is_a_goal_heading_inside_it():
+    reading = read_document(
+        document(
+            *cover(),
+            table(
+                ["Tavoite", "Toimenpide", "Vastuutaho"],
+                ["1. Osallisuus", LEFT, LEFT],
+                ["Lapset vaikuttavat", "Nuorisovaltuusto", "Nuoriso"],
+                ["", "Oppilaskunnat", "Koulut"],
+                ["2. Turvallisuus", LEFT, LEFT],
+                ["Koulutie", "Suojatiet", "Tekninen toimi"],
+            ),
+        )
+    )
+    assert tree(reading.data) == [
+        ("1", "Osallisuus", [("1", "Lapset vaikuttavat")]),
+        ("2", "Turvallisuus", [("1", "Koulutie")]),
+    ]
+    assert actions(reading.data) == [
+        ("1.1", "Nuorisovaltuusto"),
+        ("1.1", "Oppilaskunnat"),
+        ("2.1", "Suojatiet"),
+    ]

@@ -26,6 +26,7 @@ NUMBER = re.compile(
 )
 TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|\t)\s*\d+\s*$")
 PLAN_TITLE = re.compile(r"suunnitelm|\bplan\b|välfärdsplan|(?<!\d)20\d\d\s*[-–—]\s*20\d\d", re.I)
+DEFAULT_SHEET = re.compile(r"^(?:sheet|taul(?:ukko)?|blad|sivu|page|arkki)\s*\d*$", re.I)
 HEADING_WORDS = 14  # a longer unstyled paragraph is body text, even when numbered
 
 
@@ -122,6 +123,7 @@ class Outline:
         self.seen_table: set[int] = set()  # nodes (by id) with a table since their heading
         for block in document.blocks:
             if block.table is not None:
+                self.sheet(block.table)
                 self.title_rows(block.table)
                 self.table(block.table.number)
             elif block.paragraph is not None:
@@ -168,6 +170,13 @@ class Outline:
         node = self.markers[-1] if self.markers else (self.stack[-1] if self.stack else None)
         if node is not None:
             (node.after if id(node) in self.seen_table else node.before).append(text)
+
+    def sheet(self, table: Table) -> None:
+        """A sheet's name is a heading over its table ("1 Osallisuus": a workbook with a
+        sheet per priority); Excel's own names ("Sheet1", "Taul1") are not."""
+        if table.name and not DEFAULT_SHEET.match(table.name.strip()):
+            self.stack = []
+            self.open_heading(heading_of(Paragraph(table.name, level=1)))
 
     def title_rows(self, table: Table) -> None:
         """A table's rows above its header holding one text each ("1.1 Lapset
