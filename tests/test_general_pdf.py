@@ -167,12 +167,18 @@ def pdfs(tmp_path_factory) -> dict[str, bytes]:
     return {path.stem: path.read_bytes() for path in convert(words, "pdf", folder)}
 
 
-def password_protected(path, folder):
-    """The Word file as a PDF that opens only with a password."""
-    options = (
-        '{"EncryptFile":{"type":"boolean","value":"true"},'
-        '"DocumentOpenPassword":{"type":"string","value":"salasana"}}'
-    )
+OPEN_PASSWORD = (
+    '{"EncryptFile":{"type":"boolean","value":"true"},'
+    '"DocumentOpenPassword":{"type":"string","value":"salasana"}}'
+)
+PERMISSIONS_ONLY = (  # encrypted, but opens without a password (printing etc. restricted)
+    '{"RestrictPermissions":{"type":"boolean","value":"true"},'
+    '"PermissionPassword":{"type":"string","value":"omistaja"}}'
+)
+
+
+def password_protected(path, folder, options=OPEN_PASSWORD):
+    """The Word file as an encrypted PDF."""
     profile = (folder / ".soffice-profile-encrypted").resolve().as_uri()
     command = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to"]
     command += [f"pdf:writer_pdf_Export:{options}", "--outdir", str(folder), str(path)]
@@ -294,6 +300,17 @@ def test_a_password_protected_pdf_is_refused(tmp_path):
         pdf.read(raw, "salainen.pdf")
 
     assert refused.value.problems[0].message.startswith("PDF-tiedosto on suojattu salasanalla")
+
+
+def test_a_pdf_encrypted_only_against_changes_is_read_and_bounded(tmp_path, monkeypatch):
+    """Its streams are decrypted with the empty password, also for the size check."""
+    raw = password_protected(swedish_plan(tmp_path / "rajattu.docx"), tmp_path, PERMISSIONS_ONLY)
+
+    (table,) = pdf.read(raw, "rajattu.pdf").tables()
+    assert [cell.text for cell in table.rows[1]] == ["", "", "Mätare", "Tidtabell"]
+    monkeypatch.setattr(pdf, "PAGE_CONTENT_BYTES", 1024)
+    with pytest.raises(ImportRefused, match="PDF-tiedoston sivu 1 on liian suuri"):
+        pdf.read(raw, "rajattu.pdf")
 
 
 @pytest.mark.parametrize(
