@@ -923,3 +923,27 @@ def test_a_row_across_the_table_is_a_goal_heading_inside_it():
         ("1.1", "Oppilaskunnat"),
         ("2.1", "Suojatiet"),
     ]
+
+
+def test_goal_cell_first_paragraph_is_the_title_and_the_rest_its_description():
+    reading = read_document(
+        document(
+            *cover(),
+            table(
+                ["Painopiste", "Tavoite", "Toimenpide"],
+                [
+                    cell("Osallisuus", "Lapset ja nuoret pääsevät vaikuttamaan."),
+                    cell("Lasten ja nuorten", "arvostaminen"),
+                    "Raadit",
+                ],
+            ),
+        )
+    )
+    (goal,) = reading.data.goals
+    assert (goal.title, goal.description) == (
+        "Osallisuus",
+        "Lapset ja nuoret pääsevät vaikuttamaan.",
+    )
+    assert [(s.title, s.description) for s in goal.subgoals] == [
+        ("Lasten ja nuorten arvostaminen", "")
+    ]

@@ -220,9 +220,7 @@ class PlanReader:
         values = list(values)
         for place, (column, header, numbers) in enumerate(level_columns):
             if column in row.fresh:
-                parts = row.cells[column]
-                number = one_line(row.cells.get(numbers, [])) if numbers is not None else ""
-                values[place] = level_of(one_line(parts), number or parts[0].number, header)
+                values[place] = cell_level(row, column, numbers, header)
                 values[place + 1 :] = [None] * (len(values) - place - 1)
         return values
 
@@ -476,6 +474,28 @@ def no_goal(empty: str) -> str:
         return _("the action has no goal: the table has no goal column and no heading above it.")
     message = _("the action has no goal: “%s” is empty on this row and the rows above it.")
     return message % empty
+
+
+def cell_level(row: RowRef, column: int, numbers: int | None, header: str) -> Level:
+    """A goal cell's level: its first paragraph the title (lines a line break split
+    joined again), the rest its description; its number written in it, in Word's
+    numbering, or in the column of numbers before it."""
+    parts = joined_lines(row.cells[column])
+    number = one_line(row.cells.get(numbers, [])) if numbers is not None else ""
+    level = level_of(parts[0].text, number or parts[0].number, header)
+    rest = "\n\n".join(part.text for part in parts[1:])
+    return Level(level.number, level.title, level.label, rest)
+
+
+def joined_lines(parts: list[Part]) -> list[Part]:
+    """The cell's paragraphs, one that starts in lower case joined to the one before."""
+    found: list[Part] = []
+    for part in parts:
+        if found and continues(part, found[-1]):
+            found[-1] = Part(f"{found[-1].text} {part.text}", found[-1].bullet, found[-1].number)
+        else:
+            found.append(part)
+    return found
 
 
 def level_of(text: str, number: str = "", label: str = "") -> Level:
