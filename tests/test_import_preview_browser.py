@@ -9,7 +9,7 @@ from django.urls import reverse
 from lanu.plans.models import Plan
 from tests.browser import axe_violations, chromium_page, log_in_by_keyboard, press, type_into
 
-from .test_import_preview import ROWS, plan_docx
+from .test_import_preview import BULLETS, ROWS, plan_docx
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,6 +56,32 @@ def test_coordinator_maps_the_action_column_and_imports_the_plan(live_server, pe
         press(page, "link", "All actions")
         text = page.locator("main").inner_text()
         assert [row[2] for row in ROWS if row[2] not in text] == []
+
+
+def test_the_preview_with_flags_and_a_refused_role_passes_axe(live_server, people, tmp_path):
+    path = tmp_path / "suunnitelma.docx"
+    path.write_bytes(plan_docx(bullets=BULLETS))
+    with chromium_page() as page:
+        page.set_viewport_size({"width": 390, "height": 844})
+        log_in_by_keyboard(page, live_server.url, "alice", "/en" + reverse("plans:import"))
+        page.set_input_files("input[type=file]", str(path))
+        press(page, "button", "Upload and preview")
+        page.select_option("#role-1-2", "action")
+        page.select_option("#role-1-3", "action")  # twice: refused, and said why
+        redraw(page)
+        assert "only one column can be" in page.get_by_role("alert").first.inner_text()
+        page.select_option("#role-1-2", "action")
+        redraw(page)
+        page.get_by_label("One action per bullet", exact=False).check()
+        redraw(page)
+        assert page.get_by_label("One action per bullet", exact=False).is_checked()
+        assert axe_violations(page) == []
+        assert no_sideways_scrolling(page)
+
+
+def redraw(page) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name="Redraw the preview").first.click()
 
 
 def no_sideways_scrolling(page) -> bool:
