@@ -639,11 +639,15 @@ def test_missing_name_period_and_organisation_are_asked_not_refused(in_english):
     assert "hyvinvointialue" not in messages
     assert [p.detail for p in reading.problems] == ["name", "period", "organisation"]
     details = PlanDetails(name="Oma suunnitelma", period_start=2024, period_end=2027)
-    details.organisations = ["Pyhtään kunta"]
+    details.organisations = ["Pyhtään kunta", "Pyhtään seurakunta"]
     answered = read_document(plain, Choices(details=details))
     assert answered.problems == []
     assert (answered.data.name, answered.data.period_end) == ("Oma suunnitelma", 2027)
-    assert answered.data.organisations[0].name == "Pyhtään kunta"
+    assert [(o.name, o.kind) for o in answered.data.organisations] == [
+        ("Pyhtään kunta", "municipality"),
+        ("Pyhtään seurakunta", "parish"),
+    ]
+    assert {a.organisation for a in answered.data.actions} == {"Pyhtään kunta"}
 
 
 def test_document_without_action_table_is_refused_with_what_was_found(in_english):

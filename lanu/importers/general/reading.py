@@ -382,9 +382,12 @@ class PlanReader:
         )
 
     def organisation_data(self) -> list:
+        """The plan's organisations: those of its actions, then the others the person
+        named (they take part in the plan without actions of their own yet)."""
         cover_paragraphs = cover.cover_paragraphs(self.document.blocks[: cover.COVER_BLOCKS])
+        named = [n for n in self.choices.details.organisations if n not in self.organisations]
         found = []
-        for name in self.organisations:
+        for name in [*self.organisations, *named]:
             aliases = (
                 cover.aliases(cover_paragraphs, name) if name == self.default_organisation else []
             )
