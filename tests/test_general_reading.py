@@ -951,3 +951,35 @@ def test_goal_cell_first_paragraph_is_the_title_and_the_rest_its_description():
     assert [(s.title, s.description) for s in goal.subgoals] == [
         ("Lasten ja nuorten arvostaminen", "")
     ]
+
+
+def test_a_short_cell_is_not_joined_to_the_row_before_it():
+    reading = read_document(
+        document(
+            *cover(),
+            table(
+                ["Tavoite", "Toimenpide", "Vastuutaho", "Aikataulu"],
+                ["Lapset liikkuvat", "Liikkuva koulu", "Rehtorit", "2024 alkaen"],
+                [UP, "Uimakoulu", "opettajat", "kesä 2025"],
+            ),
+        )
+    )
+    assert [(a.description, a.responsible, a.schedule) for a in reading.data.actions] == [
+        ("Liikkuva koulu", "Rehtorit", "2024 alkaen"),
+        ("Uimakoulu", "opettajat", "kesä 2025"),
+    ]
+
+
+def test_the_files_name_names_a_plan_without_a_title():
+    reading = read_document(
+        document(
+            table(["Tavoite", "Toimenpide"], ["Lapset liikkuvat", "Uimakoulu"], name="Taul1"),
+            kind="xlsx",
+            source="Haminan kaupungin hyvinvointisuunnitelma 2024-2027.xlsx",
+        )
+    )
+    assert (reading.guesses.name, reading.guesses.organisations) == (
+        "Haminan kaupungin hyvinvointisuunnitelma 2024-2027",
+        ["Haminan kaupunki"],
+    )
+    assert (reading.data.period_start, reading.data.period_end) == (2024, 2027)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..principle_table import metric
 from .document import Cell
 
-SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+CUT_END = re.compile(r"(?:[^\W\d_]|[,\-–])\s*$")  # ends in a letter, a comma or a hyphen
 NOTHING = re.compile(r"^[\W_]*$")  # "-", "--", "–": a cell that says there is nothing
 CAPITALISED = re.compile(r"^[A-ZÅÄÖÜ0-9]")
 
@@ -48,10 +48,11 @@ def one_line(parts: list[Part]) -> str:
 
 
 def continues(part: Part, before: Part) -> bool:
-    """Does the part finish `before`, a paragraph a page break cut? It starts in lower
-    case and `before` ends without a sentence's end."""
+    """Does the part finish `before`, a paragraph a page break or a line break cut? It
+    starts in lower case, and `before` ends in a word (or a comma or hyphen), not a
+    sentence's end or a number ("2024" and "kesä 2025" are two texts)."""
     first = part.text[:1]
-    return first.isalpha() and first.islower() and not SENTENCE_END.search(before.text)
+    return first.isalpha() and first.islower() and bool(CUT_END.search(before.text))
 
 
 def description_and_items(parts: list[Part]) -> tuple[str, list[str]]:

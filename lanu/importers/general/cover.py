@@ -6,6 +6,7 @@ kept as written, in its own case ("Välfärdsplan för barn och unga i Raseborg"
 """
 
 import re
+from pathlib import PurePath
 
 from ..data import OrganisationData
 from ..details import organisation_in_title
@@ -38,7 +39,7 @@ def guess(document: Document, found: list[TableFound] | None = None) -> Guesses:
     header_rows = {table.number: table.header_row for table in found or []}
     paragraphs = cover_paragraphs(document.blocks[:PERIOD_BLOCKS], header_rows)
     cover = cover_paragraphs(document.blocks[:COVER_BLOCKS], header_rows)
-    name = plan_name(cover)
+    name = plan_name(cover) or file_title(document.source)
     start, end = period([name, *(p.text for p in paragraphs), document.source])
     return Guesses(
         name=name,
@@ -83,6 +84,13 @@ def plan_name(cover: list[Paragraph]) -> str:
             before = cover[index - 1] if index else None
             return with_genitive(before, paragraph)
     return ""
+
+
+def file_title(source: str) -> str:
+    """The file's name when it names a plan ("Haminan kaupungin hyvinvointisuunnitelma
+    2024-2027.xlsx"): a sheet often has no title of its own."""
+    stem = " ".join(PurePath(source).stem.replace("_", " ").split())
+    return stem if PLAN_WORD.search(stem) and len(stem.split()) > 1 else ""
 
 
 def with_genitive(before: Paragraph | None, title: Paragraph) -> str:

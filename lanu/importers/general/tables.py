@@ -17,6 +17,7 @@ from .result import TableFound
 
 LEVEL_ROLES = ("goal", "subgoal", "subgoal2")
 SHEET_KINDS = ("xlsx", "csv")
+LONG_TEXT = 4  # words: a cell a page break may cut, not a name or a date
 NUMBER_ONLY = re.compile(r"^(?:\d+|[IVXLC]+)[.)]?$")
 
 
@@ -101,22 +102,41 @@ def span_text(row: list[Cell]) -> str:
 
 
 def join_page_breaks(chain: Chain, action: int) -> list[str]:
-    """A row that starts no new goal and whose cell starts in lower case finishes the row
-    before it, cut by a page break: that paragraph is joined back. A detail cell the join
-    empties shares the joined paragraph, so the row's own actions keep it."""
+    """A cell a page break cut off the row before it finishes that row's cell: it starts
+    in lower case after a text ending in a word, in a row that starts no new goal. Its
+    paragraph is joined back when the row's action cell so continues (or is empty), or
+    when the cell before is a long text (four words or more): "Uimakoulu" | "kesä 2025"
+    under "Liikkuva koulu" | "2024" is a row of its own. A detail cell the join empties
+    shares the joined paragraph, so the row's own actions keep it."""
     joined = []
     for before, row in zip(chain.rows, chain.rows[1:], strict=False):
         if row.fresh or row.span:
             continue
+        whole = cut_off(before, row, action)
         for column, parts in row.cells.items():
             earlier = before.cells.get(column)
-            if parts and earlier and continues(parts[0], earlier[-1]):
-                earlier[-1] = Part(f"{earlier[-1].text} {parts[0].text}", earlier[-1].bullet)
-                parts.pop(0)
-                joined.append(column)
-                if not parts and column != action and row.cells.get(action):
-                    parts.append(earlier[-1])
+            if not (parts and earlier and continues(parts[0], earlier[-1])):
+                continue
+            if not whole and len(earlier[-1].text.split()) < LONG_TEXT:
+                continue
+            earlier[-1] = Part(f"{earlier[-1].text} {parts[0].text}", earlier[-1].bullet)
+            parts.pop(0)
+            joined.append(column)
+            if not parts and column != action and row.cells.get(action):
+                parts.append(earlier[-1])
     return joined
+
+
+def cut_off(before: RowRef, row: RowRef, action: int) -> bool:
+    """Does the row continue the row before it, cut by a page break?"""
+    own = row.cells.get(action)
+    if own:
+        earlier = before.cells.get(action)
+        return bool(earlier) and continues(own[0], earlier[-1])
+    return any(
+        parts and before.cells.get(column) and continues(parts[0], before.cells[column][-1])
+        for column, parts in row.cells.items()
+    )
 
 
 def paragraph_actions(chains: list[Chain]) -> bool:
