@@ -110,3 +110,14 @@ def first_words(text: str, words: int = 5) -> str:
     """The start of a text as a person recognises it: “Lasten ja nuorten arvostaminen…”."""
     found = text.split()
     return " ".join(found[:words]) + ("…" if len(found) > words else "")
+
+
+def join_paragraphs(texts: list[str]) -> str:
+    """Body text: paragraphs apart by a blank line; one a page break cut is joined again."""
+    found: list[str] = []
+    for text in texts:
+        if found and continues(Part(text), Part(found[-1])):
+            found[-1] += " " + text
+        elif not all(ch in "-–—_*|: " for ch in text):
+            found.append(text)
+    return "\n\n".join(found)

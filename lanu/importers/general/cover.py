@@ -154,3 +154,11 @@ def language(texts: list[str]) -> str:
     finnish = sum(word in FINNISH_WORDS for word in words)
     swedish = sum(word in SWEDISH_WORDS for word in words)
     return "sv" if swedish > finnish else "fi"
+
+
+def guessed_name(guesses: Guesses) -> str:
+    """The cover's name, with the period when the name does not say it."""
+    name = guesses.name
+    if name and guesses.period_start and str(guesses.period_start) not in name:
+        return f"{name} {guesses.period_start}–{guesses.period_end}"
+    return name

@@ -29,8 +29,9 @@ from ..details import MissingDetail
 from ..priority_tables import region_of, section_kind
 from . import columns, cover, outline
 from .actions import ActionReader, sameness
-from .cells import Part, continues, one_line, text_of
+from .cells import join_paragraphs, one_line, text_of
 from .document import Document, Table
+from .levels import cell_level, level_of, node_level
 from .references import References
 from .result import Choices, Guesses, Reading, TableFound
 from .tables import (
@@ -332,7 +333,7 @@ class PlanReader:
     def finish(self) -> None:
         guesses = self.reading.guesses
         details = self.choices.details
-        name = details.name or guessed_name(guesses)
+        name = details.name or cover.guessed_name(guesses)
         start = details.period_start or guesses.period_start
         end = details.period_end or guesses.period_end
         self.ask_details(name, start, end)
@@ -477,61 +478,3 @@ def no_goal(empty: str) -> str:
         return _("the action has no goal: the table has no goal column and no heading above it.")
     message = _("the action has no goal: “%s” is empty on this row and the rows above it.")
     return message % empty
-
-
-def cell_level(row: RowRef, column: int, numbers: int | None, header: str) -> Level:
-    """A goal cell's level: its first paragraph the title (lines a line break split
-    joined again), the rest its description; its number written in it, in Word's
-    numbering, or in the column of numbers before it."""
-    parts = joined_lines(row.cells[column])
-    number = one_line(row.cells.get(numbers, [])) if numbers is not None else ""
-    level = level_of(parts[0].text, number or parts[0].number, header)
-    rest = "\n\n".join(part.text for part in parts[1:])
-    return Level(level.number, level.title, level.label, rest)
-
-
-def joined_lines(parts: list[Part]) -> list[Part]:
-    """The cell's paragraphs, one that starts in lower case joined to the one before."""
-    found: list[Part] = []
-    for part in parts:
-        if found and continues(part, found[-1]):
-            found[-1] = Part(f"{found[-1].text} {part.text}", found[-1].bullet, found[-1].number)
-        else:
-            found.append(part)
-    return found
-
-
-def level_of(text: str, number: str = "", label: str = "") -> Level:
-    """A goal level from a cell or a heading-like row: "1.1 Lapset…" is numbered 1."""
-    written, title = outline.split_number(text)
-    number = number.strip().rstrip(".)") or written
-    return Level(outline.last_part(number), title or text.strip(), label)
-
-
-def node_level(node: outline.Node) -> Level:
-    return Level(
-        node.number,
-        node.title,
-        node.label,
-        join_paragraphs(node.before),
-        "\n".join(node.after),
-    )
-
-
-def join_paragraphs(texts: list[str]) -> str:
-    """Body text: paragraphs apart by a blank line; one a page break cut is joined again."""
-    found: list[str] = []
-    for text in texts:
-        if found and continues(Part(text), Part(found[-1])):
-            found[-1] += " " + text
-        elif not all(ch in "-–—_*|: " for ch in text):
-            found.append(text)
-    return "\n\n".join(found)
-
-
-def guessed_name(guesses: Guesses) -> str:
-    """The cover's name, with the period when the name does not say it."""
-    name = guesses.name
-    if name and guesses.period_start and str(guesses.period_start) not in name:
-        return f"{name} {guesses.period_start}–{guesses.period_end}"
-    return name
