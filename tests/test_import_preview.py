@@ -7,6 +7,7 @@ import re
 from unittest import mock
 
 import docx
+import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -376,3 +377,22 @@ def test_a_table_without_a_known_header_can_be_given_its_roles(client, people):
     page = client.post(preview, {**roles, **DETAILS_AND_ORGANISATION, "redraw": "1"}).text
     tree = page.split('id="plan-title"')[1]
     assert "Hyvä arki" in tree and "Kesätyöseteli jokaiselle yhdeksäsluokkalaiselle" in tree
+
+
+@pytest.mark.usefixtures("in_english")
+def test_an_excel_sheet_is_previewed_and_mapped_like_a_word_table(client, people):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Toimenpiteet"
+    sheet.append(HEADERS["fi"])
+    for n, (goal, subgoal, action) in enumerate(ROWS, start=1):
+        sheet.append([goal, subgoal, action, "Nuorisopalvelut", f"Mittari {n}"])
+    out = io.BytesIO()
+    book.save(out)
+    client.force_login(people.alice)
+    preview = upload(client, out.getvalue(), "suunnitelma.xlsx")
+    assert "Role of column “Mitä teemme?”, sheet Toimenpiteet" in client.get(preview).text
+    page = client.post(preview, action_chosen({"redraw": "1"})).text
+    assert "Koulupsykologille pääsee ilman ajanvarausta" in page.split('id="plan-title"')[1]
+    client.post(preview.rstrip("/") + "/confirm/", action_chosen())
+    assert Plan.objects.get(name="Kuntalan suunnitelma").actions.count() == len(ROWS)
