@@ -138,7 +138,7 @@ def plan_docx(
 
 
 DETAILS = {"name": "Kuntalan suunnitelma", "period_start": "2025", "period_end": "2028"}
-DETAILS_AND_ORGANISATION = {**DETAILS, "organisation": "Kuntalan kaupunki"}
+DETAILS_AND_ORGANISATION = {**DETAILS, "organisations": "Kuntalan kaupunki"}
 
 
 def action_chosen(extra=None) -> dict:
@@ -228,7 +228,7 @@ def test_a_refused_confirmation_keeps_what_was_typed_and_says_what_is_missing(cl
     page = response.text
     assert "Tämä kenttä vaaditaan." in page
     assert "Viimeinen vuosi on ennen ensimmäistä vuotta." in page
-    assert 'value="2024"' in page and 'value="Kuntalan kaupunki"' in page
+    assert 'value="2024"' in page and "Kuntalan kaupunki</textarea>" in page
     assert Plan.objects.count() == 1 and PendingImport.objects.exists()
 
 
@@ -345,7 +345,7 @@ def test_a_plan_without_its_organisation_is_not_saved(client, people):
     client.force_login(people.alice)
     preview = upload(client, plan_docx(title=False), "plan.docx")
     client.post(preview, action_chosen({"redraw": "1"}))
-    response = client.post(preview.rstrip("/") + "/confirm/", action_chosen({"organisation": ""}))
+    response = client.post(preview.rstrip("/") + "/confirm/", action_chosen({"organisations": ""}))
     assert response.status_code == 400
     assert "Name the plan&#x27;s organisation" in response.text
     assert 'value="Kuntalan suunnitelma"' in response.text  # what was typed is kept
@@ -396,3 +396,15 @@ def test_an_excel_sheet_is_previewed_and_mapped_like_a_word_table(client, people
     assert "Koulupsykologille pääsee ilman ajanvarausta" in page.split('id="plan-title"')[1]
     client.post(preview.rstrip("/") + "/confirm/", action_chosen())
     assert Plan.objects.get(name="Kuntalan suunnitelma").actions.count() == len(ROWS)
+
+
+def test_the_organisations_named_take_part_and_the_first_has_the_actions(client, people):
+    client.force_login(people.alice)
+    preview = upload(client, plan_docx(), "plan.docx")
+    named = {"organisations": "Kuntalan kaupunki\n  Kuntalan seurakunta \n\n"}
+    client.post(preview, action_chosen({"redraw": "1", **named}))
+    client.post(preview.rstrip("/") + "/confirm/", action_chosen(named))
+    plan = Plan.objects.get(name="Kuntalan suunnitelma")
+    names = set(plan.organisations.values_list("name", flat=True))
+    assert names == {"Kuntalan kaupunki", "Kuntalan seurakunta"}
+    assert set(plan.actions.values_list("organisation__name", flat=True)) == {"Kuntalan kaupunki"}

@@ -46,8 +46,8 @@ def test_coordinator_maps_the_action_column_and_imports_the_plan(live_server, pe
         type_into(page, "#id_name", "Kuntalan suunnitelma")
         type_into(page, "#id_period_start", "2025")
         type_into(page, "#id_period_end", "2028")
-        if page.locator("#id_organisation").count():
-            type_into(page, "#id_organisation", "Kuntalan kaupunki")
+        if page.locator("#id_organisations").count():
+            type_into(page, "#id_organisations", "Kuntalan kaupunki")
         press(page, "button", "Confirm and save")
 
         plan = Plan.objects.get(name="Kuntalan suunnitelma")

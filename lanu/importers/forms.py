@@ -1,5 +1,5 @@
 """What the coordinator says about a new plan that its document does not: its name,
-period and organisation. Prefilled with what the general reader guessed."""
+period and organisations. Prefilled with what the general reader guessed."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -15,20 +15,21 @@ class PlanDetailsForm(forms.Form):
         label=_("First year"), min_value=FIRST_YEAR, max_value=LAST_YEAR
     )
     period_end = forms.IntegerField(label=_("Last year"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
-    organisation = forms.CharField(
-        label=_("Organisation"),
-        max_length=300,
-        required=False,  # the reader asks for it when an action has none (MissingDetail)
+    organisations = forms.CharField(
+        label=_("Organisations"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,  # the reader asks when an action has none (a MissingDetail)
         help_text=_(
-            "Whose plan this is. The document has no column of organisations: the "
-            "actions that no heading places under an organisation are this one's."
+            "One per line, the organisations taking part in the plan. The document has "
+            "no column of organisations: the actions that no heading places under an "
+            "organisation are the first one's."
         ),
     )
 
-    def __init__(self, *args, needs_organisation: bool = True, **kwargs):
+    def __init__(self, *args, needs_organisations: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        if not needs_organisation:
-            del self.fields["organisation"]
+        if not needs_organisations:
+            del self.fields["organisations"]
 
     def clean(self):
         cleaned = super().clean()
@@ -44,7 +45,7 @@ class PlanDetailsForm(forms.Form):
             values["name"].strip(),
             values["period_start"],
             values["period_end"],
-            named(values.get("organisation", "")),
+            lines(values.get("organisations", "")),
         )
 
 
@@ -54,7 +55,7 @@ def posted_details(posted) -> PlanDetails:
         posted.get("name", "").strip(),
         year(posted.get("period_start", "")),
         year(posted.get("period_end", "")),
-        named(posted.get("organisation", "")),
+        lines(posted.get("organisations", "")),
     )
 
 
@@ -66,13 +67,13 @@ def initial(details: PlanDetails, reading: Reading) -> dict:
         "name": details.name or (reading.data.name if reading.data else guesses.name),
         "period_start": details.period_start or guesses.period_start,
         "period_end": details.period_end or guesses.period_end,
-        "organisation": (details.organisations or guesses.organisations or [""])[0],
+        "organisations": "\n".join(details.organisations or guesses.organisations),
     }
 
 
-def named(text: str) -> list[str]:
-    """The organisation typed, as `PlanDetails.organisations` (the reader uses the first)."""
-    return [" ".join(text.split())] if text.strip() else []
+def lines(text: str) -> list[str]:
+    """The organisations typed, one per line, as `PlanDetails.organisations`."""
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
 def year(text: str) -> int | None:

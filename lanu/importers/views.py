@@ -262,10 +262,10 @@ def document_preview(request, pending: PendingImport, form=None, status=200, **s
     choices = kept.choices_from_json(pending.choices)
     known = known_layouts(request.user)
     reading = reading_of(pending, choices, known)
-    needs = needs_organisation(reading)
+    needs = needs_organisations(reading)
     if form is None:
         initial = details_forms.initial(choices.details, reading)
-        form = details_forms.PlanDetailsForm(initial=initial, needs_organisation=needs)
+        form = details_forms.PlanDetailsForm(initial=initial, needs_organisations=needs)
     context = {
         **plan_context(request, reading.data, said.get("unanswered", ())),
         "reading": reading,
@@ -283,8 +283,8 @@ def document_preview(request, pending: PendingImport, form=None, status=200, **s
     return preview_page(request, pending, context, status)
 
 
-def needs_organisation(reading: Reading) -> bool:
-    """Without an organisation column, the person may name the plan's organisation."""
+def needs_organisations(reading: Reading) -> bool:
+    """Without an organisation column, the person may name the plan's organisations."""
     tables = [table for table in reading.tables if table.is_action_table]
     return not any(column.role == "organisation" for t in tables for column in t.columns)
 
@@ -348,8 +348,8 @@ def confirm_document(request, pending: PendingImport):
             "below, then confirm."
         )
         return document_preview(request, pending, notice=notice, status=400)
-    needs = needs_organisation(posted.reading)
-    form = details_forms.PlanDetailsForm(request.POST, needs_organisation=needs)
+    needs = needs_organisations(posted.reading)
+    form = details_forms.PlanDetailsForm(request.POST, needs_organisations=needs)
     if not form.is_valid():
         return document_preview(request, pending, form, status=400)
     choices, known = posted.choices, known_layouts(request.user)
