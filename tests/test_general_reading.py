@@ -983,3 +983,25 @@ def test_the_files_name_names_a_plan_without_a_title():
         ["Haminan kaupunki"],
     )
     assert (reading.data.period_start, reading.data.period_end) == (2024, 2027)
+
+
+def test_cells_longer_than_their_fields_are_kept_whole_not_refused():
+    long_goal = "Lapset ja nuoret voivat hyvin " * 30  # 900 characters
+    long_schedule = "Vuodesta 2024 alkaen joka lukukausi " * 20  # 720 characters
+    reading = read_document(
+        document(
+            *cover(),
+            table(
+                ["Tavoite", "Toimenpide", "Aikataulu"],
+                [long_goal.strip(), "Kerhot", long_schedule.strip()],
+            ),
+        )
+    )
+    assert reading.problems == []
+    (goal,) = reading.data.goals
+    assert len(goal.title) <= 500 and goal.title.endswith("…")
+    assert goal.description.startswith(long_goal.strip())
+    (action,) = reading.data.actions
+    assert len(action.schedule) <= 500
+    assert action.notes == f"Aikataulu: {long_schedule.strip()}"
+    assert action.start_date.year == 2024

@@ -20,6 +20,7 @@ from .cells import (
     actions_by_paragraph,
     aligned,
     description_and_items,
+    fitted,
     looks_like_actions,
     metrics_of,
     plain_paragraphs,
@@ -107,6 +108,9 @@ class ActionReader:
                 notes.append(f"{header}: {text}" if header else text)
         action.start_date, action.end_date = dates(action.schedule)
         action.permanence = permanence(action.schedule)
+        action.schedule, whole = fitted(action.schedule, schedule_limit())
+        if whole:
+            notes.append(f"{schedule_header(chain)}: {whole}")
         action.notes = "\n".join(notes)
         return action
 
@@ -127,3 +131,13 @@ def sameness(action: ActionData) -> tuple:
 
 def join(first: str, second: str) -> str:
     return "\n".join(filter(None, [first, second]))
+
+
+def schedule_limit() -> int:
+    from lanu.plans.models import Action  # the app registry is ready when files are read
+
+    return Action._meta.get_field("schedule").max_length
+
+
+def schedule_header(chain: Chain) -> str:
+    return next((c.header for c in chain.found.columns if c.role == "schedule"), "")

@@ -29,7 +29,7 @@ from ..details import MissingDetail
 from ..priority_tables import region_of, section_kind
 from . import columns, cover, outline
 from .actions import ActionReader, sameness
-from .cells import join_paragraphs, one_line, text_of
+from .cells import fitted, join_paragraphs, one_line, text_of
 from .document import Document, Table
 from .levels import cell_level, level_of, node_level
 from .references import References
@@ -47,6 +47,7 @@ from .tables import (
 )
 from .tree import GoalTree, Level
 
+NAME_LIMIT = 300  # a plan's name (Plan.name); a longer guess is cut, the person may edit it
 LABELS = {
     "fi": ("Päätavoite", "Välitavoite", "Toimenpide"),
     "sv": ("Huvudmål", "Delmål", "Åtgärd"),
@@ -333,7 +334,7 @@ class PlanReader:
     def finish(self) -> None:
         guesses = self.reading.guesses
         details = self.choices.details
-        name = details.name or cover.guessed_name(guesses)
+        name = details.name or fitted(cover.guessed_name(guesses), NAME_LIMIT)[0]
         start = details.period_start or guesses.period_start
         end = details.period_end or guesses.period_end
         self.ask_details(name, start, end)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..data import GoalData, SubGoalData
+from .cells import fitted
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,9 @@ class GoalTree:
     def goal(self, level: Level) -> GoalData:
         found = self.numbered.find(level)
         if found is None:
-            found = GoalData(self.numbered.number_for(level), level.title)
-            found.description, found.notes = level.description, level.notes
+            found = GoalData(self.numbered.number_for(level), "")
+            found.title, found.description = titled(level, GoalData)
+            found.notes = level.notes
             self.goals.append(found)
             self.numbered.add(found, level)
             self.subgoals[id(found)] = Numbered()
@@ -75,10 +77,26 @@ class GoalTree:
         numbered = self.subgoals[id(goal)]
         found = numbered.find(level)
         if found is None:
-            found = SubGoalData(numbered.number_for(level), level.title)
-            found.description, found.notes = level.description, level.notes
+            found = SubGoalData(numbered.number_for(level), "")
+            found.title, found.description = titled(level, SubGoalData)
+            found.notes = level.notes
             goal.subgoals.append(found)
             numbered.add(found, level)
         elif not found.title:
             found.title = level.title
         return found
+
+
+def titled(level: Level, kind: type) -> tuple[str, str]:
+    """The title and description of a new goal or sub-goal: a title longer than the
+    field takes (a whole paragraph in a goal cell) is cut, and kept whole first in the
+    description."""
+    title, whole = fitted(level.title, title_limit(kind))
+    return title, "\n\n".join(filter(None, [whole, level.description]))
+
+
+def title_limit(kind: type) -> int:
+    from lanu.plans.models import Goal, SubGoal  # the app registry is ready when read
+
+    model = Goal if kind is GoalData else SubGoal
+    return model._meta.get_field("title").max_length
