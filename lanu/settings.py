@@ -181,4 +181,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # pdfminer warns of every oddity of a broken PDF (hundreds of lines for one upload);
+    # the person is told the file is damaged, and the server's log is kept for its own.
+    "loggers": {"pdfminer": {"level": "ERROR"}},
 }

@@ -352,3 +352,48 @@ def test_an_upload_starting_with_pdf_is_read_as_a_pdf_whatever_its_name(pdfs, na
 
     assert (document.source, document.kind) == (name, "pdf")
     assert [cell.text for cell in document.tables()[0].rows[0]] == FINNISH_HEADERS
+
+
+def handmade_pdf(content: bytes) -> bytes:
+    """A one-page PDF of the given content stream, with Helvetica as /F1."""
+    font = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources "
+        + font
+        + b" >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+    ]
+    out, offsets = io.BytesIO(), []
+    out.write(b"%PDF-1.4\n")
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1))
+    out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
+    return out.getvalue()
+
+
+def test_a_page_drawing_a_fine_grid_is_not_searched_for_tables():
+    """Finding tables takes pdfplumber the square of a page's ruled places: a map or a
+    fine grid (here 60 by 60 lines) would take minutes a page; its text is still read."""
+    lines = [b"50 %.1f m 550 %.1f l S" % (60 + 11 * n, 60 + 11 * n) for n in range(60)]
+    lines += [b"%.1f 60 m %.1f 709 l S" % (60 + 8 * n, 60 + 8 * n) for n in range(60)]
+    text = b"BT /F1 6 Tf 62 400 Td (Kartta) Tj ET"
+    document = pdf.read(handmade_pdf(b"\n".join([*lines, text])), "kartta.pdf")
+
+    assert document.tables() == []
+    assert paragraphs(document) == [("Kartta", 0, False)]
+
+
+def test_tables_of_too_many_places_are_refused(pdfs, monkeypatch):
+    monkeypatch.setattr("lanu.importers.general.office_text.MAX_PLACES", 20)
+
+    with pytest.raises(ImportRefused) as refused:
+        pdf.read(pdfs["suunnitelma"], "suunnitelma.pdf")
+
+    assert "Asiakirjan taulukot ovat liian suuria" in refused.value.problems[0].message

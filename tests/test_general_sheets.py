@@ -173,3 +173,44 @@ def test_a_csv_with_too_many_rows_is_refused(monkeypatch):
         read_csv(CSV_PLAN.format(s=";") + ";Kerho;Nuorisopalvelut;2027\n", "suuri.csv")
 
     assert refused.value.problems[0].message == "Tiedostossa on yli 2 riviä."
+
+
+def test_a_sheet_of_too_many_places_is_refused(monkeypatch):
+    """A few bytes of a sheet can claim a million empty rows between two values."""
+    monkeypatch.setattr("lanu.importers.general.office_text.MAX_PLACES", 1000)
+    book = openpyxl.Workbook()
+    book.active["A1"], book.active["B600"] = "Tavoite", "Toimenpide"
+
+    with pytest.raises(ImportRefused) as refused:
+        read_xlsx(xlsx(book), "suuri.xlsx")
+
+    assert "yli 1 000 solua" in refused.value.problems[0].message
+
+
+def with_merges(raw: bytes, refs: list[str]) -> bytes:
+    """The workbook with its first sheet's merged ranges replaced by `refs`, as written:
+    openpyxl does not write ranges that overlap (nor does Excel)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                merges = "".join(f'<mergeCell ref="{ref}"/>' for ref in refs)
+                tag = f'<mergeCells count="{len(refs)}">{merges}</mergeCells>'
+                data = data.replace(b"</sheetData>", b"</sheetData>" + tag.encode())
+            new.writestr(item, data)
+    return out.getvalue()
+
+
+def test_merged_ranges_covering_places_many_times_over_are_refused_as_damaged():
+    book = openpyxl.Workbook()
+    for row in range(1, 4):
+        book.active.append([f"{row}.{column}" for column in range(1, 4)])
+    raw = with_merges(xlsx(book), ["A1:C3", "A1:C2", "A1:B3", "B1:C3"])
+
+    with pytest.raises(ImportRefused) as refused:
+        read_xlsx(raw, "rikki.xlsx")
+
+    assert refused.value.problems[0].message.startswith("Excel-tiedosto on vioittunut")
+    rows = texts(read_xlsx(with_merges(xlsx(book), ["A1:A2", "B3:C3"]), "ehjä.xlsx").tables()[0])
+    assert rows == [["1.1", "1.2", "1.3"], ["", "2.2", "2.3"], ["3.1", "3.2", ""]]

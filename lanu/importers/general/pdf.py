@@ -35,6 +35,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ..data import ImportRefused, Problem
 from .document import Document
+from .office_text import check_places
 from .pdf_layout import Assembler, PageContent, page_content
 
 MAX_PAGES = 500
@@ -59,11 +60,13 @@ def read_pages(raw: bytes, source: str) -> list[PageContent]:
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
             check_page_count(pdf, source)
-            pages = []
+            pages, places = [], 0
             for number, page in enumerate(pdf.pages, 1):
                 check_content(page, number, source)
                 pages.append(page_content(page, number))
                 page.close()  # pdfplumber keeps a page's parsed objects until closed
+                places += sum(len(part.rows) * len(part.rows[0]) for part in pages[-1].tables)
+                check_places(places, source)
             return pages
     except ImportRefused:
         raise

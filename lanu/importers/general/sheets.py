@@ -29,6 +29,7 @@ from ..spreadsheet import (
     opened_xlsx,
 )
 from .document import Block, Cell, Document, Table, paragraphs_of
+from .office_text import MAX_PLACES, check_places
 
 CHUNK = 64 * 1024
 MERGE = re.compile(
@@ -37,16 +38,39 @@ MERGE = re.compile(
 
 
 def read_xlsx(raw: bytes, source: str) -> Document:
-    """The workbook's visible, non-empty sheets, each one table named by the sheet."""
+    """The workbook's visible, non-empty sheets, each one table named by the sheet.
+
+    The places of all its tables are bounded as a Word file's are (`check_places`):
+    a few bytes of a sheet can claim a million empty rows between two values."""
     document = Document(source, "xlsx")
+    places = 0
     with opened_xlsx(raw, source, data_only=True) as book:
         for worksheet in book.worksheets:
             if worksheet.sheet_state != "visible":
                 continue
-            rows = [[shown(cell) for cell in row] for row in bounded_rows(worksheet, source, False)]
-            cells = merge(rows, merged_ranges(worksheet))
+            rows, ranges = sheet_texts(worksheet, source), merged_ranges(worksheet)
+            ends = [len(row) for row in rows] + [last for _f, _r, last, _l in ranges]
+            width = max(ends, default=0)
+            width = min(width, MAX_COLUMNS)
+            places += len(rows) * width
+            check_places(places, source)
+            cells = merge(rows, ranges, width)
             add_table(document, cells, worksheet.title, f"sheet {worksheet.title}")
     return document
+
+
+def sheet_texts(worksheet, source: str) -> list[list[str]]:
+    """The sheet's rows as the texts shown, without the empty rows and cells at their
+    ends (an empty row is one shared empty tuple)."""
+    rows: list = []
+    for row in bounded_rows(worksheet, source, False):
+        texts = [shown(cell) for cell in row]
+        while texts and not texts[-1]:
+            texts.pop()
+        rows.append(texts or ())
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
 
 
 def read_csv(text: str, source: str) -> Document:
@@ -56,6 +80,7 @@ def read_csv(text: str, source: str) -> Document:
     if sum(any(row) for row in rows) > MAX_ROWS:
         message = _("The file has more than %(limit)d rows.") % {"limit": MAX_ROWS}
         raise ImportRefused([Problem(message, file=source)])
+    check_places(len(rows) * min(max(map(len, rows), default=0), MAX_COLUMNS), source)
     cells = [[text_cell(cell_text(value)) for value in row[:MAX_COLUMNS]] for row in rows]
     add_table(document, cells, "", "")
     return document
@@ -114,7 +139,9 @@ def merged_ranges(worksheet) -> set[tuple[int, int, int, int]]:
     A read-only sheet (read row by row, so that a large one costs little memory) does
     not give them: they are found in the sheet's XML, after its cells, read in chunks
     (files.check_parts has bounded its size and the longest run between two tags).
-    `_get_source` is openpyxl's (pinned) own way to open a read-only sheet's XML."""
+    `_get_source` is openpyxl's (pinned) own way to open a read-only sheet's XML.
+    More ranges than a sheet may have places make it damaged (a ValueError, which
+    `opened_xlsx` refuses so)."""
     found, tail = set(), b""
     with worksheet._get_source() as stream:
         while chunk := stream.read(CHUNK):
@@ -122,19 +149,28 @@ def merged_ranges(worksheet) -> set[tuple[int, int, int, int]]:
             cut = max(data.rfind(b"<"), 0)  # a tag cut by the chunk's end is read whole next
             found |= {range_boundaries(ref.decode().upper()) for ref in MERGE.findall(data, 0, cut)}
             tail = data[cut:]
+            if len(found) > MAX_PLACES:
+                raise ValueError("more merged ranges than places")
     found |= {range_boundaries(ref.decode().upper()) for ref in MERGE.findall(tail)}
     return found
 
 
-def merge(rows: list[list[str]], ranges: set[tuple[int, int, int, int]]) -> list[list[Cell]]:
-    """The rows' texts as cells, the places a merged range covers marked as merged.
+def merge(rows: list, ranges: set[tuple[int, int, int, int]], width: int) -> list[list[Cell]]:
+    """The rows' texts as cells, `width` a row, the places a merged range covers marked
+    as merged.
 
     Only places within the rows read are marked: a range claiming the whole sheet
-    costs no more than the sheet's cells."""
-    cells = [[text_cell(text) for text in row] for row in rows]
+    costs no more than the sheet's cells. Ranges overlap only in a damaged file: one
+    marking more places than there are is refused as such (a ValueError)."""
+    cells = [padded([text_cell(text) for text in row[:width]], width) for row in rows]
+    budget = len(cells) * width
     for first_column, first_row, last_column, last_row in ranges:
         for row in range(first_row, min(last_row, len(cells)) + 1):
-            for column in range(first_column, min(last_column, len(cells[row - 1])) + 1):
+            columns = range(first_column, min(last_column, width) + 1)
+            budget -= len(columns)
+            if budget < 0:
+                raise ValueError("overlapping merged ranges")
+            for column in columns:
                 if (row, column) != (first_row, first_column):
                     way = "up" if column == first_column else "left"
                     cells[row - 1][column - 1] = Cell([], way)
