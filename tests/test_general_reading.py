@@ -1005,3 +1005,28 @@ def test_cells_longer_than_their_fields_are_kept_whole_not_refused():
     assert len(action.schedule) <= 500
     assert action.notes == f"Aikataulu: {long_schedule.strip()}"
     assert action.start_date.year == 2024
+
+
+def test_a_number_written_again_for_another_goal_is_a_goal_of_its_own(in_english):
+    reading = read_document(
+        document(
+            *cover(),
+            table(
+                ["Painopiste", "Tavoite", "Toimenpide"], ["1. Osallisuus", "1. Lapset", "Raadit"]
+            ),
+            table(
+                ["Painopiste", "Tavoite", "Toimenpide"], ["1 Osallisuus.", "2. Nuoret", "Kerhot"]
+            ),
+            heading("Liite", 1),
+            table(
+                ["Painopiste", "Tavoite", "Toimenpide"],
+                ["1. Turvallisuus", "1. Koulutie", "Suojatiet"],
+            ),
+        )
+    )
+    data = reading.data
+    assert tree(data) == [
+        ("1", "Osallisuus", [("1", "Lapset"), ("2", "Nuoret")]),
+        ("2", "Turvallisuus", [("1", "Koulutie")]),
+    ]
+    assert any("numbered anew" in line for line in data.report)

@@ -438,6 +438,13 @@ class PlanReader:
                 )
                 % ", ".join(dict.fromkeys(self.one_subgoal))
             )
+        renumbered = self.tree.renumbered()
+        if renumbered:
+            message = _(
+                "Numbers written for two different goals or sub-goals (%s) were given to "
+                "the first; the others were numbered anew."
+            )
+            lines.append(message % ", ".join(dict.fromkeys(renumbered)))
         if self.repeated:
             message = _(
                 "%d actions were written again under another sub-goal: each was read as one "

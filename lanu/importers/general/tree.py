@@ -7,11 +7,14 @@ goal. Goals without a number are numbered in order (1, 2, …), sub-goals within
 goal.
 """
 
+import difflib
 import re
 from dataclasses import dataclass
 
 from ..data import GoalData, SubGoalData
 from .cells import fitted
+
+TYPO = 0.85  # how alike two titles (of one number) a typo apart are, letter by letter
 
 
 @dataclass(frozen=True)
@@ -35,15 +38,21 @@ class Numbered:
     def __init__(self):
         self.by_number: dict[str, object] = {}
         self.by_title: dict[str, object] = {}
+        self.renumbered: list[str] = []  # numbers written again for another title
 
     def find(self, level: Level):
-        if level.number:
-            return self.by_number.get(level.number)
+        """The item of the level's number, unless that number was written for another
+        title (a numbering that starts again); else the item of its title."""
+        found = self.by_number.get(level.number) if level.number else None
+        if found is not None and same_title(found.title, level.title):
+            return found
         return self.by_title.get(normal(level.title))
 
     def number_for(self, level: Level) -> str:
-        if level.number:
+        if level.number and level.number not in self.by_number:
             return level.number
+        if level.number:
+            self.renumbered.append(level.number)
         count = len(self.by_number) + 1
         while str(count) in self.by_number:
             count += 1
@@ -54,11 +63,30 @@ class Numbered:
         self.by_title.setdefault(normal(level.title), item)
 
 
+def same_title(first: str, second: str) -> bool:
+    """Are two titles written for one number the same goal's (a typo or a full stop
+    apart, or one cut short), or two goals'?"""
+    first, second = normal(first), normal(second)
+    if not first or not second or first.startswith(second) or second.startswith(first):
+        return True
+    words, others = set(first.split()), set(second.split())
+    if len(words & others) * 2 >= len(words | others):
+        return True
+    return difflib.SequenceMatcher(None, first, second).ratio() >= TYPO
+
+
 class GoalTree:
     def __init__(self):
         self.goals: list[GoalData] = []
         self.numbered = Numbered()
         self.subgoals: dict[int, Numbered] = {}  # id(goal) -> its sub-goals
+
+    def renumbered(self) -> list[str]:
+        """The numbers written for two different goals (or sub-goals of one goal)."""
+        found = list(self.numbered.renumbered)
+        for goal in self.goals:
+            found += [f"{goal.number}.{n}" for n in self.subgoals[id(goal)].renumbered]
+        return found
 
     def goal(self, level: Level) -> GoalData:
         found = self.numbered.find(level)
