@@ -397,3 +397,21 @@ def test_tables_of_too_many_places_are_refused(pdfs, monkeypatch):
         pdf.read(pdfs["suunnitelma"], "suunnitelma.pdf")
 
     assert "Asiakirjan taulukot ovat liian suuria" in refused.value.problems[0].message
+
+
+def test_a_dense_table_whose_borders_are_thin_rectangles_is_a_table():
+    """Word draws a border as a thin filled rectangle: two edges, one line to a reader.
+    80 rows of 14 columns on a page is a table, not a grid too fine to search."""
+    rows, columns, left, top = 80, 14, 40, 760
+    width, height = 38 * columns, 8 * rows
+    borders = [b"%d %d %d 1 re f" % (left, top - 8 * n, width) for n in range(rows + 1)]
+    borders += [b"%d %d 1 %d re f" % (left + 38 * n, top - height, height) for n in range(15)]
+    texts = [
+        b"BT /F1 5 Tf %d %d Td (Rivi %d) Tj ET" % (left + 3, top - 8 * n - 6, n + 1)
+        for n in range(rows)
+    ]
+    document = pdf.read(handmade_pdf(b"\n".join(borders + texts)), "tihea.pdf")
+
+    (table,) = document.tables()
+    assert [row[0].text for row in table.rows] == [f"Rivi {n}" for n in range(1, rows + 1)]
+    assert len(table.rows[0]) == columns

@@ -112,9 +112,19 @@ def ruled_places(page) -> int:
     times the places of its vertical ones. pdfplumber's work to find tables grows with
     the square of it: a page drawing a fine grid, or a map, is not read for tables."""
     edges = page.edges
-    rows = {round(edge["top"]) for edge in edges if edge["orientation"] == "h"}
-    columns = {round(edge["x0"]) for edge in edges if edge["orientation"] == "v"}
-    return len(rows) * len(columns)
+    rows = [edge["top"] for edge in edges if edge["orientation"] == "h"]
+    columns = [edge["x0"] for edge in edges if edge["orientation"] == "v"]
+    return places_apart(rows) * places_apart(columns)
+
+
+def places_apart(positions: list[float]) -> int:
+    """How many places the positions are at, those within 3 points of each other one
+    (pdfplumber's own snapping: a border drawn as a thin filled rectangle has two edges)."""
+    found, last = 0, None
+    for position in sorted(positions):
+        found += last is None or position - last > 3
+        last = position
+    return found
 
 
 def middle(word: dict) -> tuple[float, float]:
