@@ -4,7 +4,8 @@ only a PDF exported from Word.
 A PDF holds words at positions, not paragraphs or tables; pdfplumber gives the words
 (with their font and size) and finds ruled tables by their drawn lines (a Word
 "Table Grid" table keeps its borders in the PDF). The rest is read from the layout
-as a person reads it (`pdf_layout.py`):
+as a person reads it (pages in `pdf_layout.py`, text in `pdf_lines.py`, tables in
+`pdf_tables.py`):
 
 - words outside tables make lines, and lines paragraphs, in reading order: a line
   that starts with a list mark or a number like "1.2 " starts a paragraph, and so

@@ -1,83 +1,28 @@
-"""A PDF's words read as a person reads them: lines, paragraphs, headings and tables.
+"""A PDF's pages read as a person reads them: lines, paragraphs, headings and tables.
 
 pdf.py opens the file and bounds it; here each page becomes its lines outside tables
 and its tables' parts (`page_content`), and the pages together become the document's
-blocks (`Assembler`). Why each rule is as it is, is said in pdf.py's docstring; the
-figures a rule needs (the body text's size, its left margin, the usual gap between
-two lines of a paragraph) are measured on the document itself, not assumed.
+blocks (`Assembler`). Text is read by pdf_lines.py's rules, tables by pdf_tables.py's.
+Why each rule is as it is, is said in pdf.py's docstring; the figures a rule needs
+(the body text's size, its left margin, the usual gap between two lines of a
+paragraph) are measured on the document itself, not assumed.
 """
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .document import BULLET_MARKS, Block, Cell, Paragraph, Table, list_item, paragraphs_of
+from .document import Block, Paragraph, Table, list_item
+from .pdf_lines import Line, joined_text, lines_of, middle, starts_paragraph, within
+from .pdf_tables import MAX_GRID, TablePart, continues, joined_rows, ruled_places, table_part
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 WORD_ATTRS = ["fontname", "size"]
-BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
-SYMBOL_FONT = re.compile(r"symbol|wingdings|webdings|dingbat|courier", re.I)
-# A numbered item or heading: "1.", "1.2", "1.2.", "2)", "IV.", "b)" and a space.
-ITEM_START = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zA-Z]\))\s")
 PAGE_NUMBER = re.compile(
     r"(?:(?:sivu|sida|page|s\.)\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:/|\(|of|av)\s*\d{1,4}\s*\)?)?",
     re.I,
 )
-LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
-# "lasten- ja nuorten": a word ending in a dash before these is not a word broken in two.
-CONJUNCTIONS = {"ja", "tai", "sekä", "eli", "och", "eller", "samt", "and", "or"}
-DASHES = "-–"
-SHORT_WORDS = {  # Finnish, Swedish and English words of up to three letters
-    *CONJUNCTIONS,
-    *"on ei se ne me te he en et ei kun jos kuin nyt jo vai sen sen mm. ym. vs.".split(),
-    *"i på av en ett att som är med för till om de den det vi ni du han hon man".split(),
-    *"an the of to in on at by for and or is be as it we".split(),
-}
 BAND = 0.12  # running headers and footers are in the page's top and bottom 12 %
-# The most places a page's ruled lines may make for its tables to be looked for: a
-# plan's table page has some hundreds (40 rows of 12 columns: 533); pdfplumber takes
-# 0.15 s on 2,500, 2.3 s on 10,000.
-MAX_GRID = 2_500
-
-
-@dataclass
-class Line:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float  # the font size of most of its letters
-    bold: bool  # every word of it in a bold font
-    first_width: float  # its first word's width: would the word have fitted on the line above?
-    indent: float  # where its text begins, after a list mark
-
-    @property
-    def style(self) -> tuple[float, bool]:
-        return round(self.size * 2) / 2, self.bold
-
-
-@dataclass
-class PdfCell:
-    """One place of a table as read from one page: its lines, or merged."""
-
-    lines: list[Line] = field(default_factory=list)
-    left: float = 0.0  # where its lines start
-    right: float = 0.0  # where its lines wrap
-    merged: str = ""
-    spans_down: bool = False  # a cell reaching over the rows below it
-    full: bool = False  # its text reaches its bottom: it may go on on the next page
-
-
-@dataclass
-class TablePart:
-    """A table, or the part of it on one page."""
-
-    top: float
-    x0: float
-    x1: float
-    rows: list[list[PdfCell]]
 
 
 @dataclass
@@ -87,9 +32,6 @@ class PageContent:
     height: float
     lines: list[Line]  # outside tables, top to bottom
     tables: list[TablePart]
-
-
-# A page ---------------------------------------------------------------------------------
 
 
 def page_content(page, number: int) -> PageContent:
@@ -105,145 +47,6 @@ def page_content(page, number: int) -> PageContent:
             parts.append(part)
             words = [word for word in words if not within(table.bbox, *middle(word))]
     return PageContent(number, page.width, page.height, lines_of(words), parts)
-
-
-def ruled_places(page) -> int:
-    """How many places the page's lines could rule: the heights of its horizontal lines
-    times the places of its vertical ones. pdfplumber's work to find tables grows with
-    the square of it: a page drawing a fine grid, or a map, is not read for tables."""
-    edges = page.edges
-    rows = [edge["top"] for edge in edges if edge["orientation"] == "h"]
-    columns = [edge["x0"] for edge in edges if edge["orientation"] == "v"]
-    return places_apart(rows) * places_apart(columns)
-
-
-def places_apart(positions: list[float]) -> int:
-    """How many places the positions are at, those within 3 points of each other one
-    (pdfplumber's own snapping: a border drawn as a thin filled rectangle has two edges)."""
-    found, last = 0, None
-    for position in sorted(positions):
-        found += last is None or position - last > 3
-        last = position
-    return found
-
-
-def middle(word: dict) -> tuple[float, float]:
-    return (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-
-
-def within(box, x: float, y: float) -> bool:
-    return box[0] <= x < box[2] and box[1] <= y < box[3]
-
-
-def lines_of(words: list[dict]) -> list[Line]:
-    """Words grouped into lines: a word whose middle is within a line's height is on it."""
-    groups: list[list[dict]] = []
-    for word in sorted(words, key=lambda word: word["top"]):
-        if groups and middle(word)[1] < max(w["bottom"] for w in groups[-1]):
-            groups[-1].append(word)
-        else:
-            groups.append([word])
-    return [make_line(sorted(group, key=lambda word: word["x0"])) for group in groups]
-
-
-def make_line(words: list[dict]) -> Line:
-    """The words as one line: a space where they are apart (a font change inside a
-    word makes two pdfplumber words with no gap between them), a list mark as "•"."""
-    text, sizes = words[0]["text"], Counter()
-    for before, word in zip(words, words[1:], strict=False):
-        apart = word["x0"] - before["x1"] > 0.15 * word["size"]
-        text += (" " if apart else "") + word["text"]
-    for word in words:
-        sizes[round(word["size"], 1)] += len(word["text"])
-    first = words[0]
-    bold = all(BOLD.search(word["fontname"]) for word in words)
-    mark = list_mark(words)
-    if mark or (private(first["text"][0]) or first["text"][0] in "•▪●◦"):
-        text = "• " + text[1:].lstrip()  # Word's bullets are often a symbol font's letter
-    return Line(
-        text.translate(LIGATURES),
-        first["x0"],
-        words[-1]["x1"],
-        min(word["top"] for word in words),
-        max(word["bottom"] for word in words),
-        sizes.most_common(1)[0][0],
-        bold,
-        first["x1"] - first["x0"],
-        words[1]["x0"] if mark else first["x0"],
-    )
-
-
-def list_mark(words: list[dict]) -> bool:
-    """Whether the line starts with a list mark apart from its text: Word's bullets are
-    often a symbol font's private character (Symbol's U+F0B7) or Courier's "o"."""
-    first = words[0]["text"]
-    if len(words) == 1 or len(first) != 1:
-        return False
-    return first in BULLET_MARKS or private(first) or bool(SYMBOL_FONT.search(words[0]["fontname"]))
-
-
-def private(character: str) -> bool:
-    return 0xE000 <= ord(character) <= 0xF8FF
-
-
-# A table on a page ----------------------------------------------------------------------
-
-
-def table_part(table, words: list[dict]) -> TablePart | None:
-    """The table's places, each cell's words read into lines; None if it has no text.
-
-    pdfplumber gives each cell's rectangle; the grid's rows and columns are where the
-    cells start, and a place no cell starts at is covered by the cell over it."""
-    tops = sorted({box[1] for box in table.cells})
-    lefts = sorted({box[0] for box in table.cells})
-    starts = {(box[1], box[0]): box for box in table.cells}
-    grid = [[starts.get((top, left)) for left in lefts] for top in tops]
-    owners = {
-        (i, j): grid[i][j] or owner(grid, lefts[j], tops[i], i, j)
-        for i in range(len(tops))
-        for j in range(len(lefts))
-    }
-    texts: dict[tuple, list[dict]] = {}
-    for word in words:
-        x, y = middle(word)
-        place = (bisect_right(tops, y) - 1, bisect_right(lefts, x) - 1)
-        box = owners.get(place)
-        if box and within(box, x, y):
-            texts.setdefault(box, []).append(word)
-    rows = [
-        [place_cell(grid, owners, texts, tops, lefts, i, j) for j in range(len(lefts))]
-        for i in range(len(tops))
-    ]
-    if not texts:
-        return None
-    return TablePart(table.bbox[1], table.bbox[0], table.bbox[2], rows)
-
-
-def owner(grid, left: float, top: float, i: int, j: int):
-    """The cell covering the place at (left, top): one starting above or left of it."""
-    for row in range(i, -1, -1):
-        for column in range(j, -1, -1):
-            box = grid[row][column]
-            if box and within(box, left + 0.5, top + 0.5):
-                return box
-    return None
-
-
-def place_cell(grid, owners, texts, tops, lefts, i: int, j: int) -> PdfCell:
-    box = grid[i][j]
-    if box is None:
-        covering = owners[(i, j)]
-        if covering is not None:
-            return PdfCell(merged="up" if covering[0] == lefts[j] else "left")
-        return PdfCell(merged="left" if j else "up" if i else "")
-    lines = lines_of(texts.get(box, []))
-    padding = min(max(min((line.x0 for line in lines), default=box[0]) - box[0], 0), 12)
-    spans = i + 1 < len(tops) and box[3] > tops[i + 1] + 0.5
-    full = bool(lines) and box[3] - lines[-1].bottom < lines[-1].size
-    return PdfCell(lines, box[0] + padding, box[2] - padding, spans_down=spans, full=full)
-
-
-# The document ---------------------------------------------------------------------------
 
 
 @dataclass
@@ -371,68 +174,10 @@ def usual_gap(runs: list[list[Line]]) -> float:
     return gaps.most_common(1)[0][0] if gaps else 2.0
 
 
-def starts_paragraph(lines: list[Line], line: Line, column: tuple, gap: float, heading=False):
-    """Whether `line` starts a paragraph rather than going on the paragraph of `lines`,
-    in a column of text from `column` = (left, right).
-
-    A heading's lines go on while the font stays; a body line goes on only when the
-    line above was wrapped: its first word would not have fitted there (the space is
-    reckoned wide, so that a wrapped line is never taken for a paragraph's end). Nor
-    does it go on when it starts with a capital after a line ending well short of the
-    edge, not with a comma or "ja": a list typed as lines ("Nykytilan arviointi"
-    "Liikuntaneuvontaan osallistuneet") -- unless it is at a list item's indent."""
-    above = lines[-1]
-    if line.top >= above.bottom - 1 and line.top - above.bottom > gap + 0.3 * line.size:
-        return True  # a larger gap (not measured across a page break)
-    if ITEM_START.match(line.text) or list_item(line.text)[0] or above.style != line.style:
-        return True
-    if heading:
-        return False
-    left, right = column
-    wrapped = above.x1 + 0.35 * line.size + line.first_width >= right - 1
-    if not wrapped:
-        return True
-    in_item = lines[0].indent > lines[0].x0 + 2 and abs(line.x0 - lines[0].indent) < 2
-    return not in_item and capital_after_short(above, line, right - left, right)
-
-
-def capital_after_short(above: Line, line: Line, width: float, right: float) -> bool:
-    last = above.text.rsplit(" ", 1)[-1].lower()
-    goes_on = above.text[-1:] in ",(/&" or last in CONJUNCTIONS
-    return line.text[:1].isupper() and not goes_on and right - above.x1 > 0.25 * width
-
-
-def joined_text(lines: list[Line], right: float) -> str:
-    """The lines of a paragraph as one text, with a space between them, but none where
-    a word was broken: after a dash ("hyvinvointi-" "alue", "Moniku -" "mallia": the
-    commoner reading of a dash ending a line, though "Ankkuritoiminta –" "sopimukset"
-    may have had a space), or a word too long for its narrow column broken where the
-    column ended ("ennaltaehkäisemisek" "si")."""
-    text = lines[0].text
-    for above, line in zip(lines, lines[1:], strict=False):
-        text += ("" if broken(above, line, right) else " ") + line.text
-    return text
-
-
-def broken(above: Line, line: Line, right: float) -> bool:
-    """Whether the line goes on a word the line above broke. A word broken because it
-    is wider than its column fills the line above alone; but so may a whole word, so
-    only a short piece that is not a word ("si", "a") is taken as the word's end."""
-    word = line.text.split(" ", 1)[0]
-    if above.text[-1:] in DASHES:
-        return word.lower() not in CONJUNCTIONS
-    alone = " " not in above.text and above.x1 >= right - 0.5 * above.size
-    piece = len(word) <= 3 and word.islower() and word not in SHORT_WORDS
-    return alone and piece
-
-
 def heading_levels(headings: list[Group]) -> dict[tuple[float, bool], int]:
     """Each heading font's level: the largest 1, then smaller; bold before plain."""
     styles = sorted({group.lines[0].style for group in headings}, reverse=True)
     return {style: level for level, style in enumerate(styles, 1)}
-
-
-# Running headers and footers ------------------------------------------------------------
 
 
 def drop_running_heads(pages: list[PageContent]) -> None:
@@ -454,89 +199,3 @@ def running_key(page: PageContent, line: Line):
 def running(page: PageContent, line: Line, repeated: set) -> bool:
     key = running_key(page, line)
     return key is not None and (key in repeated or bool(PAGE_NUMBER.fullmatch(line.text)))
-
-
-# A table across pages -------------------------------------------------------------------
-
-
-def continues(before: TablePart, part: TablePart) -> bool:
-    """A table at the top of a page goes on the one that ended the page before, if it
-    has as many columns in the same place."""
-    same = len(before.rows[0]) == len(part.rows[0])
-    return same and abs(before.x0 - part.x0) < 5 and abs(before.x1 - part.x1) < 5
-
-
-def joined_rows(parts: list[TablePart], gap: float) -> list[list[Cell]]:
-    """The parts' rows as one table's rows, their cells' lines read into paragraphs."""
-    rows = [list(row) for row in parts[0].rows]
-    for part in parts[1:]:
-        more = without_repeated_header(rows, [list(row) for row in part.rows])
-        if more and split_row(rows[-1], more[0]):
-            rows[-1] = [joined_cell(a, b) for a, b in zip(rows[-1], more[0], strict=True)]
-            more = more[1:]
-        elif more:
-            more[0] = [continued(a, b) for a, b in zip(rows[-1], more[0], strict=True)]
-        rows.extend(more)
-    return [[finished(cell, gap) for cell in row] for row in rows]
-
-
-def texts(row: list[PdfCell]) -> list[str]:
-    return [" ".join(line.text for line in cell.lines) for cell in row]
-
-
-def without_repeated_header(rows: list[list[PdfCell]], more: list[list[PdfCell]]) -> list:
-    """The part's rows without the table's first rows repeated at its top (Word repeats
-    the rows marked "Repeat as header row" on each page)."""
-    for count in (3, 2, 1):
-        if len(rows) > count and len(more) >= count:
-            head = [texts(row) for row in rows[:count]]
-            if any(any(row) for row in head) and head == [texts(row) for row in more[:count]]:
-                return more[count:]
-    return more
-
-
-def split_row(last: list[PdfCell], first: list[PdfCell]) -> bool:
-    """Whether the part's first row is the rest of the last row before the page break.
-
-    Its text must go on only cells that were full to their bottom; and some of the
-    row's cells must be done (a new row would have text in them), or two cells go on
-    (a row ending just at the page's end has one cell full, its tallest), or the text
-    goes on in the middle of a sentence."""
-    pairs = list(zip(last, first, strict=True))
-    going_on = [(above, cell) for above, cell in pairs if cell.lines]
-    if not going_on or not all(above.full for above, _cell in going_on):
-        return False
-    done = any(above.lines and not cell.lines and not cell.merged for above, cell in pairs)
-    mid_sentence = any(cell.lines[0].text[:1].islower() for _above, cell in going_on)
-    return done or len(going_on) > 1 or mid_sentence
-
-
-def joined_cell(above: PdfCell, rest: PdfCell) -> PdfCell:
-    if not rest.lines:
-        return above
-    lines = above.lines + rest.lines
-    return PdfCell(lines, above.left, above.right, above.merged, rest.spans_down, rest.full)
-
-
-def continued(above: PdfCell, cell: PdfCell) -> PdfCell:
-    """An empty cell at a page's top under a merged cell (or one that reaches down)
-    is that merged cell going on: Word draws a merged cell anew on each page."""
-    if cell.lines or cell.merged:
-        return cell
-    if above.merged == "up" or (above.lines and cell.spans_down):
-        return PdfCell(merged="up")
-    return cell
-
-
-def finished(cell: PdfCell, gap: float) -> Cell:
-    if cell.merged:
-        return Cell([], cell.merged)
-    paragraphs: list[list[Line]] = []
-    column = (cell.left, cell.right)
-    for line in cell.lines:
-        if paragraphs and not starts_paragraph(paragraphs[-1], line, column, gap):
-            paragraphs[-1].append(line)
-        else:
-            paragraphs.append([line])
-    texts = [joined_text(lines, cell.right) for lines in paragraphs]
-    return Cell(paragraphs_of("\n".join(texts)))

@@ -1,0 +1,157 @@
+"""A PDF's words as lines, and lines as paragraphs: the rules for text, wherever it is.
+
+pdf_layout.py reads a page's text outside tables with these, pdf_tables.py a table
+cell's. Why each rule is as it is, is said in pdf.py's docstring.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .document import BULLET_MARKS, list_item
+
+BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+SYMBOL_FONT = re.compile(r"symbol|wingdings|webdings|dingbat|courier", re.I)
+# A numbered item or heading: "1.", "1.2", "1.2.", "2)", "IV.", "b)" and a space.
+ITEM_START = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zA-Z]\))\s")
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
+# "lasten- ja nuorten": a word ending in a dash before these is not a word broken in two.
+CONJUNCTIONS = {"ja", "tai", "sekä", "eli", "och", "eller", "samt", "and", "or"}
+DASHES = "-–"
+SHORT_WORDS = {  # Finnish, Swedish and English words of up to three letters
+    *CONJUNCTIONS,
+    *"on ei se ne me te he en et kun jos kuin nyt jo vai sen mm. ym. vs.".split(),
+    *"i på av en ett att som är med för till om de den det vi ni du han hon man".split(),
+    *"an the of to in on at by for and or is be as it we".split(),
+}
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # the font size of most of its letters
+    bold: bool  # every word of it in a bold font
+    first_width: float  # its first word's width: would the word have fitted on the line above?
+    indent: float  # where its text begins, after a list mark
+
+    @property
+    def style(self) -> tuple[float, bool]:
+        return round(self.size * 2) / 2, self.bold
+
+
+def middle(word: dict) -> tuple[float, float]:
+    return (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+
+
+def within(box, x: float, y: float) -> bool:
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+
+def lines_of(words: list[dict]) -> list[Line]:
+    """Words grouped into lines: a word whose middle is within a line's height is on it."""
+    groups: list[list[dict]] = []
+    for word in sorted(words, key=lambda word: word["top"]):
+        if groups and middle(word)[1] < max(w["bottom"] for w in groups[-1]):
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return [make_line(sorted(group, key=lambda word: word["x0"])) for group in groups]
+
+
+def make_line(words: list[dict]) -> Line:
+    """The words as one line: a space where they are apart (a font change inside a
+    word makes two pdfplumber words with no gap between them), a list mark as "•"."""
+    text, sizes = words[0]["text"], Counter()
+    for before, word in zip(words, words[1:], strict=False):
+        apart = word["x0"] - before["x1"] > 0.15 * word["size"]
+        text += (" " if apart else "") + word["text"]
+    for word in words:
+        sizes[round(word["size"], 1)] += len(word["text"])
+    first = words[0]
+    bold = all(BOLD.search(word["fontname"]) for word in words)
+    mark = list_mark(words)
+    if mark or (private(first["text"][0]) or first["text"][0] in "•▪●◦"):
+        text = "• " + text[1:].lstrip()  # Word's bullets are often a symbol font's letter
+    return Line(
+        text.translate(LIGATURES),
+        first["x0"],
+        words[-1]["x1"],
+        min(word["top"] for word in words),
+        max(word["bottom"] for word in words),
+        sizes.most_common(1)[0][0],
+        bold,
+        first["x1"] - first["x0"],
+        words[1]["x0"] if mark else first["x0"],
+    )
+
+
+def list_mark(words: list[dict]) -> bool:
+    """Whether the line starts with a list mark apart from its text: Word's bullets are
+    often a symbol font's private character (Symbol's U+F0B7) or Courier's "o"."""
+    first = words[0]["text"]
+    if len(words) == 1 or len(first) != 1:
+        return False
+    return first in BULLET_MARKS or private(first) or bool(SYMBOL_FONT.search(words[0]["fontname"]))
+
+
+def private(character: str) -> bool:
+    return 0xE000 <= ord(character) <= 0xF8FF
+
+
+def starts_paragraph(lines: list[Line], line: Line, column: tuple, gap: float, heading=False):
+    """Whether `line` starts a paragraph rather than going on the paragraph of `lines`,
+    in a column of text from `column` = (left, right).
+
+    A heading's lines go on while the font stays; a body line goes on only when the
+    line above was wrapped: its first word would not have fitted there (the space is
+    reckoned wide, so that a wrapped line is never taken for a paragraph's end). Nor
+    does it go on when it starts with a capital after a line ending well short of the
+    edge, not with a comma or "ja": a list typed as lines ("Nykytilan arviointi"
+    "Liikuntaneuvontaan osallistuneet") -- unless it is at a list item's indent."""
+    above = lines[-1]
+    if line.top >= above.bottom - 1 and line.top - above.bottom > gap + 0.3 * line.size:
+        return True  # a larger gap (not measured across a page break)
+    if ITEM_START.match(line.text) or list_item(line.text)[0] or above.style != line.style:
+        return True
+    if heading:
+        return False
+    left, right = column
+    wrapped = above.x1 + 0.35 * line.size + line.first_width >= right - 1
+    if not wrapped:
+        return True
+    in_item = lines[0].indent > lines[0].x0 + 2 and abs(line.x0 - lines[0].indent) < 2
+    return not in_item and capital_after_short(above, line, right - left, right)
+
+
+def capital_after_short(above: Line, line: Line, width: float, right: float) -> bool:
+    last = above.text.rsplit(" ", 1)[-1].lower()
+    goes_on = above.text[-1:] in ",(/&" or last in CONJUNCTIONS
+    return line.text[:1].isupper() and not goes_on and right - above.x1 > 0.25 * width
+
+
+def joined_text(lines: list[Line], right: float) -> str:
+    """The lines of a paragraph as one text, with a space between them, but none where
+    a word was broken: after a dash ("hyvinvointi-" "alue", "Moniku -" "mallia": the
+    commoner reading of a dash ending a line, though "Ankkuritoiminta –" "sopimukset"
+    may have had a space), or a word too long for its narrow column broken where the
+    column ended ("ennaltaehkäisemisek" "si")."""
+    text = lines[0].text
+    for above, line in zip(lines, lines[1:], strict=False):
+        text += ("" if broken(above, line, right) else " ") + line.text
+    return text
+
+
+def broken(above: Line, line: Line, right: float) -> bool:
+    """Whether the line goes on a word the line above broke. A word broken because it
+    is wider than its column fills the line above alone; but so may a whole word, so
+    only a short piece that is not a word ("si", "a") is taken as the word's end."""
+    word = line.text.split(" ", 1)[0]
+    if above.text[-1:] in DASHES:
+        return word.lower() not in CONJUNCTIONS
+    alone = " " not in above.text and above.x1 >= right - 0.5 * above.size
+    piece = len(word) <= 3 and word.islower() and word not in SHORT_WORDS
+    return alone and piece

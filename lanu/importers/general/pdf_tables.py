@@ -1,0 +1,193 @@
+"""A PDF's ruled tables: the places of a table on one page, and one table from its
+parts on several pages. Why each rule is as it is, is said in pdf.py's docstring.
+"""
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .document import Cell, paragraphs_of
+from .pdf_lines import Line, joined_text, lines_of, middle, starts_paragraph, within
+
+# The most places a page's ruled lines may make for its tables to be looked for: a
+# plan's table page has some hundreds (40 rows of 12 columns: 533); pdfplumber takes
+# 0.15 s on 2,500, 2.3 s on 10,000.
+MAX_GRID = 2_500
+
+
+@dataclass
+class PdfCell:
+    """One place of a table as read from one page: its lines, or merged."""
+
+    lines: list[Line] = field(default_factory=list)
+    left: float = 0.0  # where its lines start
+    right: float = 0.0  # where its lines wrap
+    merged: str = ""
+    spans_down: bool = False  # a cell reaching over the rows below it
+    full: bool = False  # its text reaches its bottom: it may go on on the next page
+
+
+@dataclass
+class TablePart:
+    """A table, or the part of it on one page."""
+
+    top: float
+    x0: float
+    x1: float
+    rows: list[list[PdfCell]]
+
+
+def ruled_places(page) -> int:
+    """How many places the page's lines could rule: the heights of its horizontal lines
+    times the places of its vertical ones. pdfplumber's work to find tables grows with
+    the square of it: a page drawing a fine grid, or a map, is not read for tables."""
+    edges = page.edges
+    rows = [edge["top"] for edge in edges if edge["orientation"] == "h"]
+    columns = [edge["x0"] for edge in edges if edge["orientation"] == "v"]
+    return places_apart(rows) * places_apart(columns)
+
+
+def places_apart(positions: list[float]) -> int:
+    """How many places the positions are at, those within 3 points of each other one
+    (pdfplumber's own snapping: a border drawn as a thin filled rectangle has two edges)."""
+    found, last = 0, None
+    for position in sorted(positions):
+        found += last is None or position - last > 3
+        last = position
+    return found
+
+
+def table_part(table, words: list[dict]) -> TablePart | None:
+    """The table's places, each cell's words read into lines; None if it has no text.
+
+    pdfplumber gives each cell's rectangle; the grid's rows and columns are where the
+    cells start, and a place no cell starts at is covered by the cell over it."""
+    tops = sorted({box[1] for box in table.cells})
+    lefts = sorted({box[0] for box in table.cells})
+    starts = {(box[1], box[0]): box for box in table.cells}
+    grid = [[starts.get((top, left)) for left in lefts] for top in tops]
+    owners = {
+        (i, j): grid[i][j] or owner(grid, lefts[j], tops[i], i, j)
+        for i in range(len(tops))
+        for j in range(len(lefts))
+    }
+    texts: dict[tuple, list[dict]] = {}
+    for word in words:
+        x, y = middle(word)
+        place = (bisect_right(tops, y) - 1, bisect_right(lefts, x) - 1)
+        box = owners.get(place)
+        if box and within(box, x, y):
+            texts.setdefault(box, []).append(word)
+    rows = [
+        [place_cell(grid, owners, texts, tops, lefts, i, j) for j in range(len(lefts))]
+        for i in range(len(tops))
+    ]
+    if not texts:
+        return None
+    return TablePart(table.bbox[1], table.bbox[0], table.bbox[2], rows)
+
+
+def owner(grid, left: float, top: float, i: int, j: int):
+    """The cell covering the place at (left, top): one starting above or left of it."""
+    for row in range(i, -1, -1):
+        for column in range(j, -1, -1):
+            box = grid[row][column]
+            if box and within(box, left + 0.5, top + 0.5):
+                return box
+    return None
+
+
+def place_cell(grid, owners, texts, tops, lefts, i: int, j: int) -> PdfCell:
+    box = grid[i][j]
+    if box is None:
+        covering = owners[(i, j)]
+        if covering is not None:
+            return PdfCell(merged="up" if covering[0] == lefts[j] else "left")
+        return PdfCell(merged="left" if j else "up" if i else "")
+    lines = lines_of(texts.get(box, []))
+    padding = min(max(min((line.x0 for line in lines), default=box[0]) - box[0], 0), 12)
+    spans = i + 1 < len(tops) and box[3] > tops[i + 1] + 0.5
+    full = bool(lines) and box[3] - lines[-1].bottom < lines[-1].size
+    return PdfCell(lines, box[0] + padding, box[2] - padding, spans_down=spans, full=full)
+
+
+def continues(before: TablePart, part: TablePart) -> bool:
+    """A table at the top of a page goes on the one that ended the page before, if it
+    has as many columns in the same place."""
+    same = len(before.rows[0]) == len(part.rows[0])
+    return same and abs(before.x0 - part.x0) < 5 and abs(before.x1 - part.x1) < 5
+
+
+def joined_rows(parts: list[TablePart], gap: float) -> list[list[Cell]]:
+    """The parts' rows as one table's rows, their cells' lines read into paragraphs."""
+    rows = [list(row) for row in parts[0].rows]
+    for part in parts[1:]:
+        more = without_repeated_header(rows, [list(row) for row in part.rows])
+        if more and split_row(rows[-1], more[0]):
+            rows[-1] = [joined_cell(a, b) for a, b in zip(rows[-1], more[0], strict=True)]
+            more = more[1:]
+        elif more:
+            more[0] = [continued(a, b) for a, b in zip(rows[-1], more[0], strict=True)]
+        rows.extend(more)
+    return [[finished(cell, gap) for cell in row] for row in rows]
+
+
+def texts(row: list[PdfCell]) -> list[str]:
+    return [" ".join(line.text for line in cell.lines) for cell in row]
+
+
+def without_repeated_header(rows: list[list[PdfCell]], more: list[list[PdfCell]]) -> list:
+    """The part's rows without the table's first rows repeated at its top (Word repeats
+    the rows marked "Repeat as header row" on each page)."""
+    for count in (3, 2, 1):
+        if len(rows) > count and len(more) >= count:
+            head = [texts(row) for row in rows[:count]]
+            if any(any(row) for row in head) and head == [texts(row) for row in more[:count]]:
+                return more[count:]
+    return more
+
+
+def split_row(last: list[PdfCell], first: list[PdfCell]) -> bool:
+    """Whether the part's first row is the rest of the last row before the page break.
+
+    Its text must go on only cells that were full to their bottom; and some of the
+    row's cells must be done (a new row would have text in them), or two cells go on
+    (a row ending just at the page's end has one cell full, its tallest), or the text
+    goes on in the middle of a sentence."""
+    pairs = list(zip(last, first, strict=True))
+    going_on = [(above, cell) for above, cell in pairs if cell.lines]
+    if not going_on or not all(above.full for above, _cell in going_on):
+        return False
+    done = any(above.lines and not cell.lines and not cell.merged for above, cell in pairs)
+    mid_sentence = any(cell.lines[0].text[:1].islower() for _above, cell in going_on)
+    return done or len(going_on) > 1 or mid_sentence
+
+
+def joined_cell(above: PdfCell, rest: PdfCell) -> PdfCell:
+    if not rest.lines:
+        return above
+    lines = above.lines + rest.lines
+    return PdfCell(lines, above.left, above.right, above.merged, rest.spans_down, rest.full)
+
+
+def continued(above: PdfCell, cell: PdfCell) -> PdfCell:
+    """An empty cell at a page's top under a merged cell (or one that reaches down)
+    is that merged cell going on: Word draws a merged cell anew on each page."""
+    if cell.lines or cell.merged:
+        return cell
+    if above.merged == "up" or (above.lines and cell.spans_down):
+        return PdfCell(merged="up")
+    return cell
+
+
+def finished(cell: PdfCell, gap: float) -> Cell:
+    if cell.merged:
+        return Cell([], cell.merged)
+    paragraphs: list[list[Line]] = []
+    column = (cell.left, cell.right)
+    for line in cell.lines:
+        if paragraphs and not starts_paragraph(paragraphs[-1], line, column, gap):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    texts = [joined_text(lines, cell.right) for lines in paragraphs]
+    return Cell(paragraphs_of("\n".join(texts)))
