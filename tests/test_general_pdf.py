@@ -8,6 +8,7 @@ import subprocess
 import pdfplumber
 import pytest
 from docx import Document as WordDocument
+from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
@@ -145,6 +146,23 @@ def swedish_plan(path):
     return path
 
 
+def two_tables(path):
+    """Two tables of the same columns, the second after a page break: Word leaves the
+    break's paragraph, empty, at the top of the new page, above the second table."""
+    word = WordDocument()
+    for number in (1, 2):
+        table = word.add_table(rows=2, cols=3)
+        table.style = "Table Grid"
+        rows = [["Tavoite", "Toimenpide", "Mittari"], [f"Tavoite {number}", "Kerho", "Kävijät"]]
+        for row, texts in zip(table.rows, rows, strict=True):
+            for cell, text in zip(row.cells, texts, strict=True):
+                cell.text = text
+        if number == 1:
+            word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    word.save(path)
+    return path
+
+
 def scanned_plan(path, folder):
     """A Word file holding only a picture: its PDF has no text, as a scanned plan."""
     picture = folder / "sivu.png"
@@ -163,6 +181,7 @@ def pdfs(tmp_path_factory) -> dict[str, bytes]:
         finnish_plan(folder / "suunnitelma.docx"),
         swedish_plan(folder / "plan.docx"),
         scanned_plan(folder / "skannattu.docx", folder),
+        two_tables(folder / "kaksi.docx"),
     ]
     return {path.stem: path.read_bytes() for path in convert(words, "pdf", folder)}
 
@@ -281,6 +300,18 @@ def test_merged_header_cells_and_a_table_going_on_without_its_header(pdfs):
     goals = [row[0].text for row in table.rows[2:]]
     assert goals == [f"Mål {number}" for number in range(1, SWEDISH_ROWS + 1)]
     assert paragraphs(document) == [("Välfärdsplan för barn och unga", 1, False)]
+
+
+def test_a_table_below_an_empty_paragraph_on_the_next_page_is_a_table_of_its_own(pdfs):
+    document = pdf.read(pdfs["kaksi"], "kaksi.pdf")
+
+    assert page_count(pdfs["kaksi"]) == 2
+    tables = document.tables()
+    assert [(t.number, t.origin) for t in tables] == [(1, "page 1"), (2, "page 2")]
+    assert [[c.text for c in t.rows[1]] for t in tables] == [
+        ["Tavoite 1", "Kerho", "Kävijät"],
+        ["Tavoite 2", "Kerho", "Kävijät"],
+    ]
 
 
 def test_a_scanned_pdf_is_refused_with_what_to_do(pdfs):

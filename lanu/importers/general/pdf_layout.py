@@ -9,6 +9,7 @@ paragraph) are measured on the document itself, not assumed.
 """
 
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -72,6 +73,7 @@ class Assembler:
         self.body_gap = usual_gap([page.lines for page in pages])
         self.cell_gap = usual_gap(cells)
         self.tops = body_tops(pages)
+        self.bottoms = body_bottoms(pages, self.tops)
 
     def blocks(self) -> list[Block]:
         groups = self.groups()
@@ -105,13 +107,21 @@ class Assembler:
         return groups
 
     def add_part(self, groups: list[Group], previous, part: TablePart, page: int) -> None:
-        before = previous[1] if previous else None
-        at_top = part.top <= self.tops[page] + 4  # not below an empty paragraph
-        after = isinstance(before, TablePart) and previous[0] == page - 1
-        if after and at_top and continues(before, part):
+        """The part goes on the table before it, or starts a table."""
+        if previous and self.goes_over(previous[1], previous[0], part, page):
             groups[-1].parts.append(part)
         else:
             groups.append(Group(page, parts=[part]))
+
+    def goes_over(self, before, before_page: int, part: TablePart, page: int) -> bool:
+        """Whether a table went over the page break into `part`: it ended the page before,
+        so near its bottom that the part's first rows did not fit there, and the part
+        begins the page (not below an empty paragraph) with the same columns."""
+        if not isinstance(before, TablePart) or before_page != page - 1:
+            return False
+        filled = self.bottoms[before_page] - before.bottom < part.head_height + 24
+        at_top = part.top <= self.tops[page] + 4
+        return filled and at_top and continues(before, part)
 
     def goes_on(self, groups: list[Group], previous, line: Line, column: tuple) -> bool:
         """Whether the line goes on the paragraph the line before it is in."""
@@ -142,16 +152,35 @@ class Assembler:
 
 
 def body_tops(pages: list[PageContent]) -> dict[int, float]:
-    """Where each page's text begins: the highest first line or table of the pages of
-    its size (a page whose first thing is lower has something invisible above it, an
-    empty paragraph: a table there is not one going on from the page before)."""
-    highest: dict[tuple, float] = {}
+    """Where each page's text begins: the median of where the pages of its size begin
+    (not the highest: a cover's logo may be higher). A page whose first thing is lower
+    has something invisible above it, an empty paragraph: a table there does not go on
+    from the page before."""
+    firsts: dict[tuple, list[float]] = {}
     for page in pages:
         first = min((item.top for item in [*page.lines, *page.tables]), default=None)
-        size = (round(page.width), round(page.height))
         if first is not None:
-            highest[size] = min(highest.get(size, first), first)
-    return {page.number: highest.get((round(page.width), round(page.height)), 0) for page in pages}
+            firsts.setdefault(page_size(page), []).append(first)
+    tops = {size: statistics.median_low(found) for size, found in firsts.items()}
+    return {page.number: tops.get(page_size(page), 0) for page in pages}
+
+
+def body_bottoms(pages: list[PageContent], tops: dict[int, float]) -> dict[int, float]:
+    """Where each page's text ends: the lowest thing on the pages of its size, or as far
+    from the page's bottom as the text begins from its top (Word's margins are alike)
+    if that is lower: pages of a few short tables end high."""
+    lowest: dict[tuple, float] = {}
+    for page in pages:
+        for item in [*page.lines, *page.tables]:
+            lowest[page_size(page)] = max(lowest.get(page_size(page), 0), item.bottom)
+    return {
+        page.number: max(lowest.get(page_size(page), 0), page.height - tops[page.number])
+        for page in pages
+    }
+
+
+def page_size(page: PageContent) -> tuple[int, int]:
+    return round(page.width), round(page.height)
 
 
 def common(values: list, weights: list[int]):

@@ -31,9 +31,11 @@ class TablePart:
     """A table, or the part of it on one page."""
 
     top: float
+    bottom: float
     x0: float
     x1: float
     rows: list[list[PdfCell]]
+    head_height: float  # of its first two rows: a header and the row that did not fit
 
 
 def ruled_places(page) -> int:
@@ -83,7 +85,9 @@ def table_part(table, words: list[dict]) -> TablePart | None:
     ]
     if not texts:
         return None
-    return TablePart(table.bbox[1], table.bbox[0], table.bbox[2], rows)
+    x0, top, x1, bottom = table.bbox
+    head = (tops[2] if len(tops) > 2 else bottom) - top
+    return TablePart(top, bottom, x0, x1, rows, head)
 
 
 def owner(grid, left: float, top: float, i: int, j: int):
