@@ -35,12 +35,12 @@ from pdfminer.pdftypes import LITERALS_FLATE_DECODE, resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..data import ImportRefused, Problem
+from ..files import CHUNK
 from .document import Document
 from .office_text import check_places
 from .pdf_layout import Assembler, PageContent, page_content
 
 MAX_PAGES = 500
-CHUNK = 64 * 1024
 # What a page's content may unpack to: a page of text is tens of KB, one of tables ~100 KB.
 PAGE_CONTENT_BYTES = 8 * 1024 * 1024
 

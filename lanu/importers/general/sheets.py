@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from openpyxl.utils.cell import range_boundaries
 
 from ..data import ImportRefused, Problem
+from ..files import CHUNK
 from ..spreadsheet import (
     MAX_COLUMNS,
     MAX_ROWS,
@@ -31,7 +32,6 @@ from ..spreadsheet import (
 from .document import Block, Cell, Document, Table, paragraphs_of
 from .office_text import MAX_PLACES, check_places
 
-CHUNK = 64 * 1024
 MERGE = re.compile(
     rb"<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*[\"']([A-Za-z]+[0-9]+(?::[A-Za-z]+[0-9]+)?)"
 )
