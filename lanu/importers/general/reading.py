@@ -23,6 +23,7 @@ Every problem says where it is as the person sees the document: “table 3, row
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..data import ActionData, PlanData, Problem, SectionData, check_plan
 from ..details import MissingDetail
@@ -417,64 +418,80 @@ class PlanReader:
         return found
 
     def summary(self, data: PlanData) -> list[str]:
+        """What the report tells the person: what was read, and how the document's
+        layout was understood where it could be read more than one way."""
         counts = {
             "goals": len(data.goals),
             "subgoals": len(data.subgoal_keys()),
             "actions": len(data.actions),
             "tables": sum(1 for t in self.reading.tables if t.actions),
         }
-        lines = [
-            _(
-                "%(goals)d goals, %(subgoals)d sub-goals and %(actions)d actions were read from "
-                "%(tables)d tables."
-            )
-            % counts
-        ]
+        message = _(
+            "Goals: %(goals)d, sub-goals: %(subgoals)d, actions: %(actions)d, from tables: "
+            "%(tables)d."
+        )
+        return [message % counts, *filter(None, self.layout_notes())]
+
+    def layout_notes(self) -> list[str]:
+        """How the layout was understood, where it could be read more than one way."""
+        notes = []
         if self.one_subgoal:
-            lines.append(
-                _(
-                    "Goals with no sub-goals of their own (%s) have one sub-goal each, "
-                    "with the goal's title."
-                )
-                % ", ".join(dict.fromkeys(self.one_subgoal))
+            message = _(
+                "Goals with no sub-goals of their own (%s) have one sub-goal each, "
+                "with the goal's title."
             )
-        renumbered = self.tree.renumbered()
-        if renumbered:
+            notes.append(message % ", ".join(dict.fromkeys(self.one_subgoal)))
+        if renumbered := self.tree.renumbered():
             message = _(
                 "Numbers written for two different goals or sub-goals (%s) were given to "
                 "the first; the others were numbered anew."
             )
-            lines.append(message % ", ".join(dict.fromkeys(renumbered)))
-        if self.repeated:
-            message = _(
-                "%d actions were written again under another sub-goal: each was read as one "
-                "action serving all of its sub-goals."
-            )
-            lines.append(message % self.repeated)
-        if self.referring:
-            message = _(
-                "%d rows refer to other rows' actions (“Ks. edellinen kohta”): those actions "
-                "serve their sub-goals too."
-            )
-            lines.append(message % self.referring)
-        if self.third_level:
-            lines.append(
-                _("A third goal level was kept first in the notes of %d actions.")
-                % self.third_level
-            )
+            notes.append(message % ", ".join(dict.fromkeys(renumbered)))
+        notes += self.counted_notes()
         if self.by_paragraph:
-            lines.append(
-                _(
-                    "The action cells' paragraphs line up with the other columns' "
-                    "paragraphs: each paragraph was read as one action."
-                )
+            message = _(
+                "The action cells' paragraphs line up with the other columns' paragraphs: "
+                "each paragraph was read as one action."
             )
+            notes.append(message)
         if self.structure.organisation_nodes:
-            lines.append(
-                _("The headings %s repeat the same goals: each is read as an organisation.")
-                % ", ".join(f"“{node.title}”" for node in self.structure.organisation_nodes)
-            )
-        return lines
+            message = _("The headings %s repeat the same goals: each is read as an organisation.")
+            titles = (f"“{node.title}”" for node in self.structure.organisation_nodes)
+            notes.append(message % ", ".join(titles))
+        return notes
+
+    def counted_notes(self) -> list[str]:
+        counted = (
+            (
+                self.repeated,
+                ngettext(
+                    "%d action was written again under another sub-goal: it was read as one "
+                    "action serving all of its sub-goals.",
+                    "%d actions were written again under other sub-goals: each was read as "
+                    "one action serving all of its sub-goals.",
+                    self.repeated,
+                ),
+            ),
+            (
+                self.referring,
+                ngettext(
+                    "%d row refers to another row's action (“Ks. edellinen kohta”): that "
+                    "action serves its sub-goal too.",
+                    "%d rows refer to other rows' actions (“Ks. edellinen kohta”): those "
+                    "actions serve their sub-goals too.",
+                    self.referring,
+                ),
+            ),
+            (
+                self.third_level,
+                ngettext(
+                    "A third goal level was kept first in the notes of %d action.",
+                    "A third goal level was kept first in the notes of %d actions.",
+                    self.third_level,
+                ),
+            ),
+        )
+        return [message % count for count, message in counted if count]
 
 
 # Helpers -----------------------------------------------------------------------------
