@@ -1,13 +1,16 @@
 """The document's headings as a tree, and which of them are the plan's structure.
 
 People write a plan's structure in headings: styled (Heading 1/2/3), numbered ("1.",
-"1.1", "I", "A)"), or a paragraph such as "Päätavoite I: …" (vocabulary). Every table
-is read with the headings in force above it. Of those:
+"1.1", "I", "A)"; a short numbered line, or one of any length whose number comes next,
+as a PDF shows them), or a paragraph such as "Päätavoite I: …" (vocabulary). A table's
+title row above its header and a workbook sheet's own name are headings too. Every
+table is read with the headings in force above it. Of those:
 - a heading above every action table that has no number is a chapter ("Toimenpiteet");
 - a level whose every parent has one child of the same title is a label, not a goal;
 - sibling headings under which the same goals repeat ("2.1 Kymsote", "2.2 Haminan
-  kaupunki", each with Päätavoite I…III) are the plan's organisations, and headings
-  above them are chapters;
+  kaupunki", each with Päätavoite I…III) are the plan's organisations when a
+  "Päätavoite" paragraph repeats under them or their titles name organisations, and
+  headings above them are chapters;
 - what is left, outermost first, are goal levels: goal, sub-goal, and a third level.
 A "Päätavoite I:" paragraph (a vocabulary word with a number) is a goal level itself,
 and headings above it are never goals.
