@@ -1030,3 +1030,22 @@ def test_a_number_written_again_for_another_goal_is_a_goal_of_its_own(in_english
         ("2", "Turvallisuus", [("1", "Koulutie")]),
     ]
     assert any("numbered anew" in line for line in data.report)
+
+
+def test_organisations_headings_over_their_own_full_tables_are_the_organisations():
+    header = ["Painopiste", "Tavoite", "Toimenpide"]
+    reading = read_document(
+        document(
+            heading("Kymenlaakson lasten ja nuorten hyvinvointisuunnitelma 2024–2026"),
+            heading("Kotkan kaupunki", 1),
+            table(header, ["Osallisuus", "Lapset vaikuttavat", "Raadit"]),
+            heading("MLL:n Kaakkois-Suomen piiri ry", 1),
+            table(header, ["Osallisuus", "Lapset vaikuttavat", "Kerhot"]),
+        )
+    )
+    data = reading.data
+    assert tree(data) == [("1", "Osallisuus", [("1", "Lapset vaikuttavat")])]
+    assert [(a.organisation, a.description) for a in data.actions] == [
+        ("Kotkan kaupunki", "Raadit"),
+        ("MLL:n Kaakkois-Suomen piiri ry", "Kerhot"),
+    ]

@@ -252,10 +252,11 @@ def without_chapters(headings: list[Node], places: dict[int, Place]) -> list[Nod
 
 
 def organisation_siblings(heads: dict[int, list[Node]], places: dict[int, Place]) -> list[Node]:
-    """The outermost sibling headings under which the same goals repeat, when they are
-    organisations: a "Päätavoite I:" paragraph repeats under them, or their titles name
-    organisations ("Haminan kaupunki"); sub-goals repeated under goals ("Varhaiskasvatus"
-    under every priority) do not make the goals organisations."""
+    """The outermost sibling headings that are organisations: the same goals repeat under
+    them and a "Päätavoite I:" paragraph does or their titles name organisations
+    ("Haminan kaupunki"); or their titles name organisations and no heading is under
+    them (each organisation's own table with its goal columns). Sub-goals repeated under
+    goals ("Varhaiskasvatus" under every priority) do not make the goals organisations."""
     below: dict[int, set[str]] = {}  # node id -> titles of the structure under it
     goals_below: set[int] = set()  # nodes with a goal paragraph under them
     nodes: dict[int, Node] = {}
@@ -271,10 +272,10 @@ def organisation_siblings(heads: dict[int, list[Node]], places: dict[int, Place]
     for node in nodes.values():
         groups.setdefault(id(node.parent), []).append(node)
     for group in sorted(groups.values(), key=lambda g: min(n.depth for n in g)):
-        named = any(id(n) in goals_below for n in group) or organisation_like(
-            [n.title for n in group]
-        )
-        if named and repeats(group, below):
+        goals = any(id(n) in goals_below for n in group)
+        named = len(group) > 1 and organisation_like([n.title for n in group])
+        alone = not any(below.get(id(node)) for node in group)  # no headings under them
+        if ((goals or named) and repeats(group, below)) or (named and alone):
             return group
     return []
 
