@@ -468,6 +468,7 @@ def test_table_split_by_a_page_break_continues_with_the_same_columns():
         ("1.1", "Harrastukset kaikille ja maksuttomina koulupäivän jälkeen"),
         ("1.1", "Kerhot kouluilla"),
     ]
+    assert [(t.continues, t.actions) for t in reading.tables] == [(0, 1), (1, 1)]
 
 
 def test_paragraphs_lined_up_with_responsibles_are_one_action_each():

@@ -62,6 +62,9 @@ class TableFound:
     # where the data starts: the row after the header and the rows describing its
     # columns ("Missä on onnistuttava?"); -1 means the row right after the header
     body_row: int = -1
+    # the number of the action table this one continues (a table a page break split,
+    # read with that table's columns), 0 if none: set by the general reader
+    continues: int = 0
 
     def __post_init__(self):
         if self.body_row < 0:

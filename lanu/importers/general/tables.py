@@ -49,6 +49,8 @@ def table_chains(document: Document, found: list[TableFound], places: dict) -> l
     for table, table_found in zip(document.tables(), found, strict=True):
         last = chains[-1] if chains else None
         if last is not None and continues_chain(last, table, table_found, previous, places):
+            if table_found is not last.found:
+                table_found.continues = last.found.number
             add_rows(last, table, table_found)
         elif table_found.is_action_table:
             chains.append(Chain(table_found))
