@@ -1050,3 +1050,20 @@ def test_organisations_headings_over_their_own_full_tables_are_the_organisations
         ("Kotkan kaupunki", "Raadit"),
         ("MLL:n Kaakkois-Suomen piiri ry", "Kerhot"),
     ]
+
+
+def test_a_metric_cell_saying_kts_ed_repeats_the_previous_rows_metrics():
+    reading = read_document(
+        document(
+            *cover(),
+            table(
+                ["Tavoite", "Toimenpide", "Mittari"],
+                ["Lapset voivat hyvin", "Kerhot", cell("Kävijät", "Palaute")],
+                ["", "Leirit", "Kts. ed."],
+            ),
+        )
+    )
+    assert [[m.text for m in a.metrics] for a in reading.data.actions] == [
+        ["Kävijät", "Palaute"],
+        ["Kävijät", "Palaute"],
+    ]

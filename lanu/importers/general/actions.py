@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from lanu.lib.schedule import dates, permanence
 
-from ..data import ActionData
+from ..data import ActionData, MetricData
+from ..org_tables.actions import METRIC_REFERENCE
 from .cells import (
     Part,
     actions_by_paragraph,
@@ -23,6 +24,7 @@ from .cells import (
     fitted,
     looks_like_actions,
     metrics_of,
+    one_line,
     plain_paragraphs,
     text_of,
 )
@@ -38,6 +40,7 @@ class ActionReader:
         self.flags = flags
         self.document = document
         self.by_paragraph = by_paragraph
+        self.previous: ActionData | None = None  # the last row's last action
 
     def row_actions(self, chain: Chain, row: RowRef, action_column: int) -> list[ActionData]:
         parts = row.cells[action_column]
@@ -63,7 +66,14 @@ class ActionReader:
                     filter(None, [f"{header}: {text_of(intro)}", action.notes])
                 )
             actions.append(action)
+        self.previous = actions[-1] if actions else self.previous
         return actions
+
+    def metrics(self, parts: list[Part]) -> list[MetricData]:
+        """The cell's metrics, or the previous row's when it says only "Kts. ed."."""
+        if self.previous and METRIC_REFERENCE.fullmatch(one_line(parts)):
+            return [MetricData(m.text, m.by_mother_tongue) for m in self.previous.metrics]
+        return metrics_of(parts)
 
     def flag_bullets(self, row: RowRef, key: str, parts: list[Part]) -> None:
         count = sum(part.bullet for part in parts)
@@ -96,7 +106,7 @@ class ActionReader:
             if not parts:
                 continue
             if role == "metrics":
-                action.metrics += metrics_of(parts)
+                action.metrics += self.metrics(parts)
             elif role == "schedule":
                 action.schedule = join(action.schedule, text)
             elif role == "responsible":
