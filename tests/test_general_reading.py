@@ -1067,3 +1067,36 @@ def test_a_metric_cell_saying_kts_ed_repeats_the_previous_rows_metrics():
         ["Kävijät", "Palaute"],
         ["Kävijät", "Palaute"],
     ]
+
+
+def test_organisations_named_only_in_the_table_of_contents_own_the_sections_in_order():
+    """Seed 003: each organisation's tables start again from sub-goal I.1; the names are
+    only in the table of contents."""
+    sections = []
+    for actions in (
+        ["Kuullaan lapsia", "Perheryhmät", "Kohtaamispaikat"],
+        ["Raadit", "Kuullaan lapsia", "Kerhot"],
+    ):
+        section = organisation_section("", "", actions)[1:]  # without its heading
+        sections += section
+    reading = read_document(
+        document(
+            heading("Kymenlaakson lasten ja nuorten hyvinvointisuunnitelma 2020–2024"),
+            para("1 Seurattavat indikaattorit\t3"),
+            para("2 Toimenpiteet\t10"),
+            para("2.1 Kymsote.....11"),
+            para("2.2 Haminan kaupunki.....17"),
+            heading("2 Toimenpiteet", 1),
+            *sections,
+        )
+    )
+    data = reading.data
+    assert [(a.organisation, a.subgoals, a.description) for a in data.actions] == [
+        ("Kymsote", ["I.1"], "Kuullaan lapsia"),
+        ("Kymsote", ["I.2"], "Perheryhmät"),
+        ("Kymsote", ["II.1"], "Kohtaamispaikat"),
+        ("Haminan kaupunki", ["I.1"], "Raadit"),
+        ("Haminan kaupunki", ["I.2"], "Kuullaan lapsia"),
+        ("Haminan kaupunki", ["II.1"], "Kerhot"),
+    ]
+    assert [o.name for o in data.organisations] == ["Kymsote", "Haminan kaupunki"]

@@ -28,7 +28,7 @@ from django.utils.translation import ngettext
 from ..data import ActionData, PlanData, Problem, SectionData, check_plan
 from ..details import MissingDetail
 from ..priority_tables import region_of, section_kind
-from . import columns, cover, outline
+from . import columns, contents, cover, outline
 from .actions import ActionReader, sameness
 from .cells import fitted, join_paragraphs, one_line, text_of
 from .document import Document, Table
@@ -123,6 +123,8 @@ class PlanReader:
         self.written: dict[tuple, ActionData] = {}  # each action by its texts
         self.repeated = 0  # actions written again under another sub-goal
         self.references = References()
+        self.restarts = contents.Sections()
+        self.defaulted: list[tuple[ActionData, int]] = []  # the plan's organisation's, by section
         self.referring = 0  # rows referring to other rows' actions
 
     def problem(self, message: str, where: str = "") -> None:
@@ -244,7 +246,8 @@ class PlanReader:
             self.keep_without_action(chain, row, key)
             return
         name = self.organisation_of(chain, organisation)
-        if self.referred(chain, row, action_column, name, key):
+        owner = (name, self.restarts.at(key))  # whose actions a reference may point to
+        if self.referred(chain, row, action_column, owner, key):
             return
         actions = []
         for action in self.action_reader.row_actions(chain, row, action_column):
@@ -252,11 +255,13 @@ class PlanReader:
             action.subgoals = [key]
             if third:
                 action.notes = "\n".join(filter(None, [third, action.notes]))
-            actions.append(self.add_action(action))
+            actions.append(self.add_action(action, owner[1]))
             self.table_found(row).actions += 1
-        self.references.add(actions, name, key)
+        if name == self.default_organisation:
+            self.defaulted += [(action, owner[1]) for action in actions]
+        self.references.add(actions, owner, key)
 
-    def referred(self, chain: Chain, row: RowRef, column: int, name: str, key: str) -> bool:
+    def referred(self, chain: Chain, row: RowRef, column: int, owner: tuple, key: str) -> bool:
         """Is the row a reference to other rows' actions ("Ks. edellinen kohta")? Those
         actions then serve the row's sub-goal too."""
         details = [
@@ -264,7 +269,7 @@ class PlanReader:
             for i, parts in row.cells.items()
             if parts and i != column and role_of(chain, i) not in LEVEL_ROLES
         ]
-        targets = self.references.targets(row.cells[column], name, key)
+        targets = self.references.targets(row.cells[column], owner, key)
         if targets is None or details:
             return False
         if not targets:
@@ -277,12 +282,12 @@ class PlanReader:
         self.referring += 1
         return True
 
-    def add_action(self, action: ActionData) -> ActionData:
+    def add_action(self, action: ActionData, section: int) -> ActionData:
         """A new action, or, when the same organisation's same action (every text alike)
         was written under another sub-goal too, that action now serving this one as well."""
-        same = self.written.get(sameness(action))
+        same = self.written.get((sameness(action), section))
         if same is None:
-            self.written[sameness(action)] = action
+            self.written[(sameness(action), section)] = action
             self.actions.append(action)
             return action
         if action.subgoals[0] not in same.subgoals:
@@ -338,6 +343,7 @@ class PlanReader:
         name = details.name or fitted(cover.guessed_name(guesses), NAME_LIMIT)[0]
         start = details.period_start or guesses.period_start
         end = details.period_end or guesses.period_end
+        self.organisations_in_contents()
         self.ask_details(name, start, end)
         if self.reading.problems:
             return
@@ -362,6 +368,36 @@ class PlanReader:
             self.reading.problems += problems
             return
         self.reading.data = data
+
+    def organisations_in_contents(self) -> None:
+        """When the person names no organisation and the tables start again from the
+        first sub-goal once for each organisation the table of contents names, each
+        section of tables is that organisation's (but for rows whose organisation a
+        column or a heading names)."""
+        sections = self.restarts.count + 1
+        if self.choices.details.organisations or sections < 2:
+            return
+        if not self.defaulted:
+            return
+        names = contents.organisations(self.document)
+        if len(names) != sections:
+            if names:
+                message = _(
+                    "The table of contents names %(names)d organisations, but the tables "
+                    "start again from the first sub-goal %(sections)d times: name the "
+                    "organisations in the document or in a column."
+                )
+                self.report.append(message % {"names": len(names), "sections": sections})
+            return
+        for action, section in self.defaulted:
+            action.organisation = names[section]
+        others = [name for name in self.organisations if name != self.default_organisation]
+        self.organisations = list(dict.fromkeys([*names, *others]))
+        message = _(
+            "The organisations the table of contents names (%s) were given the sections of "
+            "tables in their order, each starting again from the first sub-goal."
+        )
+        self.report.append(message % ", ".join(f"“{name}”" for name in names))
 
     def ask_details(self, name: str, start: int | None, end: int | None) -> None:
         """What the document does not say is asked of the person (details.py's

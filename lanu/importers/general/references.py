@@ -12,18 +12,19 @@ from .cells import Part, one_line
 
 
 class References:
-    """The actions read so far, by organisation and sub-goal, to resolve references."""
+    """The actions read so far, by their owner (an organisation, and its section of
+    tables) and sub-goal, to resolve references within the owner's own rows."""
 
     def __init__(self):
         self.previous: list[ActionData] = []  # the last row's actions
-        self.by_subgoal: dict[tuple[str, str], list[ActionData]] = {}
+        self.by_subgoal: dict[tuple[tuple, str], list[ActionData]] = {}
 
-    def add(self, actions: list[ActionData], organisation: str, key: str) -> None:
+    def add(self, actions: list[ActionData], owner: tuple, key: str) -> None:
         """The actions of a row under the sub-goal `key`."""
         self.previous = actions
-        self.by_subgoal.setdefault((organisation, key), []).extend(actions)
+        self.by_subgoal.setdefault((owner, key), []).extend(actions)
 
-    def targets(self, parts: list[Part], organisation: str, key: str) -> list[ActionData] | None:
+    def targets(self, parts: list[Part], owner: tuple, key: str) -> list[ActionData] | None:
         """The actions the cell refers to ([] when none is there), or None when the cell
         is no reference."""
         found = REFERENCE.fullmatch(one_line(parts))
@@ -33,11 +34,11 @@ class References:
         if found["previous"]:
             return list(self.previous)
         if found["number"]:
-            return list(self.by_subgoal.get((organisation, f"{goal}.{found['number']}"), []))
+            return list(self.by_subgoal.get((owner, f"{goal}.{found['number']}"), []))
         of_goal = [
             action
-            for (name, subgoal), actions in self.by_subgoal.items()
-            if name == organisation and subgoal.split(".", 1)[0] == goal
+            for (whose, subgoal), actions in self.by_subgoal.items()
+            if whose == owner and subgoal.split(".", 1)[0] == goal
             for action in actions
         ]
         return list({id(action): action for action in of_goal}.values())
