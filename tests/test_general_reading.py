@@ -1100,3 +1100,29 @@ def test_organisations_named_only_in_the_table_of_contents_own_the_sections_in_o
         ("Haminan kaupunki", ["II.1"], "Kerhot"),
     ]
     assert [o.name for o in data.organisations] == ["Kymsote", "Haminan kaupunki"]
+
+
+def test_a_title_broken_over_lines_and_one_with_its_period_name_the_plan():
+    reading = read_document(
+        document(
+            para("Kymenlaakson maakunnallinen"),
+            para("lasten ja nuorten hyvinvointisuunnitelma"),
+            para("2020-2024"),
+            para("Kymenlaakson maakunnallinen lasten ja nuorten hyvinvointisuunnitelma 2020–2024"),
+            table(["Tavoite", "Toimenpide"], ["Lapset voivat hyvin", "Kerhot"]),
+        )
+    )
+    assert reading.guesses.name == (
+        "Kymenlaakson maakunnallinen lasten ja nuorten hyvinvointisuunnitelma 2020–2024"
+    )
+    broken = read_document(
+        document(
+            para("Kymenlaakson maakunnallinen"),
+            para("lasten ja nuorten hyvinvointisuunnitelma"),
+            table(["Tavoite", "Toimenpide"], ["Lapset voivat hyvin", "Kerhot"]),
+        )
+    )
+    assert (
+        broken.guesses.name
+        == "Kymenlaakson maakunnallinen lasten ja nuorten hyvinvointisuunnitelma"
+    )

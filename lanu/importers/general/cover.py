@@ -77,13 +77,25 @@ def title_like(paragraph: Paragraph) -> bool:
 
 
 def plan_name(cover: list[Paragraph]) -> str:
-    """The first title naming a plan, as written; a heading just before it in the genitive
-    ("Länsi-Uudenmaan hyvinvointialueen") is the start of the same name."""
-    for index, paragraph in enumerate(cover):
-        if title_like(paragraph) and PLAN_WORD.search(paragraph.text):
-            before = cover[index - 1] if index else None
-            return with_genitive(before, paragraph)
-    return ""
+    """The first title naming a plan with its period, else the first naming a plan, as
+    written. A heading just before it in the genitive ("Länsi-Uudenmaan
+    hyvinvointialueen") is the start of the same name, as is a short line before a title
+    that starts in lower case ("Kymenlaakson maakunnallinen" / "lasten ja nuorten …")."""
+    names = [
+        title_with_start(cover[index - 1] if index else None, paragraph)
+        for index, paragraph in enumerate(cover)
+        if title_like(paragraph) and PLAN_WORD.search(paragraph.text)
+    ]
+    return next((name for name in names if PERIOD.search(name)), names[0] if names else "")
+
+
+def title_with_start(before: Paragraph | None, title: Paragraph) -> str:
+    text = title.text.strip()
+    if before is not None and text[:1].islower() and title_like(before):
+        start = before.text.strip()
+        if len(start.split()) <= 6 and not PLAN_WORD.search(start):
+            return f"{start} {text}"
+    return with_genitive(before, title)
 
 
 def file_title(source: str) -> str:
