@@ -316,7 +316,8 @@ class PlanReader:
         inner = [level for level in levels[2:] if level is not None]
         if inner:
             self.third_level += 1
-            third = "\n".join(f"{level.label or LABELS['fi'][1]}: {level.title}" for level in inner)
+            unnamed = LABELS.get(self.reading.guesses.language, LABELS["fi"])[1]
+            third = "\n".join(f"{level.label or unnamed}: {level.title}" for level in inner)
         return f"{goal.number}.{subgoal.number}", third
 
     def keep_without_action(self, chain: Chain, row: RowRef, key: str) -> None:
