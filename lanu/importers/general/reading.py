@@ -31,7 +31,7 @@ from ..priority_tables import region_of, section_kind
 from . import columns, contents, cover, outline
 from .actions import ActionReader, sameness
 from .cells import fitted, join_paragraphs, one_line, text_of
-from .document import Document, Table
+from .document import Document
 from .levels import cell_level, level_of, node_level
 from .references import References
 from .result import Choices, Guesses, Reading, TableFound
@@ -64,7 +64,8 @@ def read_document(
     choices = choices or Choices()
     reading = Reading(document)
     known = known_layouts or {}
-    reading.tables = [found_table(t, choices, known, reading) for t in document.tables()]
+    guessed = columns.find_all(document.tables())  # one layout's tables decide alike
+    reading.tables = [found_table(found, choices, known, reading) for found in guessed]
     reading.guesses = cover.guess(document, reading.tables)
     header_rows = {t.number: t.header_row for t in reading.tables if t.is_action_table}
     document_outline = outline.Outline(document, header_rows)
@@ -78,13 +79,12 @@ def read_document(
 
 
 def found_table(
-    table: Table, choices: Choices, known: dict[str, list[str]], reading: Reading
+    found: TableFound, choices: Choices, known: dict[str, list[str]], reading: Reading
 ) -> TableFound:
-    """The table's columns: the person's roles, else a saved mapping, else guessed. Roles
-    that do not fit the table (a saved mapping of another year's columns) are not used;
-    the person's are a problem to correct."""
-    found = columns.find(table)
-    chosen = choices.roles.get(table.number)
+    """The table's columns: the person's roles, else a saved mapping, else as guessed.
+    Roles that do not fit the table (a saved mapping of another year's columns) are not
+    used; the person's are a problem to correct."""
+    chosen = choices.roles.get(found.number)
     roles = chosen or known.get(found.signature)
     if not roles:
         return found
