@@ -543,3 +543,28 @@ def test_a_role_for_one_column_goes_to_the_first():
     )
     assert roles(found) == ["organisation", "other", "action", "other"]
     assert roles(apply(found, ["", "", "", "metrics"]))[3] == "metrics"  # no role twice
+
+
+def test_tables_of_one_layout_are_decided_once(monkeypatch):
+    """A plan of many small tables (one per sub-goal or per page) costs one decision per
+    layout, not one per table over all the tables' values: reading grows linearly."""
+    from lanu.importers.general import columns
+
+    calls = []
+    decide = columns.guessed_roles
+    monkeypatch.setattr(columns, "guessed_roles", lambda *a: calls.append(1) or decide(*a))
+    header = ["Tavoite", "Toimenpide", "Toteuttaja", "Aikataulu", "Mittari"]
+    tables = [table(header, ACTION_ROW, number=n) for n in range(1, 201)]
+    found = find_all(tables)
+    assert len(calls) == 1
+    assert {tuple(roles(f)) for f in found} == {tuple(roles(found[0]))}
+
+
+def test_where_a_table_is_reads_in_the_persons_language():
+    word_table = Table(3, [], origin="table 3")
+    pdf_table = Table(2, [], origin="page 4")
+    with translation.override("fi"):
+        assert find(word_table).where == "taulukko 3"
+        assert find(pdf_table).where == "taulukko 2 (sivu 4)"
+    with translation.override("sv"):
+        assert find(pdf_table).where == "tabell 2 (sida 4)"

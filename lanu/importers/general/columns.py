@@ -54,10 +54,22 @@ def find_all(tables: list[Table]) -> list[TableFound]:
         for index in layout.valued if layout else ():
             key = (layout.signature, index)
             pooled.setdefault(key, []).extend(column_values(table, index, layout.body_row))
+    decided: dict[tuple, list[str]] = {}  # each layout's roles, worked out once
     return [
-        found_in(table, layout, pooled) if layout else unrecognised(table)
+        found_in(table, layout, roles_of_layout(layout, pooled, decided))
+        if layout
+        else unrecognised(table)
         for table, layout in zip(tables, layouts, strict=True)
     ]
+
+
+def roles_of_layout(layout: "Layout", pooled: dict, decided: dict) -> list[str]:
+    """The layout's guessed roles, decided once on the pooled values of all its tables:
+    a document of a thousand one-row tables reads in linear time."""
+    key = (layout.signature, tuple(map(tuple, layout.spans)), tuple(layout.valued))
+    if key not in decided:
+        decided[key] = guessed_roles(layout, lambda index: pooled[(layout.signature, index)])
+    return decided[key]
 
 
 @dataclass
@@ -148,8 +160,7 @@ def with_sub_headers(
     return headers, matches
 
 
-def found_in(table: Table, layout: Layout, pooled: dict[tuple[str, int], list[str]]) -> TableFound:
-    roles = guessed_roles(layout, lambda index: pooled[(layout.signature, index)])
+def found_in(table: Table, layout: Layout, roles: list[str]) -> TableFound:
     pairs = zip(layout.headers, roles, strict=True)
     return TableFound(
         number=table.number,
@@ -377,9 +388,17 @@ def where_of(table: Table) -> str:
     """The table as a person finds it: "table 3", "sheet Toimenpiteet", "table 2 (page 4)"."""
     if table.name:
         return _("sheet %(name)s") % {"name": table.name}
-    if table.origin:
-        return _("table %(number)d (%(origin)s)") % {"number": table.number, "origin": table.origin}
+    page = PAGE_ORIGIN.fullmatch(table.origin)
+    if page:
+        values = {"number": table.number, "page": int(page[1])}
+        return _("table %(number)d (page %(page)d)") % values
     return _("table %(number)d") % {"number": table.number}
+
+
+# Readers keep a table's origin untranslated with the upload ("table 3", "page 4"); it is
+# put in the reader's language here, where it is shown. A Word or ODT table's origin
+# says no more than its number.
+PAGE_ORIGIN = re.compile(r"page (\d+)")
 
 
 def apply(found: TableFound, roles: list[str]) -> TableFound:
