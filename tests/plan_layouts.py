@@ -199,7 +199,8 @@ def heading_tables_docx(data: PlanData, path: Path) -> Path:
 
 
 def merged_table_docx(data: PlanData, path: Path, language: str = "fi") -> Path:
-    """(c) One table; the goal and sub-goal cells merged down over their actions."""
+    """(c) One table; the goal and sub-goal cells merged down over their actions, and
+    a metric per paragraph (typed lines, not a list)."""
     document = new_document(data)
     table = add_table(document, f"merged-{language}")
     for goal in data.goals:
