@@ -1,6 +1,7 @@
 """Benchmark of importing: the seed documents, a large upload, and zip bombs.
 
-    .venv/bin/python bench/import.py [--repeat 3] [--actions 100000] [--database-url URL]
+    .venv/bin/python bench/import.py [--repeat 3] [--actions 100000] [--layout-actions 500]
+                                     [--database-url URL]
 
 Prints one JSON document with
 - "seeds": for each seed, the median milliseconds of read_plan and of save_plan (each
@@ -10,6 +11,12 @@ Prints one JSON document with
   existing plan and for an XLSX of as many as a new plan: the upload (the file read and
   compared with the plan), the preview (read again) and the confirmation (read again,
   written in one transaction), with the queries of the confirmation;
+- "general": the general reader on a synthetic plan of --layout-actions actions (one
+  sub-goal each, 11 organisations) written by tests/plan_layouts.py: organisation
+  tables as Word, and its ODT and PDF copies by LibreOffice; a sheet as XLSX and CSV.
+  For each: the preview's server time (the file read into a Document, then read by
+  read_general) and a redraw's (the kept Document from its JSON, read again with the
+  person's choices), medians of --repeat, and what the reading found;
 - "bombs": for Office files unpacking to 190 MB (and with headers lying about it), and
   for the densest Word file let through, the milliseconds read_plan_bytes took to
   refuse it and the reading process's peak memory (tests/zip_bombs.py).
@@ -30,16 +37,27 @@ MB = 1024 * 1024
 def main() -> None:
     parser = argument_parser(__doc__.splitlines()[0], repeat=3)
     parser.add_argument("--actions", type=int, default=100_000, help="in the large files")
+    parser.add_argument(
+        "--layout-actions", type=int, default=500, help="in the general reader's documents"
+    )
     args = parser.parse_args()
     with bench_database(args.database_url) as vendor:
         seeds = {
             path.name: measure_seed(path, args.repeat) for path in sorted(SEEDS.glob(SEED_GLOB))
         }
+        general = measure_general(args.layout_actions, args.repeat)
         large = measure_large(args.actions)
     bombs = measure_bombs()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print_json(
-        {"database": vendor, "seeds": seeds, "large": large, "bombs": bombs, "peak_mb": peak}
+        {
+            "database": vendor,
+            "seeds": seeds,
+            "general": general,
+            "large": large,
+            "bombs": bombs,
+            "peak_mb": peak,
+        }
     )
 
 
@@ -75,6 +93,112 @@ def short_error(error: Exception) -> str:
     if len(lines) > MAX_ERROR_LINES:
         lines = [*lines[:MAX_ERROR_LINES], f"(+{len(lines) - MAX_ERROR_LINES} more)"]
     return "\n".join(lines)
+
+
+# The general reader -------------------------------------------------------------------
+
+ORGANISATIONS = (
+    "Hyvinvointialue",
+    "Haminan kaupunki",
+    "Kotkan kaupunki",
+    "Kouvolan kaupunki",
+    "Pyhtään kunta",
+    "Miehikkälän kunta",
+    "Ev.-lut. seurakunnat",
+    "Mannerheimin Lastensuojeluliitto ry",
+    "Kymenlaakson ensi- ja turvakotiyhdistys ry",
+    "Kaakkois-Suomen poliisilaitos",
+    "Virolahden kunta",
+)
+
+
+def measure_general(count: int, repeat: int) -> dict:
+    """The preview and a redraw of a `count`-action plan in every file type."""
+    if not count:
+        return {}
+    data = layout_plan(count)
+    with tempfile.TemporaryDirectory(prefix="lanu-layouts-") as folder:
+        files = layout_files(data, Path(folder))
+        found = {kind: reading_or_error(path, repeat) for kind, path in files.items()}
+    return {"actions": count, **found}
+
+
+def reading_or_error(path: Path, repeat: int) -> dict:
+    from lanu.importers.data import ImportRefused
+
+    try:
+        return measure_reading(path, repeat)
+    except ImportRefused as error:
+        return {"error": short_error(error)}
+
+
+def layout_plan(count: int):
+    """A synthetic plan whose actions serve one sub-goal each, of organisations named as
+    a region's are: what a coordinator's Word or Excel plan holds."""
+    from dataclasses import replace
+
+    from lanu.importers.data import OrganisationData
+    from lanu.plans.synthetic import synthetic_plan_data
+
+    data = synthetic_plan_data(count, len(ORGANISATIONS))
+    name_of = dict(zip((o.name for o in data.organisations), ORGANISATIONS, strict=True))
+    actions = [
+        replace(a, organisation=name_of[a.organisation], subgoals=a.subgoals[:1])
+        for a in data.actions
+    ]
+    return replace(
+        data, organisations=[OrganisationData(name) for name in ORGANISATIONS], actions=actions
+    )
+
+
+def layout_files(data, folder: Path) -> dict[str, Path]:
+    from tests import plan_layouts
+
+    word = plan_layouts.organisation_tables_docx(data, folder / "plan.docx")
+    files = {"docx": word}
+    for kind in ("odt", "pdf"):
+        files[kind] = plan_layouts.convert([word], kind, folder)[0]
+    files["xlsx"] = plan_layouts.sheet_xlsx(data, folder / "plan.xlsx")
+    files["csv"] = plan_layouts.sheet_csv(data, folder / "plan.csv")
+    return files
+
+
+def measure_reading(path: Path, repeat: int) -> dict:
+    """The preview: the upload's bytes read into a Document and by the general reader;
+    a redraw: the Document kept as JSON with the upload, read again with new choices."""
+    from lanu.importers import read_document_of, read_general
+    from lanu.importers.general.document import Document
+    from lanu.importers.general.result import Choices
+
+    raw = path.read_bytes()
+
+    def preview():
+        return read_general(read_document_of(raw, path.name), Choices(), {})
+
+    def redraw(kept: dict):
+        return read_general(Document.from_json(kept), Choices(), {})
+
+    previews = [timed_ms(preview) for _ in range(repeat)]
+    reading = previews[-1][1]
+    kept = reading.document.to_json()
+    redraws = [timed_ms(redraw, kept)[0] for _ in range(repeat)]
+    return {
+        "file_kb": round(len(raw) / 1024),
+        "preview_ms_median": median([ms for ms, _ in previews]),
+        "redraw_ms_median": median(redraws),
+        **found_in(reading),
+    }
+
+
+def found_in(reading) -> dict:
+    """What the reading gave: the plan's size, or its first problems."""
+    if reading.data is None:
+        return {"problems": [str(problem) for problem in reading.problems[:MAX_ERROR_LINES]]}
+    return {
+        "actions": len(reading.data.actions),
+        "organisations": len(reading.data.organisations),
+        "subgoals": len(reading.data.subgoal_keys()),
+    }
 
 
 # A large upload -----------------------------------------------------------------------
