@@ -95,15 +95,17 @@ def metric_texts(action: ActionData, mark: str = "") -> list[str]:
 
 
 def new_document(data: PlanData) -> docx.Document:
-    """A Word document in landscape A4 with the plan's cover page: its title, then a
-    page break."""
+    """A Word document in landscape A4, Arial 9 pt in columns wide enough for the seeds'
+    longest words, with the plan's cover page: its title, then a page break."""
     document = docx.Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21)
     section.left_margin = section.right_margin = Cm(1.5)
-    font = document.styles["Normal"].font
-    font.name, font.size = "Arial", Pt(9)
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "Arial", Pt(9)
+    # Word's own default spacing, which also tells a PDF's paragraphs from its lines.
+    normal.paragraph_format.space_after, normal.paragraph_format.line_spacing = Pt(8), 1.08
     document.add_paragraph(cover_title(data), style="Title")
     document.add_paragraph("Lasten ja nuorten hyvinvointisuunnitelma")
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
