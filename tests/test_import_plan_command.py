@@ -342,3 +342,26 @@ def test_bullets_flagged_as_actions_are_split_with_the_option(tmp_path):
             "Uimakoulu kaikille",
             "Liikuntaseteli nuorille",
         ]
+
+
+def test_no_command_imports_a_view_module():
+    """A command works without the web: what it shares with a view lives in its own module."""
+    import ast
+    from pathlib import Path
+
+    import lanu
+
+    commands = Path(lanu.__file__).parent.glob("*/management/commands/*.py")
+    imported = {}
+    for path in commands:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            views = [name for name in names if "views" in name.split(".")]
+            if views:
+                imported[path.name] = views
+    assert imported == {}

@@ -39,7 +39,8 @@ from .data import ImportRefused, PlanData
 from .details import MissingDetail
 from .general.document import Document
 from .general.result import Choices, Reading
-from .models import ImportLayout, PendingImport
+from .layouts import keep_layouts, known_layouts
+from .models import PendingImport
 from .save import save_plan
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -218,16 +219,6 @@ def preview_page(request, pending: PendingImport, context: dict, status: int = 2
 # A document: read with the person's choices, from the kept Document ----------------------
 
 
-def known_layouts(user) -> dict[str, list[str]]:
-    """The roles chosen at earlier imports of the plans the user coordinates, by the
-    tables' signatures (the newest choice of a signature wins)."""
-    layouts = ImportLayout.objects.order_by("updated")
-    if not user.is_superuser:
-        coordinated = Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR)
-        layouts = layouts.filter(plan__in=coordinated.values("plan"))
-    return {layout.signature: layout.roles for layout in layouts}
-
-
 def reading_of(pending: PendingImport, choices: Choices, known: dict) -> Reading:
     return read_general(Document.from_json(pending.document), choices, known)
 
@@ -377,13 +368,6 @@ def write_plan(request, pending: PendingImport, data: PlanData, layouts=None):
         keep_layouts(plan, layouts or {})
         pending.delete()
     return plan, ()
-
-
-def keep_layouts(plan: Plan, layouts: dict[str, list[str]]) -> None:
-    for signature, roles in layouts.items():
-        ImportLayout.objects.update_or_create(
-            plan=plan, signature=signature, defaults={"roles": roles}
-        )
 
 
 @login_required

@@ -30,10 +30,9 @@ from lanu.importers.data import PlanData
 from lanu.importers.details import apply_details
 from lanu.importers.general.result import Choices as ReadingChoices
 from lanu.importers.general.result import PlanDetails, Reading
-from lanu.importers.models import ImportLayout
+from lanu.importers.layouts import keep_layouts, known_layouts
 from lanu.importers.organisations import Choices, ambiguity, match_organisations
 from lanu.importers.preview import layouts_chosen
-from lanu.importers.views import keep_layouts
 
 
 class Command(BaseCommand):
@@ -128,8 +127,7 @@ class Command(BaseCommand):
         document = importers.read_new_plan(raw, source, details)
         if isinstance(document, PlanData):  # Lanu's own formats, the seeds' text layouts
             return document, {}
-        layouts = ImportLayout.objects.order_by("updated")  # the newest of a signature wins
-        known = {layout.signature: layout.roles for layout in layouts}
+        known = known_layouts()  # every plan's: the command line has no user
         choices = ReadingChoices(details=details)
         reading = importers.read_general(document, choices, known)
         if columns.tables or columns.any_table:
