@@ -344,6 +344,18 @@ def test_bullets_flagged_as_actions_are_split_with_the_option(tmp_path):
         ]
 
 
+@pytest.mark.usefixtures("in_english")
+def test_the_option_for_what_is_missing_is_told_by_the_problems_kind_not_its_words():
+    from lanu.importers.commands import problem_line
+    from lanu.importers.data import Problem
+    from lanu.importers.details import MissingDetail
+
+    reworded = MissingDetail("Whose plan is this?", detail="organisation")
+    assert 'Give it with --organisation "NAME"' in problem_line(reworded)
+    words_alone = Problem("Name the plan: its name was not found on the first pages.")
+    assert "--name" not in problem_line(words_alone)
+
+
 def test_no_command_imports_a_view_module():
     """A command works without the web: what it shares with a view lives in its own module."""
     import ast

@@ -114,17 +114,6 @@ def problem_line(problem: Problem) -> str:
 
 def missing_detail(problem: Problem) -> str:
     """ "name", "period" or "organisation" when the problem is that the document does not
-    say it (a MissingDetail, or the general reader's question to the person); else ""."""
-    if isinstance(problem, MissingDetail):
-        return problem.detail
-    asked = {
-        _("Name the plan: its name was not found on the first pages."): "name",
-        _(
-            "Give the plan's period (e.g. 2024–2026): it was not found on the first pages "
-            "or in the file's name."
-        ): "period",
-        _("Name the plan's organisation: the document does not say whose plan it is."): (
-            "organisation"
-        ),
-    }
-    return asked.get(str(problem.message), "")
+    say it (a MissingDetail, from details.py or the general reader); else "". Told by the
+    problem's type, never its words: a message may be reworded or translated."""
+    return problem.detail if isinstance(problem, MissingDetail) else ""
