@@ -1,6 +1,7 @@
 """The upload pages: who may, the preview writes nothing, confirm writes, bad files."""
 
 import io
+import re
 
 import docx
 import openpyxl
@@ -8,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from lanu.accounts.models import Membership
 from lanu.history.models import Change
@@ -288,3 +290,42 @@ def test_uploads_left_unconfirmed_for_two_days_are_forgotten(client, people):
     )
     names = set(PendingImport.objects.values_list("file_name", flat=True))
     assert names == {recent.file_name, "actions.xlsx"}
+
+
+NEW_ROWS = [
+    ["", "Organisaatio 2", "II.3", "Uusi kerhotoiminta", "Kerho\nLeiri", "Osallistujat"],
+    ["", "Organisaatio 1", "I.1", "Uusi vanhempainilta", "", ""],
+]
+
+
+def export_with_new_rows(client, plan) -> bytes:
+    content = client.get(reverse("plans:export-xlsx", args=[plan.slug])).content
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    for row in NEW_ROWS:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "language, heading", [("fi", "Jo suunnitelmassa"), ("sv", "Redan i planen")]
+)
+def test_the_preview_counts_the_new_rows_already_in_the_plan(client, people, language, heading):
+    as_user(client, people.alice)
+    content = export_with_new_rows(client, people.plan)
+    url = reverse("plans:import-into", args=["yhteinen"])
+    client.post(url, {"file": SimpleUploadedFile("actions.xlsx", content)})
+    client.post(reverse("plans:import-confirm", args=[PendingImport.objects.get().pk]))
+    assert people.plan.actions.count() == 14
+    with translation.override(language):  # the addresses in the language ("/sv/plans/…")
+        into = reverse("plans:import-into", args=["yhteinen"])
+        client.post(into, {"file": SimpleUploadedFile("actions.xlsx", content)})
+        page = client.get(reverse("plans:import-preview", args=[PendingImport.objects.get().pk]))
+    cells = re.sub(r"\s+", " ", page.text)
+    assert cells.count(f'<th scope="col">{heading}</th>') == 2  # per goal, per organisation
+    for name in ("Organisaatio 1", "Organisaatio 2"):  # new, changed, already there
+        assert f'<th scope="row">{name}</th><td>0</td><td>0</td><td>1</td>' in cells
+    assert re.search(r'<th scope="row">II [^<]*</th><td>0</td><td>0</td><td>1</td>', cells)
+    client.post(reverse("plans:import-confirm", args=[PendingImport.objects.get().pk]))
+    assert people.plan.actions.count() == 14
