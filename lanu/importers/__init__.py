@@ -14,8 +14,9 @@ transaction. An action spreadsheet can also be read against an existing plan
 
 Entry points: `read_plan_bytes(raw, source) -> PlanData` reads by itself (the guesses
 decide); `read_new_plan(raw, source) -> Document | PlanData` reads a file once for a
-preview; `read_document_of(raw, source) -> Document | None` is the Document of a file
-for the general reader (None for Lanu's own formats); `read_general(document, choices,
+preview (a plan that lacks only what the person gives is kept: see `readable`);
+`read_document_of(raw, source) -> Document | None` is the Document of a file for the
+general reader (None for Lanu's own formats); `read_general(document, choices,
 known_layouts) -> Reading` reads a Document with the person's choices.
 """
 
@@ -28,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from . import files, lanu_json, org_tables, principle_table, priority_tables, spreadsheet
 from .data import ImportRefused, PlanData, Problem, check_plan
-from .details import apply_details
+from .details import MissingDetail, apply_details
 from .general import sheets
 from .general.document import Document
 from .general.reading import read_document
@@ -132,17 +133,19 @@ def read_plan_bytes(raw: bytes, source: str, details: PlanDetails | None = None)
     found = read_new_plan(raw, source, details)
     if isinstance(found, Document):
         return plan_of(read_general(found, Choices(details=details or PlanDetails())))
-    return found
+    return checked(found, source)
 
 
 def read_new_plan(
     raw: bytes, source: str, details: PlanDetails | None = None
 ) -> Document | PlanData:
     """A new plan's file read once: a document people write as its `Document`, for the
-    general reader; Lanu's own formats and the seeds' text layouts as their checked plan."""
+    general reader; Lanu's own formats and the seeds' text layouts as their plan, refused
+    for any problem but what the person still has to give (`readable`: the preview asks
+    for it; `checked` refuses it)."""
     kind = files.file_type(raw, source)
     if kind == "xlsx" and spreadsheet.is_template(raw, source):
-        return checked(spreadsheet.read_bytes(raw, source), source, details)
+        return readable(spreadsheet.read_bytes(raw, source), source, details)
     if kind == "xlsx":
         return sheets.read_xlsx(raw, source)
     if kind:
@@ -150,7 +153,7 @@ def read_new_plan(
     text = decode(raw, source)
     name = text_format(text)
     if name:
-        return checked(FORMATS[name].read(text, source), source, details)
+        return readable(FORMATS[name].read(text, source), source, details)
     if is_table(text):
         return sheets.read_csv(text, source)
     raise not_recognised(source)
@@ -193,12 +196,27 @@ def is_table(text: str) -> bool:
 
 def checked(data: PlanData, source: str, details: PlanDetails | None = None) -> PlanData:
     """The plan with the person's details (details.py), if its checks pass."""
-    problems = check_plan(apply_details(data, details))
+    problems = plan_problems(data, source, details)
     if problems:
-        for problem in problems:
-            problem.file = problem.file or source
         raise ImportRefused(problems)
     return data
+
+
+def readable(data: PlanData, source: str, details: PlanDetails | None = None) -> PlanData:
+    """The plan with the person's details, if its only problems are what the document does
+    not say (its name, period or organisation: a MissingDetail), which the person gives
+    in the preview; any other problem refuses it, with every problem found."""
+    problems = plan_problems(data, source, details)
+    if not all(isinstance(problem, MissingDetail) for problem in problems):
+        raise ImportRefused(problems)
+    return data
+
+
+def plan_problems(data: PlanData, source: str, details: PlanDetails | None) -> list[Problem]:
+    problems = check_plan(apply_details(data, details))
+    for problem in problems:
+        problem.file = problem.file or source
+    return problems
 
 
 def read_plan_changes(path: Path | str, plan):

@@ -4,6 +4,7 @@ period and organisations. Prefilled with what the general reader guessed."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .data import PlanData
 from .general.result import PlanDetails, Reading
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -68,6 +69,18 @@ def initial(details: PlanDetails, reading: Reading) -> dict:
         "period_start": details.period_start or guesses.period_start,
         "period_end": details.period_end or guesses.period_end,
         "organisations": "\n".join(details.organisations or guesses.organisations),
+    }
+
+
+def initial_of_plan(details: PlanDetails, data: PlanData) -> dict:
+    """The form's values for a plan in Lanu's own formats: what the person typed, else
+    what the plan says."""
+    names = details.organisations or [organisation.name for organisation in data.organisations]
+    return {
+        "name": details.name or data.name,
+        "period_start": details.period_start or data.period_start,
+        "period_end": details.period_end or data.period_end,
+        "organisations": "\n".join(names),
     }
 
 

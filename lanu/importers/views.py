@@ -3,9 +3,11 @@
 The upload is read at once: a file that cannot be read is refused on the upload page
 with every problem, and nothing is kept. A readable file is kept as a PendingImport,
 as read (kept.py): a document people write as its Document, a plan in Lanu's own
-formats as its PlanData. The preview shows the plan; for a document, the person gives
-the columns their roles and the plan its name, period and organisations, and the
-preview is drawn again from the kept Document (a redraw: a POST to the preview).
+formats as its PlanData (refused only for what the person cannot give). The preview
+shows the plan; for a document, the person gives the columns their roles and the plan
+its name, period and organisations, and the preview is drawn again from the kept
+Document (a redraw: a POST to the preview); a plan that does not say its name, period
+or organisation is asked for them with the same form.
 Only the owner can confirm, which writes everything in one transaction (or nothing),
 keeps the roles chosen with the new plan (ImportLayout), and deletes the upload.
 An action spreadsheet into an existing plan is read again at the confirmation: it is
@@ -35,8 +37,8 @@ from lanu.plans.models import Plan
 
 from . import files, kept, preview, read_changes_bytes, read_general, read_new_plan
 from . import forms as details_forms
-from .data import ImportRefused, PlanData
-from .details import MissingDetail
+from .data import ImportRefused, PlanData, check_plan
+from .details import MissingDetail, apply_details, missing_details
 from .general.document import Document
 from .general.result import Choices, Reading
 from .layouts import keep_layouts, known_layouts
@@ -168,7 +170,9 @@ def preview_upload(request, pk):
     except ImportRefused as refused:
         return refused_page(request, pending, refused)
     if pending.document is None:
-        return plan_preview(request, pending, kept.plan_from_json(pending.data))
+        if request.method == "POST":
+            keep_details(request, pending)
+        return plan_preview(request, pending)
     refused = keep_choices(request, pending).refused if request.method == "POST" else []
     return document_preview(request, pending, role_errors=refused)
 
@@ -194,9 +198,44 @@ def changes_preview(request, pending: PendingImport):
     return preview_page(request, pending, context)
 
 
-def plan_preview(request, pending: PendingImport, data: PlanData, unanswered=(), status=200):
-    """A new plan in one of Lanu's own formats: the plan, and its organisations to decide on."""
-    return preview_page(request, pending, plan_context(request, data, unanswered), status)
+def plan_preview(request, pending: PendingImport, form=None, unanswered=(), status=200):
+    """A new plan in Lanu's own formats: the plan, and its organisations to decide on; and
+    when it does not say its name, period or organisation, the form that gives them (as
+    for a document), prefilled with what it says, and the plan with what was typed."""
+    data = kept.plan_from_json(pending.data)
+    asked = details_asked(data)
+    if not asked:
+        return preview_page(request, pending, plan_context(request, data, unanswered), status)
+    details = kept.choices_from_json(pending.choices).details
+    if form is None:
+        initial = details_forms.initial_of_plan(details, data)
+        form = details_forms.PlanDetailsForm(
+            initial=initial, needs_organisations="organisation" in asked
+        )
+    data = apply_details(data, details)
+    problems = check_plan(data)
+    context = {
+        **plan_context(request, data, unanswered),
+        "details": form,
+        "problems": problems,
+        "details_missing": any(isinstance(problem, MissingDetail) for problem in problems),
+    }
+    return preview_page(request, pending, context, status)
+
+
+def details_asked(data: PlanData) -> set[str]:
+    """What the plan as read does not say ("name", "period", "organisation"): the preview
+    asks for it, the confirmation needs it."""
+    return {problem.detail for problem in missing_details(data)}
+
+
+def keep_details(request, pending: PendingImport) -> None:
+    """Keep the name, period and organisations posted with a plan's preview, even when
+    incomplete (a redraw shows the plan with them)."""
+    choices = kept.choices_from_json(pending.choices)
+    choices.details = details_forms.posted_details(request.POST)
+    pending.choices = kept.choices_to_json(choices)
+    pending.save(update_fields=["choices"])
 
 
 def plan_context(request, data: PlanData | None, unanswered=()) -> dict:
@@ -321,10 +360,24 @@ def confirm_changes(request, pending: PendingImport) -> Plan:
 
 
 def confirm_plan(request, pending: PendingImport):
+    """Save a plan in Lanu's own formats; one that does not say its name, period or
+    organisation with what the person gave, once the plan is whole; or the preview
+    again, keeping what was typed and saying why not."""
     data = kept.plan_from_json(pending.data)
+    asked = details_asked(data)
+    form = None
+    if asked:
+        keep_details(request, pending)
+        needs = "organisation" in asked
+        form = details_forms.PlanDetailsForm(request.POST, needs_organisations=needs)
+        if not form.is_valid():
+            return plan_preview(request, pending, form, status=400)
+        data = apply_details(data, form.details())
+        if check_plan(data):
+            return plan_preview(request, pending, form, status=400)
     plan, unanswered = write_plan(request, pending, data)
     if unanswered:
-        return plan_preview(request, pending, data, unanswered, status=400)
+        return plan_preview(request, pending, form, unanswered, status=400)
     return imported(request, pending, plan)
 
 

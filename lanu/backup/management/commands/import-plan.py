@@ -126,7 +126,7 @@ class Command(BaseCommand):
         for its tables (kept with the plan, as the web import keeps them)."""
         document = importers.read_new_plan(raw, source, details)
         if isinstance(document, PlanData):  # Lanu's own formats, the seeds' text layouts
-            return document, {}
+            return importers.checked(document, source), {}  # what is missing is refused
         known = known_layouts()  # every plan's: the command line has no user
         choices = ReadingChoices(details=details)
         reading = importers.read_general(document, choices, known)
