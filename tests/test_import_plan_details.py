@@ -127,7 +127,7 @@ def test_the_organisation_given_completes_the_plan(seed_path, tmp_path):
     municipality = plan.organisations.get(name="Inkoon kunta")
     assert municipality.kind == "municipality"
     assert plan.actions.filter(organisation=municipality).count() == 50
-    assert plan.organisations.get(name="Inkoon seurakunta").kind == "other"
+    assert plan.organisations.get(name="Inkoon seurakunta").kind == "parish"
 
 
 def test_a_plan_with_no_title_or_period_asks_for_both(seed_path, tmp_path):

@@ -7,9 +7,10 @@ three the person must give (the command line's --organisation, --period, --name;
 the web preview asks). `apply_details()` fills them in.
 
 The organisation is guessed from the cover or the title: a line naming a city,
-municipality or welfare area ("Raaseporin kaupunki", "Västra Nylands
+municipality, welfare area, parish… ("Raaseporin kaupunki", "Västra Nylands
 välfärdsområde"), or the title's genitive ("Espoon kaupungin lasten ja nuorten …",
-"Raseborgs stads …") turned into the organisation's name.
+"Raseborgs stads …") turned into the organisation's name. The words and their kinds
+are general/organisation_words.py's table.
 """
 
 import re
@@ -18,22 +19,19 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from .data import ActionData, OrganisationData, PlanData, Problem
+from .general.organisation_words import (
+    KNOWN_KINDS,
+    kind_of,
+    known_kind,
+    nominative,
+    pattern,
+)
 from .general.result import PlanDetails
 
-# The word that ends an organisation's name: its genitive in a title, and its kind.
-ORGANISATION_WORDS = {
-    "hyvinvointialue": ("hyvinvointialueen", "welfare_area"),
-    "välfärdsområde": ("välfärdsområdes", "welfare_area"),
-    "kaupunki": ("kaupungin", "municipality"),
-    "kunta": ("kunnan", "municipality"),
-    "stad": ("stads", "municipality"),
-    "kommun": ("kommuns", "municipality"),
-}
+# The words that end an organisation's name and their genitives: general/organisation_words.py.
 PLACE = r"(?:[A-ZÄÖÅ][\w-]*\s+(?:(?:ja|och)\s+)?)*[A-ZÄÖÅ][\w-]*"  # capitalised words
-NAMED = re.compile(rf"^({PLACE})\s+((?i:{'|'.join(ORGANISATION_WORDS)}))$")
-GENITIVES = "|".join(genitive for genitive, _kind in ORGANISATION_WORDS.values())
-GENITIVE = re.compile(rf"\b({PLACE})\s+((?i:{GENITIVES}))\b")
-NOMINATIVE = {genitive: word for word, (genitive, _kind) in ORGANISATION_WORDS.items()}
+NAME_WORDS_MAX = 8  # a line naming an organisation, not a sentence mentioning one
+GENITIVE = re.compile(rf"\b({PLACE})\s+((?i:{pattern(KNOWN_KINDS, 'genitive')}))(?!\w)")
 
 
 @dataclass
@@ -45,20 +43,22 @@ class MissingDetail(Problem):
 
 def organisation_named(lines: list[str]) -> str:
     """The first line that is an organisation's name, e.g. "Raaseporin kaupunki"."""
-    return next((line.strip() for line in lines if NAMED.match(line.strip())), "")
+    return next((line for line, _kind in organisation_lines(lines)), "")
+
+
+def organisation_lines(lines: list[str]) -> list[tuple[str, str]]:
+    """The lines (a cover's) that are an organisation's name, with its kind: short lines
+    ending with a word of organisation_words' table of a kind a plan model names (a
+    printer's "Taitto: Painotalo Oy" is not the plan's organisation)."""
+    short = [line.strip() for line in lines if len(line.split()) <= NAME_WORDS_MAX]
+    return [(line, kind) for line in short if (kind := known_kind(line))]
 
 
 def organisation_in_title(title: str) -> str:
     """The organisation a title names in the genitive: "Espoon kaupungin lasten ja
     nuorten hyvinvointisuunnitelma" -> "Espoon kaupunki"; "" if it names none."""
     found = GENITIVE.search(title)
-    return f"{found[1]} {NOMINATIVE[found[2].lower()]}" if found else ""
-
-
-def kind_of(name: str) -> str:
-    """The kind of organisation its name's last word says, else "other"."""
-    last = name.split()[-1].lower() if name.split() else ""
-    return ORGANISATION_WORDS.get(last, ("", "other"))[1]
+    return f"{found[1]} {nominative(found[2])}" if found else ""
 
 
 def missing_details(data: PlanData) -> list[MissingDetail]:

@@ -29,7 +29,8 @@ from .data import (
     SectionData,
     SubGoalData,
 )
-from .details import NOMINATIVE, kind_of, organisation_in_title, organisation_named
+from .details import organisation_in_title, organisation_named
+from .general.organisation_words import kind_of, nominative
 from .text import lower_first, strip_formatting
 
 HEADER = re.compile(
@@ -137,7 +138,7 @@ def plan_name(title: list[str]) -> str:
 def ends_in_genitive(text: str) -> bool:
     """Does the text end with an organisation's genitive ("hyvinvointialueen", "stads")?"""
     words = text.split()
-    return bool(words) and words[-1].lower() in NOMINATIVE
+    return bool(words) and bool(nominative(words[-1]))
 
 
 @dataclass

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .document import Cell, Table
+from .organisation_words import first_part, organisation_word
 from .result import ROLES, Column, TableFound
 from .vocabulary import HEADER_WORDS_MAX, LEVEL_ROLES, Match, match, plain, role_of, words
 
@@ -280,37 +281,6 @@ def column_values(table: Table, index: int, body_row: int) -> list[str]:
     return [cell.text for cell in cells if not cell.merged]
 
 
-# Words that name an organisation, plain, as a word or a compound's part
-# ("Kouvolan kaupunki", "seurakuntayhtymä", "Borgå stad", "Kyrkslätts kommun").
-ORGANISATION_WORDS = (
-    "kaupun",
-    "kunta",
-    "kunnat",
-    "kunnan",
-    "seurakun",
-    "hyvinvointialue",
-    "yhdisty",
-    "poliisi",
-    "jarjesto",
-    "saatio",
-    "liitto",
-    "piiri",
-    "kommun",
-    "stad",
-    "forsamling",
-    "valfardsomrad",
-    "forening",
-    "forbund",
-    "stiftelse",
-    "polis",
-    "municipality",
-    "city",
-    "parish",
-    "association",
-    "police",
-)
-# Whole words that do: the legal forms and common abbreviations.
-ORGANISATION_TOKENS = ("ry", "rf", "oy", "ab", "oyj", "srk")
 PLACEHOLDERS = ("-", "–", "—", "?", "x")
 NAME_WORDS_MAX = 5
 NAME_CHARS_MAX = 60
@@ -354,27 +324,16 @@ def is_short(value: str) -> bool:
 
 def names_organisation(value: str) -> bool:
     """Whether the value is an organisation's name: its first part (before a comma,
-    slash, semicolon or bracket) ends with an organisation word or a legal form
+    slash, semicolon or bracket) ends with a word of organisation_words' table
     ("Kouvolan kaupunki", "MLL:n Kaakkois-Suomen piiri ry", "Borgå stad"), begins with
     one followed by "of" ("City of Espoo"), or is an abbreviation in capitals ("MLL",
     "HVA"). A name is its last word in Finnish and Swedish: "Kaupungin eri toimijat"
-    (the city's various actors) is not an organisation."""
-    first = FIRST_PART.split(value.strip(), maxsplit=1)[0].strip()
-    if ABBREVIATION.fullmatch(first):
-        return True
-    parts = words(first)
-    if not parts:
-        return False
-    if len(parts) > 2 and parts[1] == "of" and organisation_word(parts[0]):
-        return True
-    return organisation_word(parts[-1])
+    (the city's various actors) is not an organisation, nor is a municipality's
+    department ("Liikuntatoimi", "Ungdomsväsendet")."""
+    first = first_part(value)
+    return bool(ABBREVIATION.fullmatch(first)) or organisation_word(first) is not None
 
 
-def organisation_word(word: str) -> bool:
-    return word in ORGANISATION_TOKENS or any(stem in word for stem in ORGANISATION_WORDS)
-
-
-FIRST_PART = re.compile(r"[,/;(\n]|\s[-–—]\s")
 ABBREVIATION = re.compile(r"[A-ZÅÄÖ]{2,6}")
 
 

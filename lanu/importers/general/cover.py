@@ -9,8 +9,8 @@ import re
 from pathlib import PurePath
 
 from ..data import OrganisationData
-from ..details import organisation_in_title
-from ..org_tables.contents import organisation as finnish_organisation
+from ..details import organisation_in_title, organisation_lines, organisation_named
+from ..org_tables.contents import organisation as named_organisation
 from .document import Block, Document, Paragraph
 from .result import Guesses, TableFound
 
@@ -19,16 +19,6 @@ PERIOD_BLOCKS = 80  # the period is often said in the introduction ("vuosille 20
 PLAN_WORD = re.compile(r"suunnitelm|välfärdsplan|\bplan\b|\bplan för\b", re.IGNORECASE)
 PERIOD = re.compile(r"(?<!\d)(20\d\d)\s*[-–—]\s*(20\d\d)(?!\d)")
 TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|\t)\s*\d+\s*$")
-ORGANISATION_END = re.compile(
-    r"\b(?:\S*kaupunki|\S*kunta|\S*kunnat|\S*hyvinvointialue|\S*seurakunta|\S*seurakunnat|"
-    r"ry|stad|kommun|\S*välfärdsområde|\S*kuntayhtymä|församling)$",
-    re.IGNORECASE,
-)
-SWEDISH_KINDS = (
-    ("welfare_area", re.compile(r"välfärdsområde", re.IGNORECASE)),
-    ("municipality", re.compile(r"\bstad\b|\bkommun\b", re.IGNORECASE)),
-    ("parish", re.compile(r"församling", re.IGNORECASE)),
-)
 FINNISH_WORDS = {"ja", "on", "lasten", "nuorten", "että", "perheiden", "tavoite", "sekä"}
 SWEDISH_WORDS = {"och", "för", "att", "barn", "unga", "är", "som", "med", "av", "mål"}
 
@@ -131,31 +121,21 @@ def period(texts: list[str]) -> tuple[int | None, int | None]:
 def organisations(cover: list[Paragraph], name: str) -> list[str]:
     """The organisation the cover names ("Länsi-Uudenmaan hyvinvointialue"), else the one
     the plan's name names in the genitive ("Kotkan kaupungin …")."""
-    for paragraph in cover:
-        text = paragraph.text.strip()
-        if len(text.split()) <= 8 and ORGANISATION_END.search(text):
-            return [text]
-    found = organisation_in_title(name)
+    found = organisation_named([p.text for p in cover]) or organisation_in_title(name)
     return [found] if found else []
 
 
 def aliases(cover: list[Paragraph], name: str) -> list[str]:
     """The organisation's other names on the cover: the same kind in another language."""
     kind = organisation_data(name).kind
-    found = []
-    for paragraph in cover:
-        text = paragraph.text.strip()
-        if text != name and len(text.split()) <= 8 and ORGANISATION_END.search(text):
-            if organisation_data(text).kind == kind:
-                found.append(text)
-    return found
+    lines = organisation_lines([paragraph.text for paragraph in cover])
+    return [text for text, its in lines if text != name and its == kind]
 
 
 def organisation_data(name: str, aliases: list[str] | None = None) -> OrganisationData:
-    """An organisation with its kind guessed from its name, in Finnish or Swedish."""
-    found = finnish_organisation(name)
-    if found.kind == "other":
-        found.kind = next((kind for kind, p in SWEDISH_KINDS if p.search(name)), "other")
+    """An organisation with its kind guessed from its name, in Finnish or Swedish (and the
+    org-tables seed's own names, such as Kymsote)."""
+    found = named_organisation(name)
     found.aliases = list(dict.fromkeys([*found.aliases, *(aliases or [])]))
     return found
 

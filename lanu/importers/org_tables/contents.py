@@ -5,19 +5,17 @@ import re
 from django.utils.translation import gettext as _
 
 from ..data import OrganisationData, PlanData
+from ..general.organisation_words import kind_of
 from .cells import clean
 from .document import Reading
 
 PLAN_NAME = re.compile(r"^(\S+)\s.*hyvinvointisuunnitelma\s+(\d{4})\s*[–-]\s*(\d{4})$")
 TOC_LINE = re.compile(r"^\d+(?:\.\d+)*\s+.+?(?:\.{2,}\s*\d*|\t\s*\d+)$")
 TOC_ACTIONS = re.compile(r"^(\d+)\s+(?:Toimenpiteet|Åtgärder)\b")
-KINDS = (
-    ("police", re.compile(r"poliisi", re.IGNORECASE)),
-    ("parish", re.compile(r"seurakun", re.IGNORECASE)),
-    ("municipality", re.compile(r"kaupunki|\bkun(?:ta|nat)\b", re.IGNORECASE)),
-    ("ngo", re.compile(r"järjestö|yhdistys|\bry\b|\bMLL\b", re.IGNORECASE)),
-    ("welfare_area", re.compile(r"kymsote|hyvinvointialue|kuntayhtymä", re.IGNORECASE)),
-)
+# This plan's own short names, which say no kind (the kinds of names ending with
+# "kaupunki", "ry"…: general/organisation_words.py): Kymsote, the social and health
+# care authority the welfare area replaced, and its other names.
+KINDS = {"Kymsote": "welfare_area"}
 ALIASES = {"Kymsote": ["HVA", "Kymenlaakson hyvinvointialue"]}
 
 
@@ -73,5 +71,7 @@ def toc_entries(lines: list[str], start: int) -> list[str]:
 
 
 def organisation(name: str) -> OrganisationData:
-    kind = next((kind for kind, pattern in KINDS if pattern.search(name)), "other")
+    """The organisation of this name, its kind from its last word ("Pyhtään kunta") or
+    this plan's own names ("Kymsote")."""
+    kind = KINDS.get(name) or kind_of(name)
     return OrganisationData(name=name, kind=kind, aliases=list(ALIASES.get(name, [])))
