@@ -26,6 +26,8 @@ NAMES_AND_KINDS = [
     ("Folkhälsan rf", "ngo"),
     ("Kymenlaakson ensi- ja turvakotiyhdistys ry", "ngo"),
     ("Kaakkois-Suomen poliisilaitos", "police"),
+    ("Kotkan srk", "parish"),
+    ("Polisen", "police"),  # Swedish's definite, alone: the plan's own police
 ]
 
 
@@ -94,6 +96,7 @@ def test_a_titles_genitive_names_the_organisation(title, organisation):
         ["Liikuntatoimi", "Liikuntatoimi", "Nuorisotoimi", "Nuorisotoimi", "Liikuntatoimi"],
         ["Ungdomsväsendet", "Bildningssektorn", "Ungdomsväsendet", "Bildningssektorn"],
         ["Nuorisopoliisi", "Nuorisopoliisi", "Koulukuraattori", "Koulukuraattori"],
+        ["Kaupunginkirjasto", "Kaupunginkirjasto", "Kaupunginmuseo", "Kaupunginmuseo"],
     ],
 )
 def test_a_municipalitys_departments_and_people_are_responsible_not_organisations(units):
@@ -108,6 +111,7 @@ def test_a_municipalitys_departments_and_people_are_responsible_not_organisation
         ["Kotkan kaupunki", "Kotkan kaupunki", "Kymenlaakson hyvinvointialue"],
         ["Raseborgs stad", "Raseborgs stad", "Ekenäs församling", "Folkhälsan rf"],
         ["Västra Nylands välfärdsområde", "Kyrkslätts kommun", "Idrottsföreningen"],
+        ["Kommunen", "Kommunen", "Välfärdsområdet", "Församlingen"],
     ],
 )
 def test_organisations_in_a_toteuttaja_column_make_it_the_organisation(names):
@@ -121,6 +125,7 @@ def test_organisations_in_a_toteuttaja_column_make_it_the_organisation(names):
     [
         ("Taitto: Painotalo Oy", "Haminan kaupunki"),
         ("Kulttuuri ja liikunta", "Borgå stad"),  # "liikunta" ends with "kunta"
+        ("Barn och unga i kommunen", "Raseborgs stad"),  # a definite after a place
     ],
 )
 def test_a_cover_line_of_no_plan_owners_kind_is_not_the_plans_organisation(credit, owner):

@@ -4,8 +4,8 @@ their genitives and the kind of organisation each gives.
 Plans name their organisations as Finnish and Swedish names are made: a place or a
 name, then what the organisation is ("Kotkan kaupunki", "Borgå stad", "Västra
 Nylands välfärdsområde", "MLL:n Kaakkois-Suomen piiri ry"); a title names it in the
-genitive ("Espoon kaupungin lasten ja nuorten hyvinvointisuunnitelma", "Raseborgs
-stads välfärdsplan"). What the last word is, the name's kind is: those words live in
+genitive "Espoon kaupungin lasten ja nuorten hyvinvointisuunnitelma", definite="Raseborgs
+stads välfärdsplan". What the last word is, the name's kind is: those words live in
 one data table, `ORGANISATION_WORDS`, not in each reader. It answers, for every reader:
 - whether a column's values are organisations (`columns.organisation_like`);
 - which cover line names the plan's organisation and of what kind
@@ -22,13 +22,14 @@ How a name is matched (`organisation_word`):
   ("Kaakkois-Suomen poliisilaitos, ennalta estävän toiminnan ryhmä": poliisilaitos);
   an English name may begin with it ("City of Espoo");
 - the head is compared plain (lower case, å ä ö → a a o: `vocabulary.plain`) with
-  each word's nominative and plural; a `compound` word matches also as a compound's
+  each word's nominative and plural, and a one-word name with its Swedish definite
+  ("Polisen", "Kommunen"); a `compound` word matches also as a compound's
   last part ("turvakotiyhdistys", "idrottsförening", "perusturvakuntayhtymä"), the
   longest match winning ("seurakuntayhtymä" is a parish, not a kuntayhtymä);
 - the other words match only whole: "kunta" ends "liikunta" (sport), "poliisi"
   ends "nuorisopoliisi" (a person), "stad" ends "Jakobstad" (a place). A word not
   in the table is no organisation: a "-toimi", "-palvelut", "-väsendet" or
-  "-sektorn" is a municipality's department ("liikuntatoimi", "ungdomsväsendet"),
+  "-sektorn" is a municipality's department "liikuntatoimi", definite="ungdomsväsendet",
   and "Kaupungin eri toimijat" (the city's various actors) ends with no such word.
 
 The kinds are those of `plans.models.Organisation.Kind`. A word whose kind no plan
@@ -49,10 +50,14 @@ class OrganisationWord:
     genitive: str  # as a title writes it: "kaupungin" ("Espoon kaupungin …"); "" if none
     kind: str  # a plans.models.Organisation.Kind value
     plural: str = ""  # "kunnat": "Miehikkälän ja Virolahden kunnat"
+    # Swedish's definite form names an organisation alone: "Polisen", "Kommunen" (the
+    # plan's own), never after a place ("… i kommunen" is a sentence's end)
+    definite: str = ""
     compound: bool = False  # also a compound's last part: "turvakotiyhdistys"
 
 
 W = OrganisationWord
+# word, genitive, kind, plural, Swedish definite; compound=True: also a compound's end
 ORGANISATION_WORDS: tuple[OrganisationWord, ...] = (
     # fi
     W("hyvinvointialue", "hyvinvointialueen", "welfare_area", "hyvinvointialueet"),
@@ -62,6 +67,7 @@ ORGANISATION_WORDS: tuple[OrganisationWord, ...] = (
     W("kunta", "kunnan", "municipality", "kunnat"),
     W("seurakunta", "seurakunnan", "parish", "seurakunnat", compound=True),
     W("seurakuntayhtymä", "seurakuntayhtymän", "parish", "seurakuntayhtymät", compound=True),
+    W("srk", "srk:n", "parish"),  # "Kotkan srk"
     W("poliisi", "poliisin", "police"),
     W("poliisilaitos", "poliisilaitoksen", "police", "poliisilaitokset"),
     W("ry", "ry:n", "ngo"),
@@ -73,18 +79,18 @@ ORGANISATION_WORDS: tuple[OrganisationWord, ...] = (
     W("oy", "oy:n", "other"),
     W("oyj", "oyj:n", "other"),
     # sv
-    W("välfärdsområde", "välfärdsområdes", "welfare_area", "välfärdsområden"),
-    W("samkommun", "samkommuns", "welfare_area", "samkommuner"),
-    W("stad", "stads", "municipality", "städer"),
-    W("kommun", "kommuns", "municipality", "kommuner"),
-    W("församling", "församlings", "parish", "församlingar", compound=True),
-    W("samfällighet", "samfällighets", "parish"),  # "Helsingfors kyrkliga samfällighet"
-    W("polis", "", "police"),
-    W("polisinrättning", "polisinrättnings", "police", "polisinrättningar"),
+    W("välfärdsområde", "välfärdsområdes", "welfare_area", "välfärdsområden", "välfärdsområdet"),
+    W("samkommun", "samkommuns", "welfare_area", "samkommuner", "samkommunen"),
+    W("stad", "stads", "municipality", "städer", "staden"),
+    W("kommun", "kommuns", "municipality", "kommuner", "kommunen"),
+    W("församling", "församlings", "parish", "församlingar", "församlingen", compound=True),
+    W("samfällighet", "samfällighets", "parish", "", "samfälligheten"),  # kyrklig samfällighet
+    W("polis", "", "police", "", "polisen"),
+    W("polisinrättning", "polisinrättnings", "police", "", "polisinrättningen"),
     W("rf", "rf:s", "ngo"),
-    W("förening", "förenings", "ngo", "föreningar", compound=True),
-    W("stiftelse", "stiftelses", "ngo", "stiftelser", compound=True),
-    W("förbund", "förbunds", "other", compound=True),
+    W("förening", "förenings", "ngo", "föreningar", "föreningen", compound=True),
+    W("stiftelse", "stiftelses", "ngo", "stiftelser", "stiftelsen", compound=True),
+    W("förbund", "förbunds", "other", "förbund", "förbundet", compound=True),
     W("ab", "ab:s", "other"),
     # en
     W("county", "", "welfare_area", "counties"),  # "… Wellbeing Services County"
@@ -113,16 +119,16 @@ def organisation_word(text: str) -> OrganisationWord | None:
         return None
     if len(lettered) > 2 and lettered[1] == "of" and (found := word_of(lettered[0])):
         return found
-    return word_of(lettered[-1])
+    return word_of(lettered[-1], alone=len(lettered) == 1)
 
 
-def word_of(head: str) -> OrganisationWord | None:
-    """The row a plain word is: its nominative or plural, or for a compound word its
-    last part, the longest match winning."""
+def word_of(head: str, alone: bool = False) -> OrganisationWord | None:
+    """The row a plain word is: its nominative or plural (or, `alone` in its name, its
+    definite), or for a compound word its last part, the longest match winning."""
     found = [
         (len(form), row)
         for row in ORGANISATION_WORDS
-        for form in FORMS[row]
+        for form in forms(row, alone)
         if head == form or (row.compound and head.endswith(form))
     ]
     return max(found, key=lambda pair: pair[0])[1] if found else None
@@ -164,6 +170,10 @@ def pattern(rows: tuple[OrganisationWord, ...], form: str) -> str:
     return "|".join(sorted(found, key=len, reverse=True))
 
 
-FORMS = {row: tuple(plain(f) for f in (row.word, row.plural) if f) for row in ORGANISATION_WORDS}
+def forms(row: OrganisationWord, alone: bool) -> list[str]:
+    """The row's forms that end a name, plain."""
+    return [plain(form) for form in (row.word, row.plural, alone and row.definite) if form]
+
+
 # The words whose kind a plan model names: a cover's or a title's organisation.
 KNOWN_KINDS = tuple(row for row in ORGANISATION_WORDS if row.kind != "other")
