@@ -42,30 +42,21 @@ class Layout:
         return tuple(self.write) + (self.copies if "docx" in self.write else ())
 
 
-# Not yet read from their PDF copies: a row or merged cell that a page break splits
-# comes back as two rows (PdfCell.full misses a cell whose paragraphs have space after),
-# and a line ending short before a long capitalised word starts a paragraph of its own.
-NOT_FROM_PDF = ("odt",)
-
-
 LAYOUTS = {
     "principle-tables": Layout("002", {"docx": documents.principle_tables_docx}),
     "heading-tables": Layout("004", {"docx": documents.heading_tables_docx}),
-    "merged-table": Layout("004", {"docx": documents.merged_table_docx}, copies=NOT_FROM_PDF),
+    "merged-table": Layout("004", {"docx": documents.merged_table_docx}),
     "merged-table-sv": Layout(
         "002",
         {"docx": partial(documents.merged_table_docx, language="sv")},
         name=SWEDISH_NAME,
-        copies=NOT_FROM_PDF,
     ),
     "sheet": Layout(
         "003",
         {"xlsx": documents.sheet_xlsx, "csv": documents.sheet_csv},
         organisation="Kouvolan kaupunki",
     ),
-    "organisation-tables": Layout(
-        "003", {"docx": documents.organisation_tables_docx}, copies=NOT_FROM_PDF
-    ),
+    "organisation-tables": Layout("003", {"docx": documents.organisation_tables_docx}),
 }
 CASES = [(name, kind) for name, layout in LAYOUTS.items() for kind in layout.kinds]
 FIRST_KINDS = [(name, layout.kinds[0]) for name, layout in LAYOUTS.items()]

@@ -14,7 +14,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .document import Block, Paragraph, Table, list_item
-from .pdf_lines import Line, joined_text, lines_of, middle, starts_paragraph, within
+from .pdf_lines import (
+    Line,
+    joined_text,
+    lines_of,
+    measured_spacing,
+    middle,
+    starts_paragraph,
+    within,
+)
 from .pdf_tables import MAX_GRID, TablePart, continues, joined_rows, ruled_places, table_part
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -66,12 +74,12 @@ class Assembler:
         self.pages = pages
         drop_running_heads(pages)
         body = [line for page in pages for line in page.lines]
-        cells = [c.lines for p in pages for t in p.tables for row in t.rows for c in row]
-        every = body + [line for lines in cells for line in lines]  # a plan's text is in tables
+        cells = [c for p in pages for t in p.tables for row in t.rows for c in row]
+        every = body + [line for cell in cells for line in cell.lines]  # a plan's text is in tables
         self.body_size = common([line.size for line in every], [len(line.text) for line in every])
         self.left = common([round(line.x0) for line in body], [1] * len(body))
-        self.body_gap = usual_gap([page.lines for page in pages])
-        self.cell_gap = usual_gap(cells)
+        self.body = measured_spacing([(p.lines, p.width - self.left) for p in pages])
+        self.cells = measured_spacing([(cell.lines, cell.right) for cell in cells])
         self.tops = body_tops(pages)
         self.bottoms = body_bottoms(pages, self.tops)
 
@@ -83,7 +91,7 @@ class Assembler:
             origin = f"page {group.page}"
             if group.parts:
                 tables += 1
-                table = Table(tables, joined_rows(group.parts, self.cell_gap), origin=origin)
+                table = Table(tables, joined_rows(group.parts, self.cells), origin=origin)
                 blocks.append(Block(table=table, origin=origin))
             else:
                 blocks.append(Block(paragraph=self.paragraph(group, levels), origin=origin))
@@ -128,7 +136,7 @@ class Assembler:
         if not groups or not isinstance(previous[1], Line):
             return False
         heading = self.prominent(line)
-        return not starts_paragraph(groups[-1].lines, line, column, self.body_gap, heading)
+        return not starts_paragraph(groups[-1].lines, line, column, self.body, heading)
 
     def prominent(self, line: Line) -> bool:
         """In a heading's font: larger than the body text's, or bold."""
@@ -189,18 +197,6 @@ def common(values: list, weights: list[int]):
     for value, weight in zip(values, weights, strict=True):
         found[value] += weight
     return found.most_common(1)[0][0] if found else 0
-
-
-def usual_gap(runs: list[list[Line]]) -> float:
-    """The commonest gap between two consecutive lines of the same size: the gap inside
-    a paragraph (a paragraph's spacing is larger, and comes once per paragraph)."""
-    gaps = Counter()
-    for lines in runs:
-        for above, line in zip(lines, lines[1:], strict=False):
-            gap = line.top - above.bottom
-            if above.style == line.style and 0 <= gap < 2 * line.size:
-                gaps[round(gap * 2) / 2] += 1
-    return gaps.most_common(1)[0][0] if gaps else 2.0
 
 
 def heading_levels(headings: list[Group]) -> dict[tuple[float, bool], int]:

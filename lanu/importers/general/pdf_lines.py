@@ -102,35 +102,95 @@ def private(character: str) -> bool:
     return 0xE000 <= ord(character) <= 0xF8FF
 
 
-def starts_paragraph(lines: list[Line], line: Line, column: tuple, gap: float, heading=False):
+@dataclass
+class Spacing:
+    """How a document's text shows where its paragraphs begin, measured on it."""
+
+    gap: float = 2.0  # the usual gap between two lines of a paragraph
+    spaced: bool = False  # paragraphs have space between them, a larger gap
+    # A line starting with a capital after a full line starts a paragraph more often
+    # than not: what a page break, which hides the gap, leaves to go by.
+    capital_starts: bool = False
+    # Lines typed one under another with no gap (a line ending short before a word that
+    # would have fitted, the next starting with a capital): a list typed as lines.
+    typed_lines: bool = False
+
+
+def measured_spacing(runs: list[tuple[list[Line], float]]) -> Spacing:
+    """The spacing of runs of lines, each with the right edge its lines wrap at."""
+    gaps, pairs = Counter(), []
+    for lines, right in runs:
+        for above, line in zip(lines, lines[1:], strict=False):
+            gap = line.top - above.bottom
+            if above.style != line.style or not 0 <= gap < 3 * line.size:
+                continue
+            pairs.append((above, line, right, gap))
+            if gap < 2 * line.size:
+                gaps[round(gap * 2) / 2] += 1
+    usual = gaps.most_common(1)[0][0] if gaps else 2.0
+    larger = [pair for pair in pairs if pair[3] > usual + 0.3 * pair[1].size]
+    capitals = [
+        pair for pair in pairs if pair[1].text[:1].isupper() and not list_item(pair[1].text)[0]
+    ]
+    wrapping = [pair for pair in capitals if wrapped(*pair[:3])]
+    starts = sum(pair in larger for pair in wrapping)
+    typed = sum(pair not in larger and not wrapped(*pair[:3]) for pair in capitals)
+    spaced = len(larger) >= max(3, 0.02 * len(pairs))
+    return Spacing(usual, spaced, spaced and starts > len(wrapping) - starts, typed >= 3)
+
+
+def starts_paragraph(lines: list[Line], line: Line, column: tuple, spacing: Spacing, heading=False):
     """Whether `line` starts a paragraph rather than going on the paragraph of `lines`,
     in a column of text from `column` = (left, right).
 
+    A line starts a paragraph after a larger gap than the lines of a paragraph have.
     A heading's lines go on while the font stays; a body line goes on only when the
     line above was wrapped: its first word would not have fitted there (the space is
     reckoned wide, so that a wrapped line is never taken for a paragraph's end). Nor
     does it go on when it starts with a capital after a line ending well short of the
-    edge, not with a comma or "ja": a list typed as lines ("Nykytilan arviointi"
-    "Liikuntaneuvontaan osallistuneet") -- unless it is at a list item's indent."""
+    edge, not with a comma, a dash or "ja": a list typed as lines ("Nykytilan
+    arviointi" "Liikuntaneuvontaan osallistuneet") -- if the document has lists typed
+    as lines elsewhere, and not at a list item's indent. Else the line ended short
+    only because its first word is long ("Välineenä Turva10 työkalu."
+    "Perehdytyskoulutuksia…"). Over a page break, where no gap is seen, such a line
+    starts a paragraph as it mostly does in the document."""
     above = lines[-1]
-    if line.top >= above.bottom - 1 and line.top - above.bottom > gap + 0.3 * line.size:
-        return True  # a larger gap (not measured across a page break)
-    if ITEM_START.match(line.text) or list_item(line.text)[0] or above.style != line.style:
+    jumped = line.top < above.bottom - 1  # over a page break: its gap is not seen
+    if not jumped and line.top - above.bottom > spacing.gap + 0.3 * line.size:
+        return True
+    left, right = column
+    if item_start(above, line, right) or list_item(line.text)[0] or above.style != line.style:
         return True
     if heading:
         return False
-    left, right = column
-    wrapped = above.x1 + 0.35 * line.size + line.first_width >= right - 1
-    if not wrapped:
+    if not wrapped(above, line, right):
         return True
     in_item = lines[0].indent > lines[0].x0 + 2 and abs(line.x0 - lines[0].indent) < 2
-    return not in_item and capital_after_short(above, line, right - left, right)
+    if in_item or not line.text[:1].isupper() or goes_on(above):
+        return False
+    if jumped:
+        return spacing.capital_starts
+    return spacing.typed_lines and right - above.x1 > 0.25 * (right - left)
 
 
-def capital_after_short(above: Line, line: Line, width: float, right: float) -> bool:
+def wrapped(above: Line, line: Line, right: float) -> bool:
+    """Whether the line's first word would not have fitted on the line above."""
+    return above.x1 + 0.35 * line.size + line.first_width >= right - 1
+
+
+def item_start(above: Line, line: Line, right: float) -> bool:
+    """A numbered item ("1.2 ", "3) ") -- but not an ordinal going on a wrapped line
+    ("masentuneita" "8. luokkalaisia"): a number followed by a word in lower case."""
+    found = ITEM_START.match(line.text)
+    if not found:
+        return False
+    return not (line.text[found.end() :][:1].islower() and wrapped(above, line, right))
+
+
+def goes_on(above: Line) -> bool:
+    """The line ends where a sentence cannot: after a comma, a dash or "ja"."""
     last = above.text.rsplit(" ", 1)[-1].lower()
-    goes_on = above.text[-1:] in ",(/&" or last in CONJUNCTIONS
-    return line.text[:1].isupper() and not goes_on and right - above.x1 > 0.25 * width
+    return above.text[-1:] in ",(/&" + DASHES or last in CONJUNCTIONS
 
 
 def joined_text(lines: list[Line], right: float) -> str:

@@ -3,10 +3,19 @@ parts on several pages. Why each rule is as it is, is said in pdf.py's docstring
 """
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .document import Cell, paragraphs_of
-from .pdf_lines import Line, joined_text, lines_of, middle, starts_paragraph, within
+from .pdf_lines import (
+    Line,
+    Spacing,
+    joined_text,
+    lines_of,
+    middle,
+    starts_paragraph,
+    within,
+)
 
 # The most places a page's ruled lines may make for its tables to be looked for: a
 # plan's table page has some hundreds (40 rows of 12 columns: 533); pdfplumber takes
@@ -23,7 +32,7 @@ class PdfCell:
     right: float = 0.0  # where its lines wrap
     merged: str = ""
     spans_down: bool = False  # a cell reaching over the rows below it
-    full: bool = False  # its text reaches its bottom: it may go on on the next page
+    room: float = 0.0  # the space under its last line: a page break may have cut it there
 
 
 @dataclass
@@ -110,8 +119,8 @@ def place_cell(grid, owners, texts, tops, lefts, i: int, j: int) -> PdfCell:
     lines = lines_of(texts.get(box, []))
     padding = min(max(min((line.x0 for line in lines), default=box[0]) - box[0], 0), 12)
     spans = i + 1 < len(tops) and box[3] > tops[i + 1] + 0.5
-    full = bool(lines) and box[3] - lines[-1].bottom < lines[-1].size
-    return PdfCell(lines, box[0] + padding, box[2] - padding, spans_down=spans, full=full)
+    room = box[3] - lines[-1].bottom if lines else box[3] - box[1]
+    return PdfCell(lines, box[0] + padding, box[2] - padding, spans_down=spans, room=room)
 
 
 def continues(before: TablePart, part: TablePart) -> bool:
@@ -121,18 +130,19 @@ def continues(before: TablePart, part: TablePart) -> bool:
     return same and abs(before.x0 - part.x0) < 5 and abs(before.x1 - part.x1) < 5
 
 
-def joined_rows(parts: list[TablePart], gap: float) -> list[list[Cell]]:
+def joined_rows(parts: list[TablePart], spacing: Spacing) -> list[list[Cell]]:
     """The parts' rows as one table's rows, their cells' lines read into paragraphs."""
     rows = [list(row) for row in parts[0].rows]
+    whole = whole_row_room(parts)
     for part in parts[1:]:
         more = without_repeated_header(rows, [list(row) for row in part.rows])
-        if more and split_row(rows[-1], more[0]):
-            rows[-1] = [joined_cell(a, b) for a, b in zip(rows[-1], more[0], strict=True)]
+        if more and split_row(rows, more[0], spacing.gap, whole):
+            join_rest(rows, more[0])
             more = more[1:]
         elif more:
             more[0] = [continued(a, b) for a, b in zip(rows[-1], more[0], strict=True)]
         rows.extend(more)
-    return [[finished(cell, gap) for cell in row] for row in rows]
+    return [[finished(cell, spacing) for cell in row] for row in rows]
 
 
 def texts(row: list[PdfCell]) -> list[str]:
@@ -150,27 +160,96 @@ def without_repeated_header(rows: list[list[PdfCell]], more: list[list[PdfCell]]
     return more
 
 
-def split_row(last: list[PdfCell], first: list[PdfCell]) -> bool:
+def split_row(
+    rows: list[list[PdfCell]], first: list[PdfCell], gap: float, whole_row_room: float
+) -> bool:
     """Whether the part's first row is the rest of the last row before the page break.
 
-    Its text must go on only cells that were full to their bottom; and some of the
-    row's cells must be done (a new row would have text in them), or two cells go on
-    (a row ending just at the page's end has one cell full, its tallest), or the text
-    goes on in the middle of a sentence."""
-    pairs = list(zip(last, first, strict=True))
+    Word and LibreOffice cut a row at the page's end: each cell whose text did not fit
+    goes on, its last line on the page before within about two lines of the row's
+    bottom (the next line, or the next paragraph with its spacing, did not fit; widow
+    control may move one more). A merged cell covering the last row goes on the same
+    way. So the text must go on only cells cut near their bottom; and then it goes on
+    in the middle of a sentence, or the row's text reaches nearer its bottom than the
+    table's whole rows' does (they keep their last paragraph's spacing under it: this
+    one was cut), or some of the row's cells are done (a new row would have text in
+    them) while those going on are no emptier than they."""
+    pairs = [(owner_of(rows, j), cell) for j, cell in enumerate(first)]
     going_on = [(above, cell) for above, cell in pairs if cell.lines]
-    if not going_on or not all(above.full for above, _cell in going_on):
+    if not going_on or not all(cut_near_bottom(above, gap) for above, _cell in going_on):
         return False
-    done = any(above.lines and not cell.lines and not cell.merged for above, cell in pairs)
-    mid_sentence = any(cell.lines[0].text[:1].islower() for _above, cell in going_on)
-    return done or len(going_on) > 1 or mid_sentence
+    if any(mid_sentence(above, cell) for above, cell in going_on):
+        return True
+    size = going_on[0][0].lines[-1].size
+    if lowest_room(rows[-1]) < whole_row_room - 0.3 * size:
+        return True
+    least = min(above.room for above, _cell in going_on)
+    pairs = zip(rows[-1], first, strict=True)
+    return any(done(above, cell) and above.room >= least - 1 for above, cell in pairs)
 
 
-def joined_cell(above: PdfCell, rest: PdfCell) -> PdfCell:
-    if not rest.lines:
-        return above
-    lines = above.lines + rest.lines
-    return PdfCell(lines, above.left, above.right, above.merged, rest.spans_down, rest.full)
+def owner_of(rows: list[list[PdfCell]], column: int) -> PdfCell:
+    return rows[owner_row(rows, column)][column]
+
+
+def owner_row(rows: list[list[PdfCell]], column: int) -> int:
+    """The row of the last row's cell in the column, or of the merged cell covering it."""
+    for index in range(len(rows) - 1, 0, -1):
+        if rows[index][column].merged != "up":
+            return index
+    return 0
+
+
+def cut_near_bottom(cell: PdfCell, gap: float) -> bool:
+    """Whether the cell's text ends so near its bottom that the next line may not have
+    fitted: within two lines (a line's height and the gap between a paragraph's lines)."""
+    if not cell.lines:
+        return False
+    line = cell.lines[-1]
+    return cell.room < 2.2 * (line.bottom - line.top + gap)
+
+
+def mid_sentence(above: PdfCell, cell: PdfCell) -> bool:
+    """The text goes on in lower case after a line not ending a sentence."""
+    return cell.lines[0].text[:1].islower() and above.lines[-1].text[-1:] not in ".!?"
+
+
+def lowest_room(row: list[PdfCell]) -> float:
+    """The room under the row's lowest text: its tallest cell's."""
+    rooms = [cell.room for cell in row if cell.lines and not cell.spans_down]
+    return min(rooms, default=float("inf"))
+
+
+def whole_row_room(parts: list[TablePart]) -> float:
+    """The commonest room under a whole row's lowest text: rows not last on their page."""
+    rooms = Counter(round(lowest_room(row) * 2) / 2 for part in parts for row in part.rows[:-1])
+    rooms.pop(float("inf"), None)
+    return rooms.most_common(1)[0][0] if rooms else 0.0
+
+
+def done(above: PdfCell, cell: PdfCell) -> bool:
+    """A cell with text whose place below the page break is empty, and not a merged cell
+    drawn again there: if the row goes on, this cell was done."""
+    merged = above.spans_down or cell.spans_down or cell.merged
+    return bool(above.lines) and not cell.lines and not merged
+
+
+def join_rest(rows: list[list[PdfCell]], rest: list[PdfCell]) -> None:
+    """The row's rest joined to it: each cell's lines to the cell (or the merged cell
+    covering it) before the page break."""
+    for column, cell in enumerate(rest):
+        if not cell.lines:
+            continue
+        row = rows[owner_row(rows, column)]
+        above = row[column]
+        row[column] = PdfCell(
+            above.lines + cell.lines,
+            above.left,
+            above.right,
+            above.merged,
+            cell.spans_down,
+            cell.room,
+        )
 
 
 def continued(above: PdfCell, cell: PdfCell) -> PdfCell:
@@ -183,13 +262,13 @@ def continued(above: PdfCell, cell: PdfCell) -> PdfCell:
     return cell
 
 
-def finished(cell: PdfCell, gap: float) -> Cell:
+def finished(cell: PdfCell, spacing: Spacing) -> Cell:
     if cell.merged:
         return Cell([], cell.merged)
     paragraphs: list[list[Line]] = []
     column = (cell.left, cell.right)
     for line in cell.lines:
-        if paragraphs and not starts_paragraph(paragraphs[-1], line, column, gap):
+        if paragraphs and not starts_paragraph(paragraphs[-1], line, column, spacing):
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])
