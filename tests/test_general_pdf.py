@@ -11,7 +11,7 @@ from docx import Document as WordDocument
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from PIL import Image
 
 from lanu.importers import read_document_of
@@ -173,6 +173,110 @@ def scanned_plan(path, folder):
     return path
 
 
+SPACED_GOALS = 8
+SPACED_ACTIONS = 2
+SPACED_METRICS = ["Harrastavien lasten osuus (%)", "Ryhmien määrä", "Kävijöiden palaute"]
+
+
+def spaced_goal(goal: int) -> str:
+    return (
+        f"Tavoite {goal}: lapset ja nuoret liikkuvat, harrastavat ja osallistuvat oman "
+        "kuntansa toimintaan yhdessä perheidensä, koulujen ja järjestöjen kanssa"
+    )
+
+
+def spaced_plan(path, repeat_header: bool):
+    """A plan whose cells' paragraphs have space after them (Word's 8 pt), its rows and
+    its goal cells merged down over their actions tall enough that page breaks cut
+    them: between paragraphs, mid-sentence, and in a goal's title."""
+    word = WordDocument()
+    word.styles["Normal"].font.size = Pt(9)
+    table = word.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, header in zip(table.rows[0].cells, FINNISH_HEADERS, strict=True):
+        cell.text = header
+    if repeat_header:
+        repeat_as_header(table.rows[0])
+    for goal in range(1, SPACED_GOALS + 1):
+        first = len(table.rows)
+        for action in range(1, SPACED_ACTIONS + 1):
+            cells = table.add_row().cells
+            cells[1].text = description(goal, action)
+            for item in ITEMS:
+                cells[1].add_paragraph(item, style="List Bullet")
+            cells[2].text = "Sivistystoimi"
+            cells[3].text = SPACED_METRICS[0]
+            for metric in SPACED_METRICS[1:]:
+                cells[3].add_paragraph(metric)
+        table.cell(first, 0).text = spaced_goal(goal)
+        table.cell(first, 0).merge(table.cell(len(table.rows) - 1, 0))
+    for cell in table._cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.space_after = Pt(8)
+    word.save(path)
+    return path
+
+
+LONG_WORD = "Perehdytyskoulutuksia"
+SHORT_SENTENCE = "Tuetaan perheitä."
+
+
+def long_word_plan(path):
+    """Cells with no space between paragraphs, where a sentence wraps before a long
+    word: the line above ends well short of the column's edge."""
+    word = WordDocument()
+    word.styles["Normal"].font.name, word.styles["Normal"].font.size = "Arial", Pt(9)
+    table = word.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Toimenpide", "Mittari"
+    for number in range(1, 4):
+        cells = table.add_row().cells
+        cells[0].text = f"{SHORT_SENTENCE} {LONG_WORD} järjestetään tarpeen mukaan {number}."
+        cells[1].text = METRICS[0]
+        cells[1].paragraphs[0].style = "List Bullet"
+    narrow(table, Cm(5))
+    word.save(path)
+    return path
+
+
+TYPED_METRICS = [
+    "Nykytilan arviointi",
+    "Liikuntaneuvontaan osallistuneet",
+    "Kävijät",
+    "Ryhmät",
+]
+
+
+def typed_list_plan(path):
+    """A metric cell typed as lines, one paragraph each with no space between them: a
+    line ends short before a word too long to have fitted on it, and is a paragraph."""
+    word = WordDocument()
+    word.styles["Normal"].font.name, word.styles["Normal"].font.size = "Arial", Pt(9)
+    table = word.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Toimenpide", "Mittari"
+    for number in range(1, 4):
+        cells = table.add_row().cells
+        cells[0].text = f"Liikuntaneuvonta {number}"
+        cells[1].text = TYPED_METRICS[0]
+        for metric in TYPED_METRICS[1:]:
+            cells[1].add_paragraph(metric)
+        for paragraph in cells[1].paragraphs:
+            paragraph.paragraph_format.space_after = Pt(0)
+    narrow(table, Cm(4.5))
+    word.save(path)
+    return path
+
+
+def narrow(table, width) -> None:
+    """Every column of the table as wide as `width`."""
+    table.autofit = False
+    for column in table.columns:
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
 @pytest.fixture(scope="session")
 def pdfs(tmp_path_factory) -> dict[str, bytes]:
     """The PDF copies of the plans, made by LibreOffice in one run."""
@@ -182,6 +286,10 @@ def pdfs(tmp_path_factory) -> dict[str, bytes]:
         swedish_plan(folder / "plan.docx"),
         scanned_plan(folder / "skannattu.docx", folder),
         two_tables(folder / "kaksi.docx"),
+        spaced_plan(folder / "väli.docx", repeat_header=True),
+        spaced_plan(folder / "väli-ilman.docx", repeat_header=False),
+        long_word_plan(folder / "pitkä.docx"),
+        typed_list_plan(folder / "lista.docx"),
     ]
     return {path.stem: path.read_bytes() for path in convert(words, "pdf", folder)}
 
@@ -446,3 +554,76 @@ def test_a_dense_table_whose_borders_are_thin_rectangles_is_a_table():
     (table,) = document.tables()
     assert [row[0].text for row in table.rows] == [f"Rivi {n}" for n in range(1, rows + 1)]
     assert len(table.rows[0]) == columns
+
+
+def cut_by_a_page_break(raw: bytes, text: str) -> bool:
+    """Whether a cell's text begins on one page and ends in a cell on the next."""
+    pages = [
+        [
+            " ".join(line.text for line in cell.lines)
+            for t in page.tables
+            for r in t.rows
+            for cell in r
+        ]
+        for page in pdf.read_pages(raw, "leikattu.pdf")
+    ]
+    begins, ends = " ".join(text.split()[:3]), " ".join(text.split()[-3:])
+    return any(
+        any(begins in cell and ends not in cell for cell in cells)
+        and any(ends in cell and begins not in cell for cell in following)
+        for cells, following in zip(pages, pages[1:], strict=False)
+    )
+
+
+def test_rows_and_merged_cells_cut_by_page_breaks_are_whole_in_spaced_cells(pdfs):
+    """Cells whose paragraphs have space after them end above the row's bottom when a
+    page break cuts them; with or without a repeated header, each row and each goal
+    merged down over its actions is read whole."""
+    goals = [spaced_goal(goal) for goal in range(1, SPACED_GOALS + 1)]
+    actions = [description(g, a) for g in range(1, SPACED_GOALS + 1) for a in (1, 2)]
+    copies = [pdfs["väli"], pdfs["väli-ilman"]]
+    assert any(cut_by_a_page_break(raw, goal) for raw in copies for goal in goals)
+    for raw in copies:
+        assert sum(cut_by_a_page_break(raw, action) for action in actions) >= 2
+
+        (table,) = pdf.read(raw, "väli.pdf").tables()
+
+        rows = table.rows[1:]
+        assert [[p.text for p in row[1].paragraphs] for row in rows] == [
+            [action, *ITEMS] for action in actions
+        ]
+        assert all([p.text for p in row[3].paragraphs] == SPACED_METRICS for row in rows)
+        assert all(row[2].text == "Sivistystoimi" for row in rows)
+        assert [row[0].text for row in rows[::SPACED_ACTIONS]] == goals
+        # Merged "up", or blank where the goal's last row is alone on a new page (its
+        # part of the merged cell is then a cell of its own): read alike, no new goal.
+        assert not any(row[0].text for row in rows[1::SPACED_ACTIONS])
+
+
+def first_lines(raw: bytes) -> list[str]:
+    """The first line of each cell on the PDF's first page, as drawn."""
+    (page, *_rest) = pdf.read_pages(raw, "rivit.pdf")
+    return [cell.lines[0].text for t in page.tables for row in t.rows for cell in row if cell.lines]
+
+
+def test_a_sentence_wrapped_before_a_long_word_is_one_paragraph(pdfs):
+    raw = pdfs["pitkä"]
+    assert SHORT_SENTENCE in first_lines(raw)  # the line ends short: the long word did not fit
+
+    (table,) = pdf.read(raw, "pitkä.pdf").tables()
+
+    assert [[p.text for p in row[0].paragraphs] for row in table.rows[1:]] == [
+        [f"{SHORT_SENTENCE} {LONG_WORD} järjestetään tarpeen mukaan {number}."]
+        for number in range(1, 4)
+    ]
+
+
+def test_lines_typed_one_under_another_are_paragraphs_though_the_next_word_is_long(pdfs):
+    """ "Nykytilan arviointi" ends short, and "Liikuntaneuvontaan" would not have fitted
+    after it: the document's other typed lines tell that it is a list, not a wrap."""
+    raw = pdfs["lista"]
+    assert TYPED_METRICS[0] in first_lines(raw)
+
+    (table,) = pdf.read(raw, "lista.pdf").tables()
+
+    assert all([p.text for p in row[1].paragraphs] == TYPED_METRICS for row in table.rows[1:])
