@@ -128,15 +128,18 @@ def measured_spacing(runs: list[tuple[list[Line], float]]) -> Spacing:
             if gap < 2 * line.size:
                 gaps[round(gap * 2) / 2] += 1
     usual = gaps.most_common(1)[0][0] if gaps else 2.0
-    larger = [pair for pair in pairs if pair[3] > usual + 0.3 * pair[1].size]
-    capitals = [
-        pair for pair in pairs if pair[1].text[:1].isupper() and not list_item(pair[1].text)[0]
-    ]
-    wrapping = [pair for pair in capitals if wrapped(*pair[:3])]
-    starts = sum(pair in larger for pair in wrapping)
-    typed = sum(pair not in larger and not wrapped(*pair[:3]) for pair in capitals)
-    spaced = len(larger) >= max(3, 0.02 * len(pairs))
-    return Spacing(usual, spaced, spaced and starts > len(wrapping) - starts, typed >= 3)
+    larger = wraps = starts = typed = 0
+    for above, line, right, gap in pairs:
+        apart = gap > usual + 0.3 * line.size
+        larger += apart
+        if not line.text[:1].isupper() or list_item(line.text)[0]:
+            continue
+        if wrapped(above, line, right):
+            wraps, starts = wraps + 1, starts + apart
+        else:
+            typed += not apart
+    spaced = larger >= max(3, 0.02 * len(pairs))
+    return Spacing(usual, spaced, spaced and starts > wraps - starts, typed >= 3)
 
 
 def starts_paragraph(lines: list[Line], line: Line, column: tuple, spacing: Spacing, heading=False):
