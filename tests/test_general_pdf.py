@@ -277,6 +277,35 @@ def narrow(table, width) -> None:
             cell.width = width
 
 
+BROKEN_WORD = "Liikuntaneuvontaa järjestetään"
+SPACED_DASH = "Ankkuritoiminta – sopimukset tehdään kaikkien kuntien kanssa"
+
+
+def narrow_columns_plan(path):
+    """Narrow columns as people make them: a word wider than its column, which
+    LibreOffice breaks where the column ends ("Liikuntaneuvonta" "a"), and a spaced
+    dash ending a line ("Ankkuritoiminta –" "sopimukset") in a text that spaces its
+    dashes ("Kerhot – leirit")."""
+    word = WordDocument()
+    word.styles["Normal"].font.name, word.styles["Normal"].font.size = "Arial", Pt(9)
+    table = word.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Toimenpide", "Vastuutaho"
+    for action, responsible in (
+        (SPACED_DASH, BROKEN_WORD),
+        ("Kerhot – leirit ja retket", "Nuorisotyö"),
+        ("Perheet – neuvola ja koulu", "Neuvola"),
+    ):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = action, responsible
+    narrow(table, Cm(3.4))
+    for cell in table.columns[1].cells:
+        cell.width = Cm(2.8)
+    table.columns[1].width = Cm(2.8)
+    word.save(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def pdfs(tmp_path_factory) -> dict[str, bytes]:
     """The PDF copies of the plans, made by LibreOffice in one run."""
@@ -290,6 +319,7 @@ def pdfs(tmp_path_factory) -> dict[str, bytes]:
         spaced_plan(folder / "väli-ilman.docx", repeat_header=False),
         long_word_plan(folder / "pitkä.docx"),
         typed_list_plan(folder / "lista.docx"),
+        narrow_columns_plan(folder / "kapea.docx"),
     ]
     return {path.stem: path.read_bytes() for path in convert(words, "pdf", folder)}
 
@@ -627,3 +657,12 @@ def test_lines_typed_one_under_another_are_paragraphs_though_the_next_word_is_lo
     (table,) = pdf.read(raw, "lista.pdf").tables()
 
     assert all([p.text for p in row[1].paragraphs] == TYPED_METRICS for row in table.rows[1:])
+
+
+def test_a_word_broken_by_a_narrow_column_is_whole_and_a_spaced_dash_keeps_its_space(pdfs):
+    raw = pdfs["kapea"]
+    assert {"Ankkuritoiminta –", "Liikuntaneuvonta"} <= set(first_lines(raw))  # as drawn
+
+    (table,) = pdf.read(raw, "kapea.pdf").tables()
+
+    assert [cell.text for cell in table.rows[1]] == [SPACED_DASH, BROKEN_WORD]

@@ -154,7 +154,7 @@ class Assembler:
 
     def paragraph(self, group: Group, levels: dict) -> Paragraph:
         right = self.pages[group.page - 1].width - self.left
-        bullet, text = list_item(joined_text(group.lines, right))
+        bullet, text = list_item(joined_text(group.lines, right, self.body))
         level = levels.get(group.lines[0].style, 0) if self.is_heading(group.lines) else 0
         return Paragraph(text, bullet, level)
 

@@ -18,6 +18,8 @@ LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", 
 # "lasten- ja nuorten": a word ending in a dash before these is not a word broken in two.
 CONJUNCTIONS = {"ja", "tai", "sekä", "eli", "och", "eller", "samt", "and", "or"}
 DASHES = "-–"
+SPACED_DASH = re.compile(r"\s–\s")
+JOINED_DASH = re.compile(r"\s–\w")
 SHORT_WORDS = {  # Finnish, Swedish and English words of up to three letters
     *CONJUNCTIONS,
     *"on ei se ne me te he en et kun jos kuin nyt jo vai sen mm. ym. vs.".split(),
@@ -114,6 +116,9 @@ class Spacing:
     # Lines typed one under another with no gap (a line ending short before a word that
     # would have fitted, the next starting with a capital): a list typed as lines.
     typed_lines: bool = False
+    # An en dash after a space is mostly spaced ("Turvakamu – sovellus"), not joined to
+    # the next word ("Lapset puheeksi –menetelmä"): so is one ending a line.
+    spaced_dashes: bool = False
 
 
 def measured_spacing(runs: list[tuple[list[Line], float]]) -> Spacing:
@@ -139,7 +144,15 @@ def measured_spacing(runs: list[tuple[list[Line], float]]) -> Spacing:
         else:
             typed += not apart
     spaced = larger >= max(3, 0.02 * len(pairs))
-    return Spacing(usual, spaced, spaced and starts > wraps - starts, typed >= 3)
+    dashes = spaced_dashes([line for lines, _right in runs for line in lines])
+    return Spacing(usual, spaced, spaced and starts > wraps - starts, typed >= 3, dashes)
+
+
+def spaced_dashes(lines: list[Line]) -> bool:
+    """Whether the lines' en dashes after a space are more often spaced than joined."""
+    spaced = sum(len(SPACED_DASH.findall(line.text)) for line in lines)
+    joined = sum(len(JOINED_DASH.findall(line.text)) for line in lines)
+    return spaced > joined
 
 
 def starts_paragraph(lines: list[Line], line: Line, column: tuple, spacing: Spacing, heading=False):
@@ -196,25 +209,29 @@ def goes_on(above: Line) -> bool:
     return above.text[-1:] in ",(/&" + DASHES or last in CONJUNCTIONS
 
 
-def joined_text(lines: list[Line], right: float) -> str:
+def joined_text(lines: list[Line], right: float, spacing: Spacing | None = None) -> str:
     """The lines of a paragraph as one text, with a space between them, but none where
-    a word was broken: after a dash ("hyvinvointi-" "alue", "Moniku -" "mallia": the
-    commoner reading of a dash ending a line, though "Ankkuritoiminta –" "sopimukset"
-    may have had a space), or a word too long for its narrow column broken where the
-    column ended ("ennaltaehkäisemisek" "si")."""
+    a word was broken: after a dash ("hyvinvointi-" "alue", "Moniku -" "mallia"), but
+    for an en dash after a space in a document that spaces its dashes ("Ankkuritoiminta
+    –" "sopimukset"); or a word too long for its narrow column broken where the column
+    ended ("ennaltaehkäisemisek" "si")."""
+    dashes = spacing is not None and spacing.spaced_dashes
     text = lines[0].text
     for above, line in zip(lines, lines[1:], strict=False):
-        text += ("" if broken(above, line, right) else " ") + line.text
+        text += ("" if broken(above, line, right, dashes) else " ") + line.text
     return text
 
 
-def broken(above: Line, line: Line, right: float) -> bool:
+def broken(above: Line, line: Line, right: float, spaced_dashes: bool = False) -> bool:
     """Whether the line goes on a word the line above broke. A word broken because it
-    is wider than its column fills the line above alone; but so may a whole word, so
-    only a short piece that is not a word ("si", "a") is taken as the word's end."""
+    is wider than its column fills the line above alone, to within a letter's width;
+    but so may a whole word, so only a short piece that is not a word ("si", "a") is
+    taken as the word's end."""
     word = line.text.split(" ", 1)[0]
+    if above.text.endswith(" –") and spaced_dashes:
+        return False
     if above.text[-1:] in DASHES:
         return word.lower() not in CONJUNCTIONS
-    alone = " " not in above.text and above.x1 >= right - 0.5 * above.size
+    alone = " " not in above.text and above.x1 >= right - 0.8 * above.size
     piece = len(word) <= 3 and word.islower() and word not in SHORT_WORDS
     return alone and piece

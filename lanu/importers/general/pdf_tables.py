@@ -272,5 +272,5 @@ def finished(cell: PdfCell, spacing: Spacing) -> Cell:
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])
-    texts = [joined_text(lines, cell.right) for lines in paragraphs]
+    texts = [joined_text(lines, cell.right, spacing) for lines in paragraphs]
     return Cell(paragraphs_of("\n".join(texts)))
