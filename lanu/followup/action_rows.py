@@ -26,7 +26,8 @@ def archived_mark(action) -> str:
     """A closed round counts actions archived after it: their rows say so, in words."""
     if not action.archived:
         return ""
-    return f' <span class="tag">({escape(_("archived"))})</span>'
+    word = escape(_("archived"))
+    return f' <span class="tag">({word})</span>'
 
 
 def plain(actions) -> SafeString:

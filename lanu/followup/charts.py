@@ -74,9 +74,9 @@ def outline(x: float, y: float, width: float) -> str:
 
 
 def empty_bar(x: float, y: float, width: float) -> str:
+    words = escape(_("No actions"))
     return outline(x, y, width) + (
-        f'<text x="{x + 8:.1f}" y="{y + BAR / 2 + 5}" fill="{INK}" {FONT}>'
-        f"{escape(_('No actions'))}</text>"
+        f'<text x="{x + 8:.1f}" y="{y + BAR / 2 + 5}" fill="{INK}" {FONT}>{words}</text>'
     )
 
 

@@ -40,7 +40,8 @@ def bullet_html(items) -> str:
 def metrics_html(metrics) -> str:
     if not metrics:
         return ""
-    mark = f' <span class="tag">{escape(_("by mother tongue / citizenship"))}</span>'
+    words = escape(_("by mother tongue / citizenship"))
+    mark = f' <span class="tag">{words}</span>'
     rows = (f"<li>{escape(m.text)}{mark if m.by_mother_tongue else ''}</li>" for m in metrics)
     return "<ul>" + "".join(rows) + "</ul>"
 
@@ -102,5 +103,6 @@ def action_text(action, subgoals_shown: bool) -> str:
     also = ""
     if not subgoals_shown and len(action.subgoal_refs) > 1:
         links = subgoal_links_html(action.subgoal_refs)
-        also = f'<p class="also">{escape(_("Sub-goals:"))} {links}</p>'
+        words = escape(_("Sub-goals:"))
+        also = f'<p class="also">{words} {links}</p>'
     return text + bullet_html(action.items) + also
