@@ -18,6 +18,7 @@ from lanu.accounts.permissions import (
     can_edit_actions_of,
     can_follow_up,
     can_read,
+    editable_organisation_ids,
     readable_plans,
 )
 from lanu.followup.models import FollowUpRound
@@ -67,8 +68,27 @@ def plan_detail(request, slug):
         "can_coordinate": can_coordinate(request.user, plan),
         "may_follow_up": can_follow_up(request.user, plan),
         "has_progress": plan.rounds.filter(state=FollowUpRound.State.CLOSED).exists(),
+        "open_rounds": open_rounds_of(request.user, plan, participations),
     }
     return render(request, "plans/plan_detail.html", context)
+
+
+def open_rounds_of(user, plan: Plan, participations) -> list[FollowUpRound]:
+    """The plan's open rounds, each with the organisations whose report this person writes.
+
+    Only members of the plan see them (0 queries for anyone else, 1 for members), so that
+    coordinators and editors reach their work in a round from the plan page.
+    """
+    if not can_follow_up(user, plan):
+        return []
+    rounds = list(plan.rounds.filter(state=FollowUpRound.State.OPEN).order_by("-year"))
+    own = editable_organisation_ids(user, plan)
+    organisations = [
+        p.organisation for p in participations if own is not None and p.organisation_id in own
+    ]
+    for round_ in rounds:
+        round_.own_organisations = organisations
+    return rounds
 
 
 def subgoal_counts(plan: Plan) -> dict[int, dict[int, int]]:
