@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/lanu
 
-.PHONY: run test test-sqlite test-postgres install install-test browser documents lint messages bench bench-load clean
+.PHONY: run test test-sqlite test-postgres install install-test browser documents gettext lint messages bench bench-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test browser documents
+install-test: $(VENV)/.installed-test browser documents gettext
 
 ## Debian's chromium for the browser tests (Playwright never downloads a browser here).
 browser:
@@ -35,6 +35,12 @@ documents:
 		echo "Installing Debian's LibreOffice Writer for the document import tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			--no-install-recommends libreoffice-writer-nogui >/dev/null; }
+
+## Debian's GNU gettext for the catalogue test (makemessages runs on a copy of the code).
+gettext:
+	@command -v xgettext >/dev/null && command -v msgattrib >/dev/null || { \
+		echo "Installing Debian's gettext for the message catalogue test"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
 
 run: install
 	$(BIN)/python -m lanu migrate --noinput
