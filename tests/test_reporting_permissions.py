@@ -73,7 +73,7 @@ def data_for(name: str, people) -> dict:
     level = people.plan.status_levels.first()
     report = {"status": level.pk, "account": "Tehty", f"metric_{metric.pk}": "3,5"}
     return {
-        "round-new": {"year": 2022, "opens_on": "2024-01-01", "closes_on": "2024-02-01"},
+        "round-new": {"year": 2025, "opens_on": "2024-01-01", "closes_on": "2024-02-01"},
         "round-scale": {"form": "preset", "preset-preset": "realised"},
         "round-highlights": texts,
         "report-priorities": texts,

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from lanu.followup import reports
 from lanu.followup.models import ActionReport, FollowUpRound, StatusLevel
@@ -19,7 +20,7 @@ def rounds_url(name: str, plan, **kwargs) -> str:
     return reverse(f"followup:{name}", kwargs={"slug": plan.slug, **kwargs})
 
 
-def round_data(year=2023, **changes) -> dict:
+def round_data(year=2024, **changes) -> dict:
     return {"year": year, "opens_on": "2024-01-15", "closes_on": "2024-02-29", **changes}
 
 
@@ -30,10 +31,10 @@ def test_coordinator_opens_a_round_with_the_default_scale(client, people):
     response = client.post(rounds_url("round-new", people.plan), round_data())
     assert response.status_code == 302
     round_ = FollowUpRound.objects.get(plan=people.plan)
-    assert (round_.year, round_.opens_on, round_.closes_on) == (2023, JAN, FEB)
+    assert (round_.year, round_.opens_on, round_.closes_on) == (2024, JAN, FEB)
     assert [level.name for level in people.plan.status_levels.all()] == [d[0] for d in DEFAULT]
     shown = client.get(response.url)
-    assert "Follow-up round 2023" in shown.text and "Organisaatio 1" in shown.text
+    assert "Follow-up round 2024" in shown.text and "Organisaatio 1" in shown.text
     assert shown.text.count("0 / 4") == 3  # each organisation: none of its 4 actions reported
 
 
@@ -48,7 +49,7 @@ def test_one_round_per_plan_and_year_with_a_clear_message(client, people):
     client.post(rounds_url("round-new", people.plan), round_data())
     again = client.post(rounds_url("round-new", people.plan), round_data())
     assert again.status_code == 200
-    assert "The plan already has a follow-up round for 2023." in again.text
+    assert "The plan already has a follow-up round for 2024." in again.text
     assert FollowUpRound.objects.filter(plan=people.plan).count() == 1
 
 
@@ -163,3 +164,59 @@ def test_the_plan_page_links_to_the_rounds_for_members_only(client, people):
     people.plan.save()
     client.force_login(people.mallory)
     assert link not in client.get(plan_url).text
+
+
+# The year of a round: within the plan's period, or the year after for the final evaluation.
+
+
+def plan_for(people, first: int, last: int):
+    people.plan.period_start, people.plan.period_end = first, last
+    people.plan.save()
+    return people.plan
+
+
+def test_a_round_outside_the_plans_period_is_refused_in_finnish_keeping_the_form(client, people):
+    plan = plan_for(people, 2020, 2024)
+    client.force_login(people.alice)
+    with translation.override("fi"):
+        url = rounds_url("round-new", plan)
+    response = client.post(url, round_data(year=2031), HTTP_ACCEPT_LANGUAGE="fi")
+    assert response.status_code == 200
+    assert (
+        "Suunnitelma kattaa vuodet 2020–2024: kierros voi raportoida vuoden 2020–2025 "
+        "(2025 loppuarviointia varten), ei vuotta 2031." in response.text
+    )
+    assert 'value="2031"' in response.text and 'value="2024-02-29"' in response.text
+    assert not FollowUpRound.objects.exists()
+
+
+@pytest.mark.parametrize("year", [2019, 2026])
+def test_years_just_outside_the_period_and_its_final_evaluation_are_refused(client, people, year):
+    plan = plan_for(people, 2020, 2024)
+    client.force_login(people.alice)
+    response = client.post(rounds_url("round-new", plan), round_data(year=year))
+    assert "a round may report a year from 2020 to 2025" in response.text
+    assert not FollowUpRound.objects.exists()
+
+
+@pytest.mark.parametrize("year", [2020, 2024, 2025])
+def test_the_period_and_the_year_after_it_are_accepted(client, people, year):
+    plan = plan_for(people, 2020, 2024)
+    client.force_login(people.alice)
+    response = client.post(rounds_url("round-new", plan), round_data(year=year))
+    assert response.status_code == 302
+    assert FollowUpRound.objects.get().year == year
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [(2024, 2027, 2026), (2020, 2024, 2025), (2028, 2032, 2028)],
+)
+def test_the_year_offered_is_this_year_within_the_plans_period(
+    client, people, monkeypatch, first, last, expected
+):
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2026, 12, 1))
+    plan = plan_for(people, first, last)
+    client.force_login(people.alice)
+    page = client.get(rounds_url("round-new", plan))
+    assert f'name="year" value="{expected}"' in page.text

@@ -83,6 +83,9 @@ class RoundForm(forms.Form):
 
     def clean_year(self) -> int:
         year = self.cleaned_data["year"]
+        first, last = reportable_years(self.plan)
+        if not first <= year <= last:
+            raise forms.ValidationError(year_outside_message(self.plan, year))
         if FollowUpRound.objects.filter(plan=self.plan, year=year).exists():
             raise forms.ValidationError(year_taken_message(year))
         return year
@@ -93,6 +96,26 @@ class RoundForm(forms.Form):
         if opens and closes and closes < opens:
             self.add_error("closes_on", _("The closing date cannot be before the opening date."))
         return data
+
+
+def reportable_years(plan) -> tuple[int, int]:
+    """The years a round may report: the plan's period, and the year after it for the
+    final evaluation of the whole period."""
+    return plan.period_start, plan.period_end + 1
+
+
+def default_year(plan, today) -> int:
+    """The current year, or the nearest year the plan's rounds may report."""
+    first, last = reportable_years(plan)
+    return min(max(today.year, first), last)
+
+
+def year_outside_message(plan, year: int) -> str:
+    first, last = reportable_years(plan)
+    return _(
+        "The plan covers the years %(period)s: a round may report a year from %(first)s to "
+        "%(last)s (%(last)s for the final evaluation), not %(year)s."
+    ) % {"period": plan.period, "first": first, "last": last, "year": year}
 
 
 def year_taken_message(year: int) -> str:

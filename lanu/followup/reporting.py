@@ -44,6 +44,7 @@ from .forms import (
     ReportForm,
     RoundForm,
     SubGoalTextsForm,
+    default_year,
     level_initial,
     year_taken_message,
 )
@@ -138,7 +139,7 @@ def open_new_round(request, slug):
         request.POST or None,
         plan=plan,
         scale_fixed=reports.scale_in_use(plan),
-        initial=round_defaults(),
+        initial=round_defaults(plan),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -153,10 +154,11 @@ def open_new_round(request, slug):
     return render(request, "followup/round_form.html", {"plan": plan, "form": form})
 
 
-def round_defaults() -> dict:
-    """Last year's round, open from today for four weeks."""
+def round_defaults(plan) -> dict:
+    """This year's round (within the plan's period), open from today for four weeks."""
     today = timezone.localdate()
-    return {"year": today.year - 1, "opens_on": today, "closes_on": today + timedelta(weeks=4)}
+    year = default_year(plan, today)
+    return {"year": year, "opens_on": today, "closes_on": today + timedelta(weeks=4)}
 
 
 @login_required
