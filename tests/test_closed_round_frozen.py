@@ -17,7 +17,13 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from lanu.followup.models import ActionReport, FollowUpRound, MetricValue, RoundAction
+from lanu.followup.models import (
+    ActionReport,
+    FollowUpRound,
+    MetricValue,
+    RoundAction,
+    Submission,
+)
 from lanu.followup.rounds import close_round, open_round
 from lanu.importers import read_plan
 from lanu.importers.save import save_plan
@@ -36,13 +42,15 @@ def action(plan, number: int):
 
 @pytest.fixture
 def closed(people):
-    """The 2023 round, closed: actions 1-5 with a status, action 6 with only an account."""
+    """The 2023 round, submitted and closed: actions 1-5 with a status, 6 with only an account."""
     plan = people.plan
     round_ = open_round(plan, 2023, date(2024, 1, 15), date(2024, 3, 31))
     for number, name in STATUSES.items():
         status = plan.status_levels.get(name=name)
         ActionReport.objects.create(round=round_, action=action(plan, number), status=status)
     ActionReport.objects.create(round=round_, action=action(plan, 6), account="Aloitettiin")
+    for organisation in plan.organisations.all():  # submitted: the public page shows them
+        Submission.objects.create(round=round_, organisation=organisation)
     return close_round(round_, people.alice)
 
 

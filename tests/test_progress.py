@@ -1,13 +1,21 @@
 """The public progress page of a plan: its closed follow-up rounds only, never an open one."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
-from lanu.followup.models import ActionReport, AddedPriority, JointHighlight
+from lanu.followup.models import (
+    ActionReport,
+    AddedPriority,
+    JointHighlight,
+    MetricValue,
+    Submission,
+)
 from lanu.followup.rounds import close_round, open_round
 from lanu.followup.synthetic import build_rounds
+from lanu.plans.models import Metric, SubGoal
 from tests.html_tables import tables
 from tests.querycount import queries_for
 
@@ -23,10 +31,16 @@ def report(round_, number, status):
     )
 
 
-def new_round(plan, year, statuses: dict[int, str], closed=True):
+def new_round(plan, year, statuses: dict[int, str], closed=True, submitted=None):
+    """A round with the statuses reported; the organisations named submit (default: all)."""
     round_ = open_round(plan, year, date(year + 1, 1, 15), date(year + 1, 3, 31))
     for number, status in statuses.items():
         report(round_, number, status)
+    organisations = plan.organisations.all()
+    if submitted is not None:
+        organisations = organisations.filter(name__in=submitted)
+    for organisation in organisations:
+        Submission.objects.create(round=round_, organisation=organisation)
     return close_round(round_) if closed else round_
 
 
@@ -73,14 +87,22 @@ def test_progress_of_an_earlier_closed_round(client, plan, in_english):
 
 def test_progress_shows_the_status_of_each_action(client, plan, in_english):
     rows = tables(progress(client, plan))["The status of each action in 2024"]
-    assert rows[0] == ["No.", "Toimenpide", "Organisation", "Välitavoite", "Status"]
+    assert rows[0] == [
+        "No.",
+        "Toimenpide",
+        "Organisation",
+        "Välitavoite",
+        "Status",
+        "What was done",
+        "Metrics",
+    ]
     assert [(row[0], row[2], row[4]) for row in rows[1:]] == [
         ("1", "Organisaatio 1", "Käynnissä"),
         ("2", "Organisaatio 2", "Käytössä"),
         ("3", "Organisaatio 1", "Käytössä"),
         ("4", "Organisaatio 2", "Aloitettu"),
-        ("5", "Organisaatio 1", "No status"),
-        ("6", "Organisaatio 2", "No status"),
+        ("5", "Organisaatio 1", "Not reported"),
+        ("6", "Organisaatio 2", "Not reported"),
     ]
     assert rows[1][3] == "I.1, I.2"
 
@@ -183,3 +205,101 @@ def test_round_pages_have_no_axe_violations(live_server, people, language):
         ]:
             page.goto(live_server.url + language + url)
             assert axe_violations(page) == [], url
+
+
+@pytest.fixture
+def drafted(plan_of):
+    """A closed 2024 round: Organisaatio 1 submitted its report, Organisaatio 2 left a draft."""
+    plan = plan_of(4, organisations=2, slug="luonnos")
+    round_ = open_round(plan, 2024, date(2025, 1, 15), date(2025, 3, 31))
+    first, second = plan.actions.get(order=0), plan.actions.get(order=1)
+    assert (first.organisation.name, second.organisation.name) == (
+        "Organisaatio 1",
+        "Organisaatio 2",
+    )
+    levels = plan.status_levels
+    submitted = ActionReport.objects.create(
+        round=round_, action=first, status=levels.get(name="Käytössä"), account="Perhekeskus auki"
+    )
+    draft = ActionReport.objects.create(
+        round=round_,
+        action=second,
+        status=levels.get(name="Ei toteudu"),
+        account="Salainen luonnos",
+    )
+    for report, text, value in [(submitted, "Asiakkaita", "12.5"), (draft, "Ryhmiä", "99")]:
+        metric = Metric.objects.create(action=report.action, text=text)
+        MetricValue.objects.create(report=report, metric=metric, value=Decimal(value))
+    Submission.objects.create(round=round_, organisation=first.organisation)
+    close_round(round_)
+    return plan
+
+
+def public_pages(plan) -> list[str]:
+    """Every public page of the plan that could show a report."""
+    urls = [
+        reverse("followup:progress", args=[plan.slug]),
+        reverse("followup:progress-year", args=[plan.slug, 2024]),
+        reverse("plans:plan", args=[plan.slug]),
+        reverse("plans:actions", args=[plan.slug]),
+        reverse("plans:export-json", args=[plan.slug]),
+        reverse("plans:export-csv", args=[plan.slug]),
+    ]
+    urls += [reverse("plans:action", args=[plan.slug, a.pk]) for a in plan.actions.all()]
+    urls += [
+        reverse("plans:organisation", args=[plan.slug, o.pk]) for o in plan.organisations.all()
+    ]
+    urls += [
+        reverse("plans:subgoal", args=[plan.slug, s.pk])
+        for s in SubGoal.objects.filter(goal__plan=plan)
+    ]
+    return urls
+
+
+def test_a_draft_never_shows_on_a_public_page(client, drafted, in_english):
+    for url in public_pages(drafted):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        assert "Salainen luonnos" not in page and "Ryhmiä: 99" not in page, url
+
+
+def test_progress_shows_what_a_submitted_report_did(client, drafted, in_english):
+    rows = tables(progress(client, drafted))["The status of each action in 2024"]
+    assert rows[1][2:] == [
+        "Organisaatio 1",
+        rows[1][3],
+        "Käytössä",
+        "Perhekeskus auki",
+        "Asiakkaita: 12.5",
+    ]
+    assert rows[2][2] == "Organisaatio 2" and rows[2][4:] == ["Not reported", "", ""]
+    whole = tables(progress(client, drafted))["The whole plan"][1]
+    assert counts(whole) == ["0", "0", "0", "1", "0", "3", "4"]  # the draft's "Ei toteudu": 0
+
+
+def test_progress_names_the_organisations_that_did_not_report(client, drafted, in_english):
+    page = progress(client, drafted).content.decode()
+    assert "Not reported in 2024:</strong> Organisaatio 2</p>" in page
+
+
+def test_the_action_page_shows_its_status_year_by_year(client, drafted, in_english):
+    first, second = drafted.actions.get(order=0), drafted.actions.get(order=1)
+    url = reverse("plans:action", args=[drafted.slug, first.pk])
+    found = tables(client.get(url))
+    caption = "The status the organisation reported for the action in each closed follow-up round"
+    assert found[caption] == [
+        ["Year", "Status", "What was done", "Metrics"],
+        ["2024", "Käytössä", "Perhekeskus auki", "Asiakkaita: 12.5"],
+    ]
+    page = client.get(reverse("plans:action", args=[drafted.slug, second.pk])).content.decode()
+    assert "No submitted report of the action in a closed follow-up round yet." in page
+
+
+def test_the_action_page_shows_a_submitted_report_once_its_round_closes(client, plan_of):
+    plan = plan_of(2, organisations=1, slug="auki")
+    round_ = new_round(plan, 2024, {1: "Käytössä"}, closed=False)
+    url = reverse("plans:action", args=[plan.slug, plan.actions.get(order=0).pk])
+    assert "Käytössä" not in client.get(url).content.decode()
+    close_round(round_)
+    assert "Käytössä" in client.get(url).content.decode()

@@ -53,3 +53,29 @@ def with_change(changes) -> SafeString:
         for action, before, now in changes
     )
     return mark_safe("\n".join(rows))  # noqa: S308 - every text escaped, labels are safe
+
+
+def with_report(actions) -> SafeString:
+    """Actions with `status_label` (safe HTML), and `account` and `values` of their report."""
+    rows = (
+        f"<tr>{first_cells(action)}<td>{subgoal_links_html(action.subgoal_refs)}</td>"
+        f"<td>{action.status_label}</td><td>{linebreaks(action.account)}</td>"
+        f"<td>{values_html(action.values)}</td></tr>"
+        for action in actions
+    )
+    return mark_safe("\n".join(rows))  # noqa: S308 - every text escaped, labels are safe
+
+
+def linebreaks(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.splitlines())
+
+
+def values_html(values) -> str:
+    """The metric values as a list of "metric: value"; nothing when there is none."""
+    if not values:
+        return ""
+    items = "".join(
+        f"<li>{escape(value.metric.text)}: <strong>{escape(value.shown())}</strong></li>"
+        for value in values
+    )
+    return f'<ul class="metric-values">{items}</ul>'

@@ -10,6 +10,7 @@ joint highlights per sub-goal. Closing a round freezes it.
 
 from django.conf import settings
 from django.db import models
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
 from lanu.plans.models import Action, Metric, Organisation, Plan, SubGoal, Versioned
@@ -154,6 +155,11 @@ class MetricValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.metric}: {self.value}"
+
+    def shown(self) -> str:
+        """The value as a reader writes it: no trailing zeros, the language's decimal mark."""
+        text = format(self.value.normalize(), "f")
+        return text.replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 class Submission(models.Model):

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -26,8 +26,8 @@ from lanu.plans.listing import SubGoalRef, subgoal_refs
 from lanu.plans.models import Action, Plan, SubGoal
 from lanu.plans.views import readable_plan
 
-from . import action_rows, charts, reminders, statistics
-from .models import ActionReport, FollowUpRound, RoundAction
+from . import action_rows, charts, published, reminders, statistics
+from .models import ActionReport, FollowUpRound
 from .statistics import Distribution, Level
 
 NO_STATUS_COLOUR = "#ffffff"
@@ -302,26 +302,55 @@ def progress(request, slug, year=None):
 
 
 def progress_context(plan, round_, rounds) -> dict:
-    levels, actions = scale(plan), round_actions(plan, round_)
-    statuses = round_reports(round_)[round_.pk].statuses
+    """The closed round as the public sees it: only the submitted reports (published.py)."""
+    levels, actions = public_scale(plan), round_actions(plan, round_)
+    submitted = published.submitted_organisations(round_)
+    statuses = add_public_reports(round_, actions, levels)
     goals = goals_with_status(plan, round_goals(plan, round_), levels, statuses, actions)
     add_highlights_and_priorities(round_, goals)
-    labels = {level.pk: charts.labelled(level) for level in levels}
-    for action in actions:
-        action.status_label = labels.get(statuses.get(action.pk), labels[None])
     reported_levels = [level for level in levels if level.pk is not None]
     years = year_trend(reported_levels, rounds)
     whole = whole_plan_row(plan, levels, statuses, actions)
+    labels = {level.pk: charts.labelled(level) for level in levels}
     return {
         "levels": [(level, labels[level.pk]) for level in levels],
         "headers": level_headers(levels),
         "trend_headers": level_headers(reported_levels),
         "whole_rows": [whole],
         "goals": goals,
-        "action_rows": action_rows.with_status(actions),
+        "not_reported": [o for o in organisations_of(plan, actions) if o.pk not in submitted],
+        "action_rows": action_rows.with_report(actions),
         "trend": years,
         "trend_chart": charts.trend_chart(years, trend_title(plan, years)),
     }
+
+
+def public_scale(plan: Plan) -> list[Level]:
+    """The plan's status levels, and "not reported" last: drafts count as not reported."""
+    levels = scale(plan)[:-1]
+    description = _(
+        "The organisation did not submit its report in the round, or its report gives the "
+        "action no status."
+    )
+    return [*levels, Level(None, _("Not reported"), NO_STATUS_COLOUR, description)]
+
+
+def add_public_reports(round_, actions, levels) -> dict[int, int | None]:
+    """Each action's `status_label`, `account` and `values` from its submitted report: 2 queries.
+
+    Returns the statuses (action id -> level id) of the submitted reports.
+    """
+    reports = published.published(round_.reports.all())
+    found = {row[0]: row for row in reports.values_list("action_id", "pk", "status_id", "account")}
+    values = defaultdict(list)
+    for value in published.published_values(round_.reports.all()):
+        values[value.report_id].append(value)
+    labels = {level.pk: charts.labelled(level) for level in levels}
+    for action in actions:
+        _action_id, pk, status_id, account = found.get(action.pk, (None, None, None, ""))
+        action.status_label = labels.get(status_id, labels[None])
+        action.account, action.values = account, values.get(pk, [])
+    return {action_id: status_id for action_id, _pk, status_id, _account in found.values()}
 
 
 def add_highlights_and_priorities(round_, goals) -> None:
@@ -339,10 +368,9 @@ def add_highlights_and_priorities(round_, goals) -> None:
 
 
 def year_trend(levels, rounds) -> list[statistics.YearDistribution]:
-    """Per closed round (oldest first), the reported statuses of its actions: 1 query."""
-    member = RoundAction.objects.filter(round=OuterRef("round"), action=OuterRef("action"))
+    """Per closed round (oldest first), the submitted statuses of its actions: 1 query."""
     reports = ActionReport.objects.filter(round__in=rounds, status__isnull=False)
-    reports = reports.filter(Exists(member))
+    reports = published.published(reports)
     counts = {
         (year, status_id): n
         for year, status_id, n in reports.values_list("round__year", "status_id").annotate(

@@ -21,6 +21,7 @@ from lanu.accounts.permissions import (
     editable_organisation_ids,
     readable_plans,
 )
+from lanu.followup import published
 from lanu.followup.models import FollowUpRound
 from lanu.history.records import changes_of
 
@@ -188,6 +189,7 @@ def action_detail(request, slug, pk):
     found = plan_actions(plan, pk=pk)
     action = found[0] if found else archived_action(request, plan, pk)
     context = {"plan": plan, "action": action, "changes": changes_of(action)}
+    context["yearly_reports"] = published.yearly(action)
     context["may_edit"] = can_edit_actions_of(request.user, plan, action.organisation_id)
     return render(request, "plans/action_detail.html", context)
 
