@@ -35,11 +35,11 @@ class Layout:
     write: dict  # file kind -> builder(data, path)
     organisation: str = ""  # make the plan of this organisation's actions only
     name: str = ""  # the plan's name on the cover, if not the seed's
-    copies: tuple[str, ...] = ("odt", "pdf")  # LibreOffice's copies of the Word file
 
     @property
     def kinds(self) -> tuple[str, ...]:
-        return tuple(self.write) + (self.copies if "docx" in self.write else ())
+        """The files written, and LibreOffice's ODT and PDF copies of a Word file."""
+        return tuple(self.write) + (("odt", "pdf") if "docx" in self.write else ())
 
 
 LAYOUTS = {
