@@ -36,6 +36,8 @@ def action_data(action, **changes) -> dict:
         "impact": action.impact,
         "version": action.version,
     }
+    for metric in action.metrics.filter(archived=False):  # shown to coordinators
+        data |= {f"kind_{metric.pk}": metric.kind, f"unit_{metric.pk}": metric.unit}
     return {**data, **changes}
 
 

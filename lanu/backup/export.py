@@ -161,10 +161,17 @@ def reports_of(plan: Plan, positions: Positions, people: People) -> dict[int, li
 def values_of(plan: Plan, positions: Positions) -> dict[int, list[dict]]:
     rows = MetricValue.objects.filter(report__round__plan=plan)
     found = [
-        (value.report_id, {"metric": positions.metrics[value.metric_id], "value": str(value.value)})
-        for value in rows.only("report_id", "metric_id", "value")
+        (value.report_id, {"metric": positions.metrics[value.metric_id]} | value_fields(value))
+        for value in rows.only("report_id", "metric_id", "value", "text")
     ]
     return grouped(sorted(found, key=lambda row: (row[0], row[1]["metric"])))
+
+
+def value_fields(value: MetricValue) -> dict:
+    """A number or yes/no (1/0) as "value"; a text metric's answer as "text"."""
+    if value.value is None:
+        return {"value": None, "text": value.text}
+    return {"value": str(value.value)}
 
 
 def submissions_of(plan: Plan, people: People) -> dict[int, list[dict]]:

@@ -40,7 +40,7 @@ class ReportData:
     status: int | None  # the level's order
     updated_by: str | None
     fields: dict  # account, continuation, updated_at
-    values: list[tuple[int, object]] = field(default_factory=list)  # (metric position, value)
+    values: list[tuple[int, dict]] = field(default_factory=list)  # (metric position, fields)
 
 
 @dataclass
@@ -218,15 +218,11 @@ def read_report(check: Checker, item: dict, where: str, known: Known) -> ReportD
         fields=check.fields(ActionReport, item, ("account", "continuation", "updated_at"), where),
     )
     metrics = known.metrics.get(action, range(0))
-    value_field = MetricValue._meta.get_field("value")
     for at, value in check.items(item, "values", where):
-        report.values.append(
-            (
-                check.reference(value.get("metric"), metrics, f"{at}.metric"),
-                check.value(value_field, value.get("value"), f"{at}.value"),
-            )
-        )
-    check.unique([metric for metric, _value in report.values], f"{where}.values")
+        fields = check.fields(MetricValue, value, ("value", "text"), at)
+        metric = check.reference(value.get("metric"), metrics, f"{at}.metric")
+        report.values.append((metric, fields))
+    check.unique([metric for metric, _fields in report.values], f"{where}.values")
     return report
 
 

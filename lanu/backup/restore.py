@@ -138,9 +138,9 @@ def restore_round(plan: Plan, item: RoundData, targets: Targets, people: dict) -
     )
     keep_times(reports, [report.fields["updated_at"] for report in item.reports], "updated_at")
     MetricValue.objects.bulk_create(
-        MetricValue(report=row, metric=targets.metric(report.action, position), value=value)
+        MetricValue(report=row, metric=targets.metric(report.action, position), **fields)
         for row, report in zip(reports, item.reports, strict=True)
-        for position, value in report.values
+        for position, fields in report.values
     )
     restore_submissions(round_, item.submissions, targets, people)
     restore_texts(round_, item, targets)

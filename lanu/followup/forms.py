@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lanu.plans.editing import VersionedForm
+from lanu.plans.models import Metric
 
-from .models import ActionReport, FollowUpRound, MetricValue
+from .models import ActionReport, FollowUpRound
 from .reports import digest
 
 PARAGRAPHS = re.compile(r"\n\s*\n")
@@ -223,29 +224,28 @@ class ReportForm(VersionedForm):
     def add_metric_fields(self) -> None:
         saved = {}
         if self.instance.pk:
-            saved = dict(self.instance.values.values_list("metric_id", "value"))
+            saved = {v.metric_id: v for v in self.instance.values.all()}
         for metric in self.metrics:
-            self.fields[f"metric_{metric.pk}"] = FinnishDecimalField(
-                label=metric_label(metric),
-                required=False,
-                max_digits=14,
-                decimal_places=4,
-                initial=saved.get(metric.pk),
-                help_text=_("A number, if the metric has one; e.g. 12,5."),
-            )
+            field = metric_field(metric)
+            field.initial = field.initial_of(saved.get(metric.pk))
+            self.fields[f"metric_{metric.pk}"] = field
 
     def metric_fields(self) -> list:
         return [self[f"metric_{metric.pk}"] for metric in self.metrics]
 
-    def metric_values(self) -> dict[int, Decimal | None]:
-        return {m.pk: self.cleaned_data.get(f"metric_{m.pk}") for m in self.metrics}
+    def metric_values(self) -> dict[int, dict | None]:
+        """Per metric, the MetricValue fields to store, or None for a blank (no value)."""
+        return {
+            m.pk: self.fields[f"metric_{m.pk}"].stored(self.cleaned_data.get(f"metric_{m.pk}"))
+            for m in self.metrics
+        }
 
     def snapshot(self, instance) -> dict[str, str]:
         values = super().snapshot(instance)
         texts = {m.pk: m.text for m in self.metrics}
-        rows = MetricValue.objects.filter(report=instance) if instance.pk else []
+        rows = instance.values.select_related("metric") if instance.pk else []
         values["values"] = "\n".join(
-            f"{texts.get(row.metric_id, '')}: {format_number(row.value)}" for row in rows
+            f"{texts.get(row.metric_id, '')}: {row.shown()}" for row in rows
         )
         return values
 
@@ -254,6 +254,93 @@ def metric_label(metric) -> str:
     if metric.archived:
         return _("%s (archived metric)") % metric.text
     return metric.text
+
+
+# A metric's field in the report form, by the metric's kind (plans/metric_kinds.py).
+
+
+class NumberMetricField(FinnishDecimalField):
+    """A number or a percentage: "Syötä luku" for anything else, as before kinds."""
+
+    def __init__(self, metric, **kwargs):
+        percentage = metric.kind == Metric.Kind.PERCENTAGE
+        unit = "%" if percentage else metric.unit
+        label = metric_label(metric) + (f" ({unit})" if unit else "")
+        hint = _("A percentage, e.g. 12,5.") if percentage else _("A number, e.g. 12,5.")
+        super().__init__(
+            label=label, required=False, max_digits=14, decimal_places=4, help_text=hint, **kwargs
+        )
+
+    def initial_of(self, saved):
+        return saved.value if saved else None
+
+    def stored(self, value) -> dict | None:
+        return None if value is None else {"value": value, "text": ""}
+
+
+YES_WORDS = {"yes", "kyllä", "ja", "k", "y", "true", "1"}
+NO_WORDS = {"no", "ei", "nej", "e", "n", "false", "0"}
+
+
+class YesNoMetricField(forms.ChoiceField):
+    """Yes or no: kyllä/ei, ja/nej or yes/no, stored as 1 or 0 whichever words were used."""
+
+    widget = forms.RadioSelect
+
+    def __init__(self, metric, **kwargs):
+        choices = [("", _("Not answered")), ("yes", _("Yes")), ("no", _("No"))]
+        super().__init__(label=metric_label(metric), choices=choices, required=False, **kwargs)
+
+    def to_python(self, value) -> str:
+        word = super().to_python(value).strip().lower()
+        if word in YES_WORDS:
+            return "yes"
+        if word in NO_WORDS:
+            return "no"
+        if word:
+            raise forms.ValidationError(_("Answer yes or no (kyllä / ei, ja / nej)."))
+        return ""
+
+    def valid_value(self, value) -> bool:
+        return value in ("", "yes", "no")
+
+    def initial_of(self, saved):
+        if saved is None or saved.value is None:
+            return ""
+        return "yes" if saved.value else "no"
+
+    def stored(self, value) -> dict | None:
+        if value not in ("yes", "no"):
+            return None
+        return {"value": Decimal(value == "yes"), "text": ""}
+
+
+class TextMetricField(forms.CharField):
+    """A metric answered in words."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, metric, **kwargs):
+        super().__init__(label=metric_label(metric), required=False, **kwargs)
+
+    def initial_of(self, saved):
+        return saved.text if saved else ""
+
+    def stored(self, value) -> dict | None:
+        return {"value": None, "text": value} if value else None
+
+
+METRIC_FIELDS = {
+    Metric.Kind.NUMBER: NumberMetricField,
+    Metric.Kind.PERCENTAGE: NumberMetricField,
+    Metric.Kind.YES_NO: YesNoMetricField,
+    Metric.Kind.TEXT: TextMetricField,
+}
+
+
+def metric_field(metric) -> forms.Field:
+    """The report form's field for the metric, as its kind asks."""
+    return METRIC_FIELDS.get(metric.kind, NumberMetricField)(metric)
 
 
 class SubGoalTextsForm(forms.Form):

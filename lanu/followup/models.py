@@ -136,15 +136,18 @@ class ActionReport(Versioned):
 
 
 class MetricValue(models.Model):
-    """A number reported for a metric of the action, in one round.
+    """A value reported for a metric of the action, in one round, as the metric's kind says.
 
+    A number or a percentage is `value`; a yes/no answer is `value` 1 (yes) or 0 (no),
+    whichever word it was given in (forms.YesNoField); a text is `text`, `value` empty.
     A metric with values cannot be deleted on its own (RESTRICT: editing archives it
     instead); deleting a whole plan, its rounds with it, still can.
     """
 
     report = models.ForeignKey(ActionReport, on_delete=models.CASCADE, related_name="values")
     metric = models.ForeignKey(Metric, on_delete=models.RESTRICT, related_name="values")
-    value = models.DecimalField(_("value"), max_digits=14, decimal_places=4)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=4, null=True, blank=True)
+    text = models.TextField(_("text"), blank=True)
 
     class Meta:
         verbose_name = _("metric value")
@@ -154,12 +157,24 @@ class MetricValue(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.metric}: {self.value}"
+        return f"{self.metric}: {self.shown()}"
+
+    @property
+    def answer(self) -> bool | None:
+        """A yes/no metric's answer (None: not one)."""
+        return None if self.value is None else bool(self.value)
 
     def shown(self) -> str:
-        """The value as a reader writes it: no trailing zeros, the language's decimal mark."""
-        text = format(self.value.normalize(), "f")
-        return text.replace(".", get_format("DECIMAL_SEPARATOR"))
+        """The value as a reader writes it: "12,5 henkilöä", "40 %", "Kyllä", or the text."""
+        kind = self.metric.kind
+        if kind == Metric.Kind.TEXT or self.value is None:
+            return self.text
+        if kind == Metric.Kind.YES_NO:
+            return str(_("Yes") if self.value else _("No"))
+        number = format(self.value.normalize(), "f").replace(".", get_format("DECIMAL_SEPARATOR"))
+        if kind == Metric.Kind.PERCENTAGE:
+            return f"{number} %"
+        return f"{number} {self.metric.unit}".strip()
 
 
 class Submission(models.Model):

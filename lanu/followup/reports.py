@@ -124,13 +124,13 @@ def fill(report: ActionReport, data: dict, version: int, user) -> ActionReport:
 
 
 def save_values(report: ActionReport, values: dict) -> None:
-    """The metrics' numbers: a blank one removes the value."""
-    blank = [pk for pk, value in values.items() if value is None]
+    """The metrics' values (MetricValue fields per metric id): a blank one removes the value."""
+    blank = [pk for pk, fields in values.items() if fields is None]
     report.values.filter(metric_id__in=blank).delete()
-    for metric_id, value in values.items():
-        if value is not None:
+    for metric_id, fields in values.items():
+        if fields is not None:
             MetricValue.objects.update_or_create(
-                report=report, metric_id=metric_id, defaults={"value": value}
+                report=report, metric_id=metric_id, defaults=fields
             )
 
 

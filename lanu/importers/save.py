@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lanu.lib.rows import insert_rows
+from lanu.plans.metric_kinds import guess_kind
 from lanu.plans.models import (
     Action,
     Goal,
@@ -161,7 +162,7 @@ def insert_actions(plan, items: list[ActionData], organisations, first_order: in
     actions = Action.objects.bulk_create(new, batch_size=BATCH)
     metrics = [
         {"action_id": action.pk, "text": metric.text, "order": n}
-        | {"by_mother_tongue": metric.by_mother_tongue}
+        | {"by_mother_tongue": metric.by_mother_tongue, "kind": guess_kind(metric.text)}
         for action, item in zip(actions, items, strict=True)
         for n, metric in enumerate(item.metrics)
     ]

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lanu.accounts.permissions import (
+    can_coordinate,
     can_edit_actions_of,
     can_edit_any_action,
     editable_organisation_ids,
@@ -141,12 +142,47 @@ class ActionForm(editing.VersionedForm):
         super().__init__(*args, **kwargs)
         self.plan = plan
         self.user = user
+        self.kinds: dict[int, tuple[str, str]] = {}
         self.set_organisation_choices(user)
         self.set_subgoal_choices()
         for name in ("ease", "impact"):
             self.fields[name].choices = [("", _("Not assessed")), *self.fields[name].choices[1:]]
         if self.instance.pk:
             self.initial["metrics"] = [metric_line(m) for m in live_metrics(self.instance)]
+            if can_coordinate(user, plan):
+                self.add_kind_fields()
+
+    def add_kind_fields(self) -> None:
+        """The coordinator chooses each metric's kind and unit, right after the metrics."""
+        for metric in live_metrics(self.instance):
+            self.kinds[metric.pk] = (f"kind_{metric.pk}", f"unit_{metric.pk}")
+            self.fields[f"kind_{metric.pk}"] = forms.ChoiceField(
+                label=_("Kind of the metric “%s”") % metric.text,
+                choices=Metric.Kind.choices,
+                initial=metric.kind,
+                required=False,
+                help_text=_("How its value is reported: a number, a percentage, yes/no or text."),
+            )
+            self.fields[f"unit_{metric.pk}"] = forms.CharField(
+                label=_("Unit of the metric “%s”") % metric.text,
+                required=False,
+                max_length=40,
+                initial=metric.unit,
+                help_text=_("For a number, e.g. “persons” or “€”."),
+            )
+        names = list(self.fields)
+        added = [name for pair in self.kinds.values() for name in pair]
+        at = names.index("metrics") + 1
+        rest = [name for name in names if name not in added]
+        self.fields = {name: self.fields[name] for name in [*rest[:at], *added, *rest[at:]]}
+
+    def chosen_kinds(self) -> dict[int, tuple[str, str]]:
+        """The kind and unit chosen per metric id (none unless a coordinator edits; a post
+        without a metric's kind keeps its kind and unit)."""
+        data = self.cleaned_data
+        return {
+            pk: (data[kind], data[unit]) for pk, (kind, unit) in self.kinds.items() if data[kind]
+        }
 
     def set_organisation_choices(self, user) -> None:
         field = self.fields["organisation"]
@@ -188,7 +224,8 @@ class ActionForm(editing.VersionedForm):
 
     def save_related(self, instance) -> None:
         instance.subgoals.add(*self.archived_subgoals)
-        sync_metrics(instance, [wanted_metric(line) for line in self.cleaned_data["metrics"]])
+        wanted = [wanted_metric(line) for line in self.cleaned_data["metrics"]]
+        sync_metrics(instance, wanted, self.chosen_kinds())
 
     def snapshot(self, instance) -> dict[str, str]:
         values = super().snapshot(instance)

@@ -7,12 +7,15 @@ caller has ids, else line by line with difflib (an unchanged line keeps its metr
 a replaced block of as many lines is edited in place pair by pair, so a typo fix
 keeps the metric and its values). A metric no longer wanted is deleted if no round
 has a value for it, else archived; a wanted text equal to an archived metric's
-restores it. Call it in the transaction that saves the action.
+restores it. A metric's kind and unit are the wanted ones where the caller chose
+them, else the matched metric's; a new metric's kind is guessed from its wording
+(metric_kinds.guess_kind). Call it in the transaction that saves the action.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
+from .metric_kinds import guess_kind
 from .models import Action, Metric
 
 
@@ -21,10 +24,19 @@ class WantedMetric:
     text: str
     by_mother_tongue: bool | None = None  # None: keep the matched metric's (new: False)
     pk: int | None = None
+    kind: str | None = None  # None: keep the matched metric's (new: guessed from the text)
+    unit: str | None = None  # None: keep the matched metric's (new: none)
 
 
-def sync_metrics(action: Action, wanted: list[WantedMetric]) -> list[Metric]:
-    """Make the action's live metrics the wanted ones, in order; returns them."""
+def sync_metrics(
+    action: Action, wanted: list[WantedMetric], chosen: dict[int, tuple[str, str]] | None = None
+) -> list[Metric]:
+    """Make the action's live metrics the wanted ones, in order; returns them.
+
+    `chosen`: a kind and unit per id of a live metric, as the coordinator chose them
+    in the action's form; they apply to the wanted metric that keeps that metric.
+    """
+    chosen = chosen or {}
     metrics = list(action.metrics.order_by("order", "pk"))
     live = [m for m in metrics if not m.archived]
     matched = match(live, wanted)
@@ -35,6 +47,8 @@ def sync_metrics(action: Action, wanted: list[WantedMetric]) -> list[Metric]:
     ]
     gone = [m for m in live if m not in kept]
     for order, (metric, item) in enumerate(zip(kept, wanted, strict=True)):
+        if metric.pk in chosen and item.kind is None:
+            item = replace(item, kind=chosen[metric.pk][0], unit=chosen[metric.pk][1])
         update(metric, item, order)
     retire(gone)
     return kept
@@ -56,11 +70,14 @@ def match(live: list[Metric], wanted: list[WantedMetric]) -> dict[int, Metric]:
 
 
 def update(metric: Metric, item: WantedMetric, order: int) -> None:
-    """Save the metric with the wanted text, breakdown and order, if any of them differs."""
+    """Save the metric with the wanted text, breakdown, kind, unit and order, if any differs."""
     flag = item.by_mother_tongue
+    kind = metric.kind if metric.pk else guess_kind(item.text)
     wanted = {
         "text": item.text,
         "by_mother_tongue": metric.by_mother_tongue if flag is None else flag,
+        "kind": kind if item.kind is None else item.kind,
+        "unit": metric.unit if item.unit is None else item.unit,
         "order": order,
         "archived": False,
     }

@@ -8,6 +8,9 @@ Text an imported document says that fits no field is kept in a `notes` field.
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from . import metric_kinds
 
 
 class Versioned(models.Model):
@@ -294,8 +297,18 @@ class Metric(models.Model):
     reported for it stay; one no longer wanted that has values is archived, not deleted.
     """
 
+    class Kind(models.TextChoices):
+        NUMBER = metric_kinds.NUMBER, pgettext_lazy("metric kind", "Number")
+        PERCENTAGE = metric_kinds.PERCENTAGE, _("Percentage")
+        YES_NO = metric_kinds.YES_NO, _("Yes / no")
+        TEXT = metric_kinds.TEXT, _("Text")
+
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="metrics")
     text = models.TextField(_("text"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.NUMBER)
+    unit = models.CharField(
+        _("unit"), max_length=40, blank=True, help_text=_("Of a number, e.g. “persons”, “€”.")
+    )
     by_mother_tongue = models.BooleanField(
         _("broken down by mother tongue / citizenship"), default=False
     )
