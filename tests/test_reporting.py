@@ -231,7 +231,8 @@ def test_saving_after_the_round_closed_is_refused_with_the_text_shown_back(peopl
 def test_submitting_the_organisations_report_and_correcting_after(people, round_):
     action = action_of(people, people.first)
     bob = logged_in(people.bob)
-    response = bob.post(organisation_url("report-submit", people, people.first), follow=True)
+    url = organisation_url("report-submit", people, people.first)
+    response = bob.post(url, {"confirm": "yes"}, follow=True)  # none reported: confirmed
     assert "The report was submitted. You can still correct it until the round closes" in (
         response.text
     )

@@ -63,6 +63,10 @@ def test_editor_reports_an_action_by_keyboard_with_autosave(live_server, people)
         assert str(report.values.get().value).startswith("12.5") and report.version == 3
 
         press(page, "button", "Submit the organisation's report")
+        assert "3 actions have no status and no text" in page.inner_text("main")
+        assert not Submission.objects.exists()
+        assert axe_violations(page) == []
+        press(page, "button", "Submit the report as it is")
         assert "You can still correct it until the round closes" in page.inner_text("main")
         assert Submission.objects.filter(organisation=people.first).exists()
         press(page, "link", "Added priorities for the coming year")
@@ -85,9 +89,9 @@ def test_coordinator_runs_a_round_by_keyboard(live_server, people):
         assert "The status scale was saved." in page.inner_text("main")
         press(page, "link", "Open a round")
         assert axe_violations(page) == []
-        type_into(page, "#id_year", "2023")
+        type_into(page, "#id_year", "2024")
         press(page, "button", "Open the round")
-        assert page.get_by_role("heading", level=1).inner_text() == "Follow-up round 2023"
+        assert page.get_by_role("heading", level=1).inner_text() == "Follow-up round 2024"
         assert "Toteutui" in page.inner_text("main")
         assert axe_violations(page) == []
         press(page, "link", "Joint highlights")
@@ -99,4 +103,4 @@ def test_coordinator_runs_a_round_by_keyboard(live_server, people):
         press(page, "button", "Close the round")
         assert "The round was closed." in page.inner_text("main")
         assert axe_violations(page) == []
-        assert FollowUpRound.objects.get(year=2023).is_closed
+        assert FollowUpRound.objects.get(year=2024).is_closed

@@ -78,6 +78,7 @@ def data_for(name: str, people) -> dict:
         "round-highlights": texts,
         "report-priorities": texts,
         "report-action": {**report, "version": "", "loaded": ""},
+        "report-submit": {"confirm": "yes"},
     }.get(name, {})
 
 

@@ -271,6 +271,10 @@ def organisation_actions(plan, round_, organisation) -> list:
 @login_required
 def submit_organisation_report(request, slug, year, pk):
     plan, round_, organisation = reporting_organisation(request, slug, year, pk)
+    if not request.POST.get("confirm") and (unreported := to_confirm(plan, round_, organisation)):
+        context = {"plan": plan, "round": round_, "organisation": organisation}
+        context["unreported"] = unreported
+        return render(request, "followup/report_submit_confirm.html", context)
     try:
         submission, created = reports.submit(round_, organisation, request.user)
     except RoundClosed as error:
@@ -280,6 +284,26 @@ def submit_organisation_report(request, slug, year, pk):
     return redirect(
         "followup:report-organisation", slug=plan.slug, year=round_.year, pk=organisation.pk
     )
+
+
+def to_confirm(plan, round_, organisation) -> list:
+    """The unreported actions to list before a first submission of an open round, if any."""
+    if round_.is_closed or round_.submissions.filter(organisation=organisation).exists():
+        return []
+    return unreported_actions(plan, round_, organisation)
+
+
+def unreported_actions(plan, round_, organisation) -> list:
+    """The organisation's actions whose report gives no status and tells nothing: 2 queries.
+
+    Submitting with these asks first, so that a report is not sent half done by mistake.
+    """
+    found = reports.reports_of(round_, organisation)
+    return [
+        action
+        for action in organisation_actions(plan, round_, organisation)
+        if not reports.tells_something(found.get(action.pk))
+    ]
 
 
 def submitted_message(round_, submission, created: bool) -> str:

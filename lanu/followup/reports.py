@@ -166,6 +166,11 @@ def submit(round_, organisation, user) -> tuple[Submission, bool]:
 TOLD = Q(status__isnull=False) | ~Q(account="")  # a report that reports something
 
 
+def tells_something(report) -> bool:
+    """Whether a report reports something (as TOLD in the database): a status or a text."""
+    return report is not None and (report.status_id is not None or report.account != "")
+
+
 def organisation_progress(round_) -> dict[int, dict]:
     """Per organisation: its actions, how many have a report, and its submission; 3 queries.
 
