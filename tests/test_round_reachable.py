@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from lanu.followup.rounds import close_round, open_round
 from tests.html_links import follow, links
@@ -29,7 +30,9 @@ def round_2024(people):
 def plan_page(client, people, name=None):
     if name:
         client.force_login(getattr(people, name))
-    response = client.get(reverse("plans:plan", args=[people.plan.slug]))
+    with translation.override("fi"):  # the plan page in Finnish, whatever came before
+        url = reverse("plans:plan", args=[people.plan.slug])
+    response = client.get(url)
     assert response.status_code == 200
     return response
 

@@ -29,8 +29,10 @@ def report(round_, number, status=None, account=""):
     return ActionReport.objects.create(round=round_, action=action, status=status, account=account)
 
 
-def submit_url(people, round_, organisation) -> str:
-    return reverse("followup:report-submit", args=[people.plan.slug, round_.year, organisation.pk])
+def submit_url(people, round_, organisation, language="fi") -> str:
+    with translation.override(language):
+        args = [people.plan.slug, round_.year, organisation.pk]
+        return reverse("followup:report-submit", args=args)
 
 
 def titles(people, *numbers) -> list[str]:
@@ -78,8 +80,7 @@ def test_a_fully_reported_organisation_submits_at_once(client, people, round_):
 
 def test_the_question_is_in_swedish_on_swedish_pages(client, people, round_):
     client.force_login(people.bob)
-    with translation.override("sv"):
-        url = submit_url(people, round_, people.first)
+    url = submit_url(people, round_, people.first, "sv")
     assert url.startswith("/sv/")
     page = client.post(url)
     assert "Skicka rapporten fast åtgärder saknar rapport?" in page.content.decode()
