@@ -1,0 +1,144 @@
+"""Every page kind at a phone's width (390 px): the page never scrolls sideways, axe
+finds nothing, and focus rings stand out (3:1) from whatever is behind them.
+
+The pages are listed from the URL conf itself, so a new page kind is visited without
+anyone remembering to add it: only its address's parts need a value here.
+"""
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import translation
+from django.utils.http import urlsafe_base64_encode
+
+from lanu.followup.models import ActionReport, Submission
+from lanu.followup.rounds import close_round, open_round
+from lanu.importers.views import read_upload
+from tests.browser import axe_violations, chromium_page, log_in_by_keyboard
+
+from .test_import_preview import plan_docx
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+LONG_URL = "https://www.example.fi/lasten-ja-nuorten-hyvinvointisuunnitelma/" + "x" * 120
+LONG_WORD = "Lastensuojeluilmoitusmenettelyuudistamistyöryhmäsuositukset" * 2
+PUBLIC = {"list", "plan", "subgoal", "organisation", "actions", "action", "progress"}
+PUBLIC |= {"progress-year", "login", "password_reset"}
+
+
+def page_names(patterns=None, namespace="", params=frozenset()) -> dict[str, set[str]]:
+    """Every named address in the URL conf (the admin's aside), as "namespace:name",
+    with the names of its parameters."""
+    names = {}
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        inner = params | set(entry.pattern.regex.groupindex)
+        if isinstance(entry, URLResolver) and entry.namespace != "admin":
+            prefix = f"{entry.namespace}:" if entry.namespace else namespace
+            names |= page_names(entry.url_patterns, prefix, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names[namespace + entry.name] = inner
+    return names
+
+
+@pytest.fixture
+def site(people, tmp_path):
+    """The people's plan, published, with long words and a web address in its texts,
+    a closed 2023 round with submitted reports and an open 2024 round, and alice's
+    pending upload: a value for every part of every address."""
+    plan = people.plan
+    plan.published = True
+    plan.notes = "Suunnitelma-asiakirjan jäänne"
+    plan.name = f"Kymenlaakson {LONG_WORD} 2020–2024"
+    plan.save()
+    people.first.name = f"Organisaatio 1 – {LONG_WORD}"
+    people.first.save()
+    action = plan.actions.filter(organisation=people.first).order_by("order").first()
+    action.description = f"{LONG_WORD}: katso {LONG_URL}"
+    action.responsible = LONG_WORD
+    action.save()
+    closed = open_round(plan, 2023, datetime.date(2024, 1, 15), datetime.date(2024, 2, 29))
+    level = plan.status_levels.order_by("order").last()
+    for each in plan.actions.filter(organisation=people.first):
+        ActionReport.objects.create(round=closed, action=each, status=level, account=LONG_URL)
+    Submission.objects.create(round=closed, organisation=people.first, submitted_by=people.bob)
+    close_round(closed)
+    open_round(plan, 2024, datetime.date(2025, 1, 15), datetime.date(2025, 2, 28))
+    pending = read_upload(plan_docx(), "suunnitelma.docx", None)
+    pending.user = people.alice
+    pending.save()
+    goal = plan.goals.order_by("order").first()
+    values = {
+        "slug": plan.slug,
+        "year": 2024,
+        "goal_pk": goal.pk,
+        "uidb64": urlsafe_base64_encode(b"0"),
+        "token": "vanhentunut",
+    }
+    pks = {
+        "goal": goal.pk,
+        "subgoal": goal.subgoals.first().pk,
+        "organisation": people.first.pk,
+        "priorities": people.first.pk,
+        "submit": people.first.pk,
+        "action": action.pk,
+        "import": pending.pk,
+        "membership": people.vera.memberships.get().pk,
+    }
+    return values, pks
+
+
+def address(name: str, params: set[str], values: dict, pks: dict, language: str) -> str:
+    """The page's address in the language, each part of it filled in from the site."""
+    kwargs = {key: values[key] for key in params if key in values}
+    if "pk" in params:
+        kind = name.split(":")[-1].split("-")
+        kwargs["pk"] = pks[kind[1] if kind[0] == "report" else kind[0]]
+    if name == "followup:progress-year":
+        kwargs["year"] = 2023
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs)
+
+
+def misfits(page, url: str) -> list[str]:
+    """Loaded at 390 px: whatever scrolls the page sideways or axe finds, in words."""
+    probe = page.request.get(url, max_redirects=0)  # with the browser's cookies
+    kind = probe.headers.get("content-type", "")
+    if probe.status == 405 or not kind.startswith("text/html"):
+        return []  # an action to post, or a download: not a page to look at
+    if probe.status != 200:
+        return [f"{url}: {probe.status}"]
+    page.goto(url)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    wide = [f"{url} is {width} px wide"] if width > page.evaluate("window.innerWidth") else []
+    return wide + [f"{url}: {violation}" for violation in axe_violations(page)]
+
+
+def test_every_page_fits_a_phone(live_server, site):
+    """The public pages in Finnish and Swedish (the longest words), then every page
+    logged in as the plan's coordinator, in Finnish."""
+    values, pks = site
+    names = page_names()
+    names.pop("logout")
+    found = []
+    with chromium_page() as page:
+        page.set_viewport_size(PHONE)
+        for language in ("fi", "sv"):
+            for name in sorted(n for n in names if n.split(":")[-1] in PUBLIC):
+                url = address(name, names[name], values, pks, language)
+                found += misfits(page, live_server.url + url)
+        log_in_by_keyboard(page, live_server.url, "alice", "/plans/")
+        for name in sorted(names):
+            url = address(name, names[name], values, pks, "fi")
+            found += misfits(page, live_server.url + url)
+    assert found == [], "\n".join(found)
+
+
+def test_the_plan_notes_are_for_coordinators_only(client, site, people):
+    url = reverse("plans:plan", args=[people.plan.slug])
+    assert "Suunnitelma-asiakirjan jäänne" not in client.get(url).content.decode()
+    client.force_login(people.alice)
+    assert "Suunnitelma-asiakirjan jäänne" in client.get(url).content.decode()
+    client.force_login(people.bob)
+    assert "Suunnitelma-asiakirjan jäänne" not in client.get(url).content.decode()
