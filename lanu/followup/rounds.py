@@ -49,6 +49,17 @@ def close_round(round_: FollowUpRound, user=None) -> FollowUpRound:
     return round_
 
 
+def close_due_rounds(today: date) -> list[FollowUpRound]:
+    """Close every open round whose closing date has passed, as the coordinator's close does.
+
+    Run daily from cron (`python -m lanu close-due-rounds`), so a round closes (and its
+    snapshot is taken) even when nobody remembers to; closed by nobody in particular.
+    """
+    due = FollowUpRound.objects.filter(state=FollowUpRound.State.OPEN, closes_on__lt=today)
+    closed = [close_round(round_) for round_ in due.select_related("plan").order_by("closes_on")]
+    return [round_ for round_ in closed if round_.is_closed]
+
+
 def take_snapshot(round_: FollowUpRound) -> None:
     """Write down the round's actions: the plan's live ones and any reported in the round."""
     plan_id = round_.plan_id
