@@ -142,3 +142,73 @@ def test_the_plan_notes_are_for_coordinators_only(client, site, people):
     assert "Suunnitelma-asiakirjan jäänne" in client.get(url).content.decode()
     client.force_login(people.bob)
     assert "Suunnitelma-asiakirjan jäänne" not in client.get(url).content.decode()
+
+
+FOCUS_RING = """() => {
+  const el = document.activeElement, style = getComputedStyle(el);
+  const offset = parseFloat(style.outlineOffset) || 0;
+  let behind = offset < 0 ? el : el.parentElement;  // the outline is drawn on this one
+  let background = "rgb(255, 255, 255)";
+  for (; behind; behind = behind.parentElement) {
+    const colour = getComputedStyle(behind).backgroundColor;
+    if (colour !== "rgba(0, 0, 0, 0)" && colour !== "transparent") { background = colour; break; }
+  }
+  const name = el.tagName + " " + (el.innerText || el.getAttribute("aria-label") || "").trim();
+  return {name: name.slice(0, 40), style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+          colour: style.outlineColor, background: background, body: el === document.body};
+}"""
+
+
+def luminance(colour: str) -> float:
+    """WCAG's relative luminance of a computed "rgb(r, g, b)" colour."""
+    channels = [int(part) / 255 for part in colour[colour.index("(") + 1 : -1].split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    darker, lighter = sorted([luminance(first), luminance(second)])
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def weak_focus_rings(page, stops: int = 80) -> list[str]:
+    """Tab through the page: every focused control whose ring is missing, thin, or
+    under 3:1 against what is behind it (header, body, tinted bands, buttons)."""
+    weak = []
+    page.locator("body").focus()
+    for _ in range(stops):
+        page.keyboard.press("Tab")
+        ring = page.evaluate(FOCUS_RING)
+        if ring["body"]:
+            break
+        ratio = contrast(ring["colour"], ring["background"])
+        if ring["style"] == "none" or ring["width"] < 2 or ratio < 3:
+            weak.append(f"{ring['name']}: {ring['colour']} on {ring['background']} {ratio:.1f}:1")
+    return weak
+
+
+def test_focus_rings_stand_out_on_every_background(live_server, site, people):
+    values, pks = site
+    report = reverse("followup:report-organisation", args=["yhteinen", 2024, people.first.pk])
+    with chromium_page() as page:
+        page.set_viewport_size(PHONE)
+        page.goto(live_server.url + "/plans/yhteinen/")
+        assert weak_focus_rings(page) == []
+        log_in_by_keyboard(page, live_server.url, "alice", "/plans/yhteinen/")
+        assert weak_focus_rings(page) == []
+        page.goto(live_server.url + report)
+        assert weak_focus_rings(page) == []
+
+
+def test_a_wide_table_scrolls_in_its_box_with_its_first_column_kept(live_server, site, people):
+    report = reverse("followup:report-organisation", args=["yhteinen", 2023, people.first.pk])
+    with chromium_page() as page:
+        page.set_viewport_size(PHONE)
+        log_in_by_keyboard(page, live_server.url, "alice", report)
+        box = page.get_by_role("region", name="Toimenpiteet ja niiden raportit")
+        assert box.evaluate("box => box.scrollWidth > box.clientWidth")
+        first = box.locator("tbody tr").first.locator("td, th").first
+        left = box.bounding_box()["x"]
+        assert box.evaluate("box => (box.scrollLeft = box.scrollWidth, box.scrollLeft)") > 100
+        assert abs(first.bounding_box()["x"] - left) <= 1  # still at the box's left edge
+        assert first.is_visible()
