@@ -171,10 +171,23 @@ def test_progress_of_an_unpublished_plan_is_for_its_members(client, people, pers
     assert client.get(reverse("followup:progress", args=["yhteinen"])).status_code == status
 
 
+def add_metric_values(plan) -> None:
+    """A value for each metric of every report: the first metric yes/no, the others numbers."""
+    Metric.objects.filter(action__plan=plan, order=0).update(kind="yes_no")
+    metrics = list(Metric.objects.filter(action__plan=plan).values_list("action_id", "pk"))
+    reports = dict(ActionReport.objects.filter(round__plan=plan).values_list("action_id", "pk"))
+    MetricValue.objects.bulk_create(
+        MetricValue(report_id=reports[action_id], metric_id=pk, value=pk % 2)
+        for action_id, pk in metrics
+        if action_id in reports
+    )
+
+
 def test_progress_query_count_does_not_grow_with_the_plan(client, plan_of):
     small, large = plan_of(10, slug="small"), plan_of(1000, slug="large")
     for plan in (small, large):
         build_rounds(plan, years=(2022, 2023, 2024))
+        add_metric_values(plan)
     urls = [reverse("followup:progress", args=[plan.slug]) for plan in (small, large)]
     assert queries_for(client, urls[0]) == queries_for(client, urls[1])
 
@@ -303,3 +316,52 @@ def test_the_action_page_shows_a_submitted_report_once_its_round_closes(client, 
     assert "Käytössä" not in client.get(url).content.decode()
     close_round(round_)
     assert "Käytössä" in client.get(url).content.decode()
+
+
+@pytest.fixture
+def measured(plan_of):
+    """Rounds 2023 and 2024, both organisations submitted, but in 2024 Organisaatio 2 left a
+    draft: actions 1 and 2 have a yes/no metric, action 3 a number in persons."""
+    plan = plan_of(4, organisations=2, slug="mitattu")
+    actions = [plan.actions.get(order=n) for n in range(3)]
+    kinds = [("Palautejärjestelmä luotu", "yes_no", ""), ("Malli käytössä", "yes_no", "")]
+    kinds.append(("Osallistujat", "number", "henkilöä"))
+    metrics = [
+        Metric.objects.create(action=action, text=text, kind=kind, unit=unit)
+        for action, (text, kind, unit) in zip(actions, kinds, strict=True)
+    ]
+    answers = {2023: ["0", "0", "40"], 2024: ["1", "1", "55.5"]}
+    for year, values in answers.items():
+        round_ = open_round(plan, year, date(year + 1, 1, 15), date(year + 1, 3, 31))
+        for action, metric, value in zip(actions, metrics, values, strict=True):
+            report = ActionReport.objects.create(round=round_, action=action)
+            MetricValue.objects.create(report=report, metric=metric, value=Decimal(value))
+        submitted = plan.organisations.all()
+        if year == 2024:
+            submitted = submitted.filter(name="Organisaatio 1")
+        for organisation in submitted:
+            Submission.objects.create(round=round_, organisation=organisation)
+        close_round(round_)
+    return plan
+
+
+def test_yes_no_metrics_are_charted_as_the_share_answering_yes(client, measured, in_english):
+    response = progress(client, measured)
+    rows = tables(response)["Actions answering yes or no to a yes/no metric per year"]
+    assert rows == [
+        ["Year", "Yes", "No", "Share answering yes"],
+        ["2023", "0", "2", "0 %"],
+        ["2024", "1", "0", "100 %"],  # action 2's "yes" is Organisaatio 2's draft
+    ]
+    page = response.content.decode()
+    assert "Actions answering yes to a yes/no metric, per year." in page
+    assert ">Yes</text>" in page and ">No</text>" in page  # the legend names each colour
+
+
+def test_number_metrics_are_charted_as_a_trend(client, measured, in_english):
+    response = progress(client, measured)
+    rows = tables(response)["The values of each number and percentage metric per year"]
+    assert rows[0] == ["Metric", "Toimenpide", "2023", "2024", "Trend"]
+    assert rows[1][0] == "Osallistujat (henkilöä)" and rows[1][2:4] == ["40", "55.5"]
+    page = response.content.decode()
+    assert "<title>Osallistujat (henkilöä): 2023 40, 2024 55.5</title>" in page

@@ -7,8 +7,10 @@ each page shows beside its charts. Styles are presentation attributes, which
 the Content-Security-Policy allows (lanu/lib/csp.py), not style attributes.
 """
 
+from decimal import Decimal
 from html import escape
 
+from django.utils.formats import get_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -122,3 +124,39 @@ def legend(levels: list[Level], top: int) -> str:
 def labelled(level: Level) -> SafeString:
     """The level's swatch and name, for a table cell."""
     return mark_safe(f"{swatch(level.colour)} {escape(level.name)}")  # noqa: S308 - escaped
+
+
+SPARK_WIDTH, SPARK_HEIGHT, SPARK_STEP = 220, 56, 60  # pixels
+
+
+def number_trend(points: list[tuple[int, Decimal]], label: str) -> SafeString:
+    """A metric's values per year as a line, each point with its value and year written."""
+    if not points:
+        return mark_safe("")
+    values = [float(value) for _year, value in points]
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    xs = [16 + n * SPARK_STEP for n in range(len(points))]
+    ys = [SPARK_HEIGHT - 18 - (value - low) / span * (SPARK_HEIGHT - 34) for value in values]
+    width = max(SPARK_WIDTH, xs[-1] + 40)
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys, strict=True))
+    marks = "".join(
+        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{INK}"/>'
+        f'<text x="{x:.1f}" y="{y - 6:.1f}" text-anchor="middle" fill="{INK}" {FONT} {HALO}>'
+        f"{escape(number_text(value))}</text>"
+        f'<text x="{x:.1f}" y="{SPARK_HEIGHT - 2}" text-anchor="middle" fill="{INK}" {FONT}>'
+        f"{year}</text>"
+        for x, y, (year, value) in zip(xs, ys, points, strict=True)
+    )
+    title = f"{label}: " + ", ".join(f"{year} {number_text(value)}" for year, value in points)
+    return mark_safe(  # noqa: S308 - every text escaped
+        f'<svg class="number-trend" role="img" width="{width}" height="{SPARK_HEIGHT}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
+        f'<polyline points="{line}" fill="none" stroke="{INK}" stroke-width="2"/>{marks}</svg>'
+    )
+
+
+def number_text(value: Decimal) -> str:
+    """A number without trailing zeros, with the language's decimal mark."""
+    text = format(value.normalize(), "f")
+    return text.replace(".", get_format("DECIMAL_SEPARATOR"))

@@ -10,9 +10,9 @@ joint highlights per sub-goal. Closing a round freezes it.
 
 from django.conf import settings
 from django.db import models
-from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
+from lanu.followup.charts import number_text
 from lanu.plans.models import Action, Metric, Organisation, Plan, SubGoal, Versioned
 
 
@@ -171,7 +171,7 @@ class MetricValue(models.Model):
             return self.text
         if kind == Metric.Kind.YES_NO:
             return str(_("Yes") if self.value else _("No"))
-        number = format(self.value.normalize(), "f").replace(".", get_format("DECIMAL_SEPARATOR"))
+        number = number_text(self.value)
         if kind == Metric.Kind.PERCENTAGE:
             return f"{number} %"
         return f"{number} {self.metric.unit}".strip()

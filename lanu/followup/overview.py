@@ -27,6 +27,7 @@ from lanu.plans.models import Action, Plan, SubGoal
 from lanu.plans.views import readable_plan
 
 from . import action_rows, charts, published, reminders, statistics
+from .metric_trends import metric_trends
 from .models import ActionReport, FollowUpRound
 from .statistics import Distribution, Level
 
@@ -322,6 +323,7 @@ def progress_context(plan, round_, rounds) -> dict:
         "action_rows": action_rows.with_report(actions),
         "trend": years,
         "trend_chart": charts.trend_chart(years, trend_title(plan, years)),
+        **metric_trends(rounds, {action.pk: action for action in actions}),
     }
 
 
