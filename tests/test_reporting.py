@@ -393,3 +393,17 @@ def test_round_pages_query_count_does_not_grow_with_the_actions(plan_of, django_
         client = logged_in(alice)
         counts.append([queries_for(client, url) for url in round_pages(plan, alice)])
     assert counts[0] == counts[1]
+
+
+def test_a_viewer_reads_an_organisations_report_only_once_submitted(people, round_):
+    action = action_of(people, people.first)
+    logged_in(people.bob).post(report_url(action), report_data(action))
+    vera, page = (
+        logged_in(people.vera),
+        organisation_url("report-organisation", people, people.first),
+    )
+    text = vera.get(page).text
+    assert "Ryhmiä pidettiin 12." not in text and "has not submitted its report yet" in text
+    assert "Ryhmiä pidettiin 12." in logged_in(people.alice).get(page).text  # the coordinator
+    Submission.objects.create(round=round_, organisation=people.first)
+    assert "Ryhmiä pidettiin 12." in vera.get(page).text

@@ -250,14 +250,26 @@ def show_organisation_report(request, slug, year, pk):
     if not can_read_reports_of(request.user, plan, organisation.pk):
         raise PermissionDenied
     actions = organisation_actions(plan, round_, organisation)
-    found = reports.reports_of(round_, organisation)
+    submission = round_.submissions.filter(organisation=organisation).first()
+    may_report = can_report_for(request.user, plan, organisation.pk)
+    found = reports.reports_of(round_, organisation) if may_report or submission else {}
+    if not (may_report or submission):
+        messages.info(request, draft_hidden_message(organisation))
     for action in actions:
         action.report = found.get(action.pk)
     context = {"plan": plan, "round": round_, "organisation": organisation, "actions": actions}
-    context["submission"] = round_.submissions.filter(organisation=organisation).first()
-    context["may_report"] = can_report_for(request.user, plan, organisation.pk)
+    context["submission"] = submission
+    context["may_report"] = may_report
     context["missing"] = sum(1 for action in actions if not action.report)
     return render(request, "followup/report_organisation.html", context)
+
+
+def draft_hidden_message(organisation) -> str:
+    """A draft stays with the organisation and the coordinators: a viewer reads it submitted."""
+    return _(
+        "%(organisation)s has not submitted its report yet: its draft is shown only to the "
+        "organisation and the plan's coordinators."
+    ) % {"organisation": organisation.name}
 
 
 def organisation_actions(plan, round_, organisation) -> list:
