@@ -49,7 +49,6 @@ def site(people, tmp_path):
     pending upload: a value for every part of every address."""
     plan = people.plan
     plan.published = True
-    plan.notes = "Suunnitelma-asiakirjan jäänne"
     plan.name = f"Kymenlaakson {LONG_WORD} 2020–2024"
     plan.save()
     people.first.name = f"Organisaatio 1 – {LONG_WORD}"
@@ -133,15 +132,6 @@ def test_every_page_fits_a_phone(live_server, site):
             url = address(name, names[name], values, pks, "fi")
             found += misfits(page, live_server.url + url)
     assert found == [], "\n".join(found)
-
-
-def test_the_plan_notes_are_for_coordinators_only(client, site, people):
-    url = reverse("plans:plan", args=[people.plan.slug])
-    assert "Suunnitelma-asiakirjan jäänne" not in client.get(url).content.decode()
-    client.force_login(people.alice)
-    assert "Suunnitelma-asiakirjan jäänne" in client.get(url).content.decode()
-    client.force_login(people.bob)
-    assert "Suunnitelma-asiakirjan jäänne" not in client.get(url).content.decode()
 
 
 FOCUS_RING = """() => {
