@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lanu.accounts.models import Membership
-from lanu.followup.models import ActionReport, Submission
+from lanu.followup.models import ActionReport, ReminderSent, Submission
 from lanu.followup.rounds import close_round, open_round
 from lanu.followup.synthetic import build_rounds
 from tests.html_tables import tables
@@ -154,8 +154,13 @@ def test_overview_shows_the_change_since_the_previous_round(client, people, roun
 # The reminder
 
 
+def remind_url(round_) -> str:
+    return reverse("followup:round-remind", args=[round_.plan.slug, round_.year])
+
+
 def remind(client, round_):
-    return client.post(reverse("followup:round-remind", args=[round_.plan.slug, round_.year]))
+    """Confirm the reminders, as the confirmation page's button posts."""
+    return client.post(remind_url(round_), {"confirm": "yes"})
 
 
 def test_reminder_e_mails_the_editors_of_organisations_that_have_not_submitted(
@@ -168,7 +173,7 @@ def test_reminder_e_mails_the_editors_of_organisations_that_have_not_submitted(
     message = mail.outbox[0]
     assert people.plan.name in message.subject and "31.3.2025" in message.subject
     assert "Organisaatio 2" in message.body and "31.3.2025" in message.body
-    assert "2 of its 4 actions" in message.body
+    assert "Toistaiseksi sen 4 toimenpiteestä on raportoitu 2." in message.body  # in Finnish
     assert message.reply_to == ["alice@example.fi"]
 
 
@@ -213,11 +218,12 @@ def test_no_reminder_in_a_closed_round(client, people, round_2024, in_english):
     assert "The round is closed: no reminders are sent." in page
 
 
-def test_reminder_is_post_only(client, people, round_2024):
+def test_reminder_asks_first_and_sends_nothing_until_confirmed(client, people, round_2024):
     client.force_login(people.alice)
-    url = reverse("followup:round-remind", args=[people.plan.slug, 2024])
-    assert client.get(url).status_code == 405
+    assert client.get(remind_url(round_2024)).status_code == 200
+    assert client.post(remind_url(round_2024)).status_code == 200  # no confirmation posted
     assert mail.outbox == []
+    assert not ReminderSent.objects.exists()
 
 
 @pytest.mark.parametrize("persona, expected", PERSONAS)

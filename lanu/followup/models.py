@@ -236,3 +236,38 @@ class JointHighlight(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class ReminderSent(models.Model):
+    """One reminder e-mail of a round: who sent it, when, to whom, for which organisation.
+
+    Recorded so the overview shows who has been reminded, and so the same person is
+    never reminded twice on one day for the same organisation's report.
+    """
+
+    round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="reminders")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    email = models.EmailField(_("e-mail address"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    sent_on = models.DateField(_("sent on"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    with_password_link = models.BooleanField(_("with a link to choose a password"), default=False)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        ordering = ["round", "-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "organisation", "recipient", "sent_on"],
+                name="one_reminder_a_day",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} → {self.email}"

@@ -17,8 +17,8 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from lanu.plans.access import coordinated_plan
 from lanu.plans.export import plan_goals, plan_participations
@@ -215,6 +215,7 @@ def round_overview(request, slug, year):
     context["organisations"] = organisations_with_reports(plan, round_, levels, now, actions)
     context["organisation_rows"] = [o.row for o in context["organisations"]]
     context.update(unreported_context(actions, now))
+    context["reminders_sent"] = round_.reminders.select_related("organisation", "sent_by")
     if previous:
         context.update(change_context(levels, actions, reports[previous.pk].statuses, now.statuses))
     return render(request, "followup/overview_round.html", context)
@@ -264,9 +265,8 @@ def change_context(levels, actions, before, now) -> dict:
 
 
 @login_required
-@require_POST
 def remind(request, slug, year):
-    """E-mail the contact people of the organisations that have not submitted."""
+    """Who would be reminded of what (GET); posting the confirmation e-mails and records them."""
     plan = coordinated_plan(request, slug)
     round_ = get_object_or_404(FollowUpRound, plan=plan, year=year)
     done = redirect("followup:round-overview", slug=plan.slug, year=round_.year)
@@ -277,8 +277,15 @@ def remind(request, slug, year):
         plan, round_, scale(plan), round_reports(round_)[round_.pk], round_actions(plan)
     )
     waiting = [o for o in organisations if o.submission is None]
-    sent = reminders.send_reminders(request, plan, round_, waiting)
-    for level, text in reminders.confirmation(waiting, sent):
+    today = timezone.localdate()
+    planned = reminders.plan_reminders(round_, waiting, today)
+    if request.method != "POST" or not request.POST.get("confirm"):
+        context = {"plan": plan, "round": round_, "planned": planned, "waiting": waiting}
+        context["unreached"] = [text for o in waiting if (text := reminders.not_reached(o))]
+        return render(request, "followup/remind_confirm.html", context)
+    sent = reminders.send_reminders(request, plan, round_, planned.reminders, today)
+    skipped = planned.skipped + [r for r in planned.reminders if r not in sent]
+    for level, text in reminders.confirmation(waiting, sent, skipped):
         messages.add_message(request, level, text)
     return done
 

@@ -3,19 +3,65 @@
 An organisation's contact people are the plan's editors of that organisation
 (accounts.Membership, role editor). Each gets an e-mail of their own, so nobody
 sees the others' addresses; it names the plan, the round and its deadline.
+The coordinator first sees who would get what (plan_reminders), then sends;
+each e-mail is recorded (ReminderSent), and a person already reminded today of
+the organisation's report is skipped. A person invited who has not chosen a
+password yet gets the link to choose one, since a login link would not help.
+E-mails are in Finnish: Lanu stores no language per person.
 """
 
 from collections import defaultdict
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMessage, get_connection
+from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.dateformat import format as format_date
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lanu.accounts.models import Membership
+
+from .models import ReminderSent
+
+
+class Reminder(NamedTuple):
+    """One e-mail to be sent: to whom, for which organisation, with which link."""
+
+    person: object
+    organisation: object
+    password_link: bool  # invited, no password yet: the link to choose one
+
+
+class Planned(NamedTuple):
+    """What sending now would do: the e-mails, and who was already reminded today."""
+
+    reminders: list[Reminder]
+    skipped: list[Reminder]
+
+
+def plan_reminders(round_, organisations, today) -> Planned:
+    """The reminders to the contact people (with an address) of the organisations: 1 query."""
+    done = set(
+        ReminderSent.objects.filter(round=round_, sent_on=today).values_list(
+            "organisation_id", "recipient_id"
+        )
+    )
+    reminders, skipped = [], []
+    for organisation in organisations:
+        for person in organisation.contacts:
+            if not person.email:
+                continue
+            reminder = Reminder(person, organisation, not person.has_usable_password())
+            already = (organisation.pk, person.pk) in done
+            (skipped if already else reminders).append(reminder)
+    return Planned(reminders, skipped)
 
 
 def contact_people(plan) -> dict[int, list]:
@@ -33,23 +79,57 @@ def deadline(round_) -> str:
     return format_date(round_.closes_on, "j.n.Y")
 
 
-def send_reminders(request, plan, round_, organisations) -> list[tuple]:
-    """E-mail each contact person (with an address) of the organisations: (person, organisation)."""
-    sent = [(person, o) for o in organisations for person in o.contacts if person.email]
+def send_reminders(request, plan, round_, reminders: list[Reminder], today) -> list[Reminder]:
+    """E-mail and record each reminder not yet sent today; the ones sent."""
     url = request.build_absolute_uri(reverse("followup:round", args=[plan.slug, round_.year]))
     reply_to = [request.user.email] if request.user.email else []
-    e_mails = [
-        EmailMessage(
-            subject(plan, round_),
-            body(plan, round_, organisation, url, request.user),
-            settings.DEFAULT_FROM_EMAIL,
-            [person.email],
-            reply_to=reply_to,
-        )
-        for person, organisation in sent
-    ]
+    sent = [r for r in reminders if record(round_, r, request.user, today)]
+    with translation.override(settings.LANGUAGE_CODE):
+        e_mails = [
+            EmailMessage(
+                subject(plan, round_),
+                body(plan, round_, r.organisation, url, request.user, link_for(request, r)),
+                settings.DEFAULT_FROM_EMAIL,
+                [r.person.email],
+                reply_to=reply_to,
+            )
+            for r in sent
+        ]
     get_connection().send_messages(e_mails)
     return sent
+
+
+def record(round_, reminder: Reminder, sender, today) -> bool:
+    """Write the sending down; False if the person was reminded today already (a double post)."""
+    try:
+        with transaction.atomic():
+            ReminderSent.objects.create(
+                round=round_,
+                organisation=reminder.organisation,
+                recipient=reminder.person,
+                email=reminder.person.email,
+                sent_on=today,
+                sent_by=sender,
+                with_password_link=reminder.password_link,
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+def link_for(request, reminder: Reminder) -> str:
+    """The link to choose a password, for a person who has none yet; else ""."""
+    if not reminder.password_link:
+        return ""
+    user = reminder.person
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return request.build_absolute_uri(path)
 
 
 def subject(plan, round_) -> str:
@@ -60,8 +140,8 @@ def subject(plan, round_) -> str:
     }
 
 
-def body(plan, round_, organisation, url: str, sender) -> str:
-    return _(
+def body(plan, round_, organisation, url: str, sender, password_link: str = "") -> str:
+    text = _(
         "Hello,\n\n"
         "%(organisation)s has not yet submitted its report in the follow-up round %(year)s "
         "of the plan “%(plan)s”. The deadline is %(deadline)s.\n\n"
@@ -78,10 +158,16 @@ def body(plan, round_, organisation, url: str, sender) -> str:
         "url": url,
         "sender": sender.get_full_name() or sender.get_username(),
     }
+    if password_link:
+        text += "\n\n" + _(
+            "You have not chosen a password yet, so you cannot log in. Choose one first at: "
+            "%(link)s"
+        ) % {"link": password_link}
+    return text
 
 
-def confirmation(organisations, sent) -> list[tuple[int, str]]:
-    """The messages for the coordinator: who was e-mailed, and who could not be."""
+def confirmation(organisations, sent, skipped) -> list[tuple[int, str]]:
+    """The messages for the coordinator: who was e-mailed, who was skipped, who could not be."""
     if not organisations:
         return [(messages.INFO, _("Every organisation has submitted: no reminder was sent."))]
     found = []
@@ -89,21 +175,31 @@ def confirmation(organisations, sent) -> list[tuple[int, str]]:
         found.append((messages.SUCCESS, e_mailed(sent)))
     else:
         found.append((messages.WARNING, _("No reminder was sent.")))
+    if skipped:
+        found.append((messages.INFO, skipped_today(skipped)))
     found += [(messages.WARNING, t) for o in organisations if (t := not_reached(o))]
     return found
 
 
-def e_mailed(sent) -> str:
-    names = "; ".join(
-        f"{person.get_full_name() or person.get_username()} <{person.email}> ({o.name})"
-        for person, o in sent
+def names(reminders) -> str:
+    return "; ".join(
+        f"{r.person.get_full_name() or r.person.get_username()} <{r.person.email}> "
+        f"({r.organisation.name})"
+        for r in reminders
     )
+
+
+def skipped_today(skipped) -> str:
+    return _("Already reminded today, so not again: %(names)s.") % {"names": names(skipped)}
+
+
+def e_mailed(sent) -> str:
     text = ngettext(
         "A reminder was e-mailed to %(count)d person: %(names)s.",
         "A reminder was e-mailed to %(count)d people: %(names)s.",
         len(sent),
     )
-    return text % {"count": len(sent), "names": names}
+    return text % {"count": len(sent), "names": names(sent)}
 
 
 def not_reached(organisation) -> str:
