@@ -8,6 +8,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lanu.lib.text import NormalTextForm, normal_text
 from lanu.plans.editing import VersionedForm
 from lanu.plans.models import Metric
 
@@ -64,7 +65,7 @@ SCALE_CHOICES = [
 ]
 
 
-class RoundForm(forms.Form):
+class RoundForm(NormalTextForm, forms.Form):
     year = forms.IntegerField(label=gettext_lazy("Year reported"), min_value=2000, max_value=2100)
     opens_on = forms.DateField(label=gettext_lazy("Reporting opens on"), widget=DateInput())
     closes_on = forms.DateField(label=gettext_lazy("Reporting closes on"), widget=DateInput())
@@ -123,7 +124,7 @@ def year_taken_message(year: int) -> str:
     return _("The plan already has a follow-up round for %(year)s.") % {"year": year}
 
 
-class PresetForm(forms.Form):
+class PresetForm(NormalTextForm, forms.Form):
     preset = forms.ChoiceField(
         label=gettext_lazy("Use a ready-made scale"),
         choices=SCALE_CHOICES[1:],
@@ -131,7 +132,7 @@ class PresetForm(forms.Form):
     )
 
 
-class LevelForm(forms.Form):
+class LevelForm(NormalTextForm, forms.Form):
     name = forms.CharField(label=gettext_lazy("Name"), max_length=100)
     description = forms.CharField(label=gettext_lazy("Description"), max_length=300, required=False)
     colour = forms.RegexField(
@@ -343,7 +344,7 @@ def metric_field(metric) -> forms.Field:
     return METRIC_FIELDS.get(metric.kind, NumberMetricField)(metric)
 
 
-class SubGoalTextsForm(forms.Form):
+class SubGoalTextsForm(NormalTextForm, forms.Form):
     """A text per sub-goal (added priorities, joint highlights); an empty line separates two."""
 
     loaded = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -378,5 +379,5 @@ class SubGoalTextsForm(forms.Form):
 
 
 def paragraphs(text: str) -> list[str]:
-    text = text.replace("\r\n", "\n")
-    return [part.strip() for part in PARAGRAPHS.split(text) if part.strip()]
+    parts = (normal_text(part).strip() for part in PARAGRAPHS.split(normal_text(text)))
+    return [part for part in parts if part]

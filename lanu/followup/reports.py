@@ -21,7 +21,8 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from lanu.history.models import Change
 from lanu.history.records import record
-from lanu.plans.editing import claim
+from lanu.lib.text import normal_text
+from lanu.plans.editing import claim, undo_if_unchanged
 
 from .models import (
     ActionReport,
@@ -110,7 +111,11 @@ def save_report(form, round_, action, user) -> ActionReport:
         report = fill(report, form.cleaned_data, loaded + 1, user)
         save_values(report, form.metric_values())
         kind = Change.Kind.CHANGED if loaded else Change.Kind.CREATED
-        record(user, report, kind, round_.plan, before, form.snapshot(report))
+        undone = undo_if_unchanged(
+            record(user, report, kind, round_.plan, before, form.snapshot(report))
+        )
+    if undone:
+        report.refresh_from_db()
     return report
 
 
@@ -231,6 +236,13 @@ def digest(texts: dict[int, list[str]]) -> str:
     return hashlib.sha256(data.encode()).hexdigest()[:32]
 
 
+def same_texts(current: dict, texts: dict) -> bool:
+    """Whether the texts are those stored, compared as normal_text(): an untouched form
+    saved again replaces no rows."""
+    stored = {key: [normal_text(text) for text in value] for key, value in current.items()}
+    return stored == {key: value for key, value in texts.items() if value}
+
+
 def save_priorities(round_, organisation, texts: dict, loaded: str) -> None:
     rows = AddedPriority.objects.filter(round=round_, organisation=organisation)
     prefix = organisation.short_name or organisation.name
@@ -253,6 +265,8 @@ def replace_texts(round_, rows, texts: dict, loaded: str, make) -> None:
         current = texts_of(rows)
         if digest(current) != loaded:
             raise TextsChanged(current)
+        if same_texts(current, texts):
+            return
         rows.delete()
         rows.model.objects.bulk_create(
             make(round=round_, subgoal_id=subgoal_id, text=text, order=order)

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 
 from lanu.lib.rows import insert_rows
+from lanu.lib.text import normal_text
 
 from .models import Change
 
@@ -41,7 +42,10 @@ def label(field) -> str:
 
 
 def differences(instance, before: dict, after: dict) -> list[dict]:
-    """The fields whose value differs; a field missing before (a new object) was empty."""
+    """The fields whose value differs; a field missing before (a new object) was empty.
+
+    Values are compared as normal_text(): a text stored with "\r\n" or a trailing space
+    before normalising began is the same text, not a change."""
     meta = instance._meta
     return [
         {
@@ -51,7 +55,7 @@ def differences(instance, before: dict, after: dict) -> list[dict]:
             "new": new,
         }
         for name, new in after.items()
-        if before.get(name, "") != new
+        if normal_text(before.get(name, "")) != normal_text(new)
     ]
 
 

@@ -4,13 +4,15 @@ period and organisations. Prefilled with what the general reader guessed."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lanu.lib.text import NormalTextForm
+
 from .data import PlanData
 from .general.result import PlanDetails, Reading
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
-class PlanDetailsForm(forms.Form):
+class PlanDetailsForm(NormalTextForm, forms.Form):
     name = forms.CharField(label=_("Name of the plan"), max_length=300)
     period_start = forms.IntegerField(
         label=_("First year"), min_value=FIRST_YEAR, max_value=LAST_YEAR

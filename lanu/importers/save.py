@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lanu.lib.rows import insert_rows
+from lanu.lib.text import normalise_texts
 from lanu.plans.metric_kinds import guess_kind
 from lanu.plans.models import (
     Action,
@@ -43,6 +44,7 @@ def check_slug_free(slug: str) -> None:
 def save_plan(data: PlanData, slug: str = "", choices=None) -> Plan:
     """Create the plan, reusing organisations that exist by name or alias (unchanged,
     but for the new aliases `choices` accepts; an ambiguous name needs its choice)."""
+    normalise_texts(data)
     problems = check_plan(data)
     if problems:
         raise ImportRefused(problems)

@@ -16,9 +16,10 @@ from django.db.models import F
 
 from lanu.history.models import Change
 from lanu.history.records import changes_of, record, snapshot
+from lanu.lib.text import NormalTextForm, normal_text
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(NormalTextForm, forms.ModelForm):
     """A model form that remembers the version, and the values, it was loaded with.
 
     The loaded values let a refused save be merged: after a Conflict, fields the
@@ -112,7 +113,7 @@ def comparable(value):
         return value.isoformat()
     if value is None:
         return ""
-    return str(value).replace("\r\n", "\n").strip()
+    return normal_text(str(value)).strip()
 
 
 def put(data, key: str, value) -> None:
@@ -146,7 +147,10 @@ def create(form: VersionedForm, user, plan):
 
 
 def save_changes(form: VersionedForm, user, plan):
-    """Save the form's edits, or raise Conflict if the object was saved since it was loaded."""
+    """Save the form's edits, or raise Conflict if the object was saved since it was loaded.
+
+    A save that changes nothing the history sees is undone: the version stays, so
+    an untouched form saved again makes no one else's form outdated."""
     model = type(form.instance)
     loaded = form.cleaned_data.get("version") or 0
     with transaction.atomic():
@@ -157,8 +161,19 @@ def save_changes(form: VersionedForm, user, plan):
         instance.save()
         form.save_m2m()
         form.save_related(instance)
-        record(user, instance, Change.Kind.CHANGED, plan, before, form.snapshot(instance))
+        change = record(user, instance, Change.Kind.CHANGED, plan, before, form.snapshot(instance))
+        undone = undo_if_unchanged(change)
+    if undone:
+        instance.refresh_from_db()
     return instance
+
+
+def undo_if_unchanged(change) -> bool:
+    """Roll back the saving transaction if record() found it to change nothing; the
+    caller then reloads the object as it is stored."""
+    if change is None:
+        transaction.set_rollback(True)
+    return change is None
 
 
 def claim(model, pk, loaded: int) -> None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lanu.accounts.models import Membership
 from lanu.importers.save import RESERVED_SLUGS, unique_slug
+from lanu.lib.text import NormalTextForm
 
 from .editing import VersionedForm
 from .models import Goal, Organisation, Plan, SubGoal
@@ -133,7 +134,7 @@ class OrganisationForm(VersionedForm):
         return list(dict.fromkeys(line for line in lines if line and line != name))
 
 
-class ParticipationForm(forms.Form):
+class ParticipationForm(NormalTextForm, forms.Form):
     """Choose an existing organisation to take part in the plan."""
 
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects)
@@ -144,7 +145,7 @@ class ParticipationForm(forms.Form):
         self.fields["organisation"].queryset = others
 
 
-class MembershipForm(forms.Form):
+class MembershipForm(NormalTextForm, forms.Form):
     """Give a person a role in the plan: an account, or an e-mail address to invite."""
 
     person = forms.CharField(
