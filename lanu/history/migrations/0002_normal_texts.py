@@ -51,8 +51,8 @@ def normalise_stored_texts(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("history", "0001_initial"),
-        ("plans", "0004_metric_archived"),
-        ("followup", "0003_closed_rounds_frozen"),
+        ("plans", "0005_metric_kind"),
+        ("followup", "0004_metric_value_kinds"),
     ]
 
     operations = [migrations.RunPython(normalise_stored_texts, migrations.RunPython.noop)]
