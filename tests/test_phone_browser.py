@@ -100,11 +100,12 @@ def address(name: str, params: set[str], values: dict, pks: dict, language: str)
         return reverse(name, kwargs=kwargs)
 
 
-def misfits(page, url: str) -> list[str]:
-    """Loaded at 390 px: whatever scrolls the page sideways or axe finds, in words."""
+def misfits(page, url: str, others=frozenset()) -> list[str]:
+    """Loaded at 390 px: whatever scrolls the page sideways or axe finds, in words.
+    A status in `others` is a page not meant for this person: nothing to look at."""
     probe = page.request.get(url, max_redirects=0)  # with the browser's cookies
     kind = probe.headers.get("content-type", "")
-    if probe.status == 405 or not kind.startswith("text/html"):
+    if probe.status in others | {405} or not kind.startswith("text/html"):
         return []  # an action to post, or a download: not a page to look at
     if probe.status != 200:
         return [f"{url}: {probe.status}"]
@@ -115,8 +116,8 @@ def misfits(page, url: str) -> list[str]:
 
 
 def test_every_page_fits_a_phone(live_server, site):
-    """The public pages in Finnish and Swedish (the longest words), then every page
-    logged in as the plan's coordinator, in Finnish."""
+    """The public pages in Finnish and Swedish (the longest words), every page
+    logged in as the plan's coordinator, and the follow-up pages as an editor."""
     values, pks = site
     names = page_names()
     names.pop("logout")
@@ -131,6 +132,11 @@ def test_every_page_fits_a_phone(live_server, site):
         for name in sorted(names):
             url = address(name, names[name], values, pks, "fi")
             found += misfits(page, live_server.url + url)
+        page.context.clear_cookies()
+        log_in_by_keyboard(page, live_server.url, "bob", "/plans/")
+        for name in sorted(n for n in names if n.startswith("followup:")):
+            url = address(name, names[name], values, pks, "fi")
+            found += misfits(page, live_server.url + url, others={403})
     assert found == [], "\n".join(found)
 
 
