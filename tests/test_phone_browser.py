@@ -14,6 +14,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from lanu.followup.models import ActionReport, Submission
 from lanu.followup.rounds import close_round, open_round
+from lanu.history.models import Change
+from lanu.history.records import record, snapshot
 from lanu.importers.views import read_upload
 from tests.browser import axe_violations, chromium_page, log_in_by_keyboard
 
@@ -21,6 +23,7 @@ from .test_import_preview import plan_docx
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+EDITED = ["description", "responsible"]
 PHONE = {"width": 390, "height": 844}
 LONG_URL = "https://www.example.fi/lasten-ja-nuorten-hyvinvointisuunnitelma/" + "x" * 120
 LONG_WORD = "Lastensuojeluilmoitusmenettelyuudistamistyöryhmäsuositukset" * 2
@@ -54,9 +57,11 @@ def site(people, tmp_path):
     people.first.name = f"Organisaatio 1 – {LONG_WORD}"
     people.first.save()
     action = plan.actions.filter(organisation=people.first).order_by("order").first()
+    before = snapshot(action, EDITED)
     action.description = f"{LONG_WORD}: katso {LONG_URL}"
     action.responsible = LONG_WORD
     action.save()
+    record(people.bob, action, Change.Kind.CHANGED, plan, before, snapshot(action, EDITED))
     closed = open_round(plan, 2023, datetime.date(2024, 1, 15), datetime.date(2024, 2, 29))
     level = plan.status_levels.order_by("order").last()
     for each in plan.actions.filter(organisation=people.first):
