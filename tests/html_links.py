@@ -41,3 +41,43 @@ def follow(client, response, text: str):
     found = links(response)
     assert text in found, f"no link “{text}” on the page: {sorted(found)}"
     return client.get(found[text])
+
+
+class FormReader(HTMLParser):
+    """Collects each <form>'s action and the texts of its buttons."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: list[tuple[str, list[str]]] = []
+        self.in_button = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "form":
+            self.forms.append((dict(attrs).get("action") or "", []))
+        elif tag == "button" and self.forms:
+            self.in_button = True
+            self.forms[-1][1].append("")
+
+    def handle_data(self, data):
+        if self.in_button:
+            self.forms[-1][1][-1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "button":
+            self.in_button = False
+
+
+def press(client, response, button: str, data: dict | None = None, **kwargs):
+    """Post the form whose button has this text (it must be on the page), with its hidden data.
+
+    Only the hidden inputs the tests' pages use (confirm) are posted, besides `data`.
+    """
+    reader = FormReader()
+    page = response.content.decode()
+    reader.feed(page)
+    actions = [action for action, buttons in reader.forms if button in map(str.strip, buttons)]
+    assert actions, f"no button “{button}” on the page"
+    posted = {"confirm": "yes"} if 'name="confirm" value="yes"' in page else {}
+    return client.post(
+        actions[0] or response.request["PATH_INFO"], {**posted, **(data or {})}, **kwargs
+    )

@@ -1,10 +1,18 @@
-"""The issue's whole story: a round opened, reported by two organisations, closed, public."""
+"""The issue's whole story, by links from the plan page only: a round opened, reported by two
+organisations, submitted after a warning, reminded after a confirmation, closed, public.
+
+The `people` fixture: alice coordinates "yhteinen", bob edits Organisaatio 1 and charlie
+Organisaatio 2; Organisaatio 3 has no editor. Only the plan page's address is typed.
+"""
 
 import pytest
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
-from lanu.followup.models import ActionReport, FollowUpRound
+from lanu.followup.models import ActionReport, FollowUpRound, ReminderSent, Submission
+from tests.html_links import follow, links, press
 from tests.html_tables import tables
 from tests.test_action_merge import as_browser_posts
 
@@ -17,42 +25,61 @@ def logged_in(user) -> Client:
     return client
 
 
-def round_url(name: str, plan, **kwargs) -> str:
-    return reverse(f"followup:{name}", kwargs={"slug": plan.slug, **kwargs})
+def plan_page(client, plan):
+    with translation.override("en"):
+        return client.get(reverse("plans:plan", args=[plan.slug]))
 
 
-def report(client, plan, action, status_name: str, account: str) -> None:
-    url = round_url("report-action", plan, year=2025, pk=action.pk)
-    form = client.get(url).context["form"]
+def report_first_action(client, plan, organisation, status_name: str, account: str) -> None:
+    """From the plan page to the organisation's report, its first action reported."""
+    report = follow(client, plan_page(client, plan), f"Report of {organisation.name}")
+    number = plan.actions.filter(organisation=organisation).first().order + 1
+    action_page = follow(client, report, f"Report – {plan.action_label} {number}")
     status = plan.status_levels.get(name=status_name)
-    data = as_browser_posts(form, status=str(status.pk), account=account)
-    assert client.post(url, data).status_code in (200, 302)
+    data = as_browser_posts(action_page.context["form"], status=str(status.pk), account=account)
+    assert client.post(action_page.request["PATH_INFO"], data).status_code in (200, 302)
 
 
-def test_open_report_as_two_organisations_close_and_read_the_progress(people):
+def submit_with_warning(client, plan, organisation) -> None:
+    report = follow(client, plan_page(client, plan), f"Report of {organisation.name}")
+    warning = press(client, report, "Submit the organisation's report")
+    assert "3 actions have no status and no text of what was done" in warning.text
+    assert not Submission.objects.filter(organisation=organisation).exists()
+    press(client, warning, "Submit the report as it is")
+    assert Submission.objects.filter(organisation=organisation).exists()
+
+
+def test_open_report_submit_remind_close_and_read_the_progress(people):
     plan, alice = people.plan, logged_in(people.alice)
     plan.published = True
     plan.save()
-    opened = alice.post(
-        round_url("round-new", plan),
-        {"year": 2025, "opens_on": "2026-01-01", "closes_on": "2026-02-28", "scale": "default"},
-    )
+    rounds = follow(alice, plan_page(alice, plan), "Follow-up rounds: the yearly reports")
+    new = follow(alice, rounds, "Open a round")
+    form = {"year": 2025, "opens_on": "2026-01-01", "closes_on": "2026-02-28"}
+    opened = press(alice, new, "Open the round", {**form, "scale": "default"})
     assert opened.status_code == 302 and FollowUpRound.objects.filter(year=2025).exists()
-    bobs = plan.actions.filter(organisation=people.first).first()
-    charlies = plan.actions.filter(organisation=people.second).first()
-    report(logged_in(people.bob), plan, bobs, "Käytössä", "Kohtaamispaikka avattiin.")
-    report(logged_in(people.charlie), plan, charlies, "Aloitettu", "Suunnittelu alkoi.")
+
+    bob, charlie = logged_in(people.bob), logged_in(people.charlie)
+    report_first_action(bob, plan, people.first, "Käytössä", "Kohtaamispaikka avattiin.")
+    report_first_action(charlie, plan, people.second, "Aloitettu", "Suunnittelu alkoi.")
     assert ActionReport.objects.filter(round__year=2025).count() == 2
+    submit_with_warning(bob, plan, people.first)
 
-    overview = alice.get(round_url("round-overview", plan, year=2025)).text
-    assert "Organisaatio 3" in overview  # has not submitted
-    hidden = Client().get(round_url("progress-year", plan, year=2025))
-    assert hidden.status_code == 404  # an open round is not public
+    overview = follow(alice, plan_page(alice, plan), "Overview of the round and reminders")
+    confirmation = follow(alice, overview, "Send reminders…")
+    assert "charlie@example.fi" in confirmation.text and not mail.outbox
+    press(alice, confirmation, "Send 1 reminder")
+    assert [m.to for m in mail.outbox] == [["charlie@example.fi"]]
+    assert ReminderSent.objects.get().recipient == people.charlie
+    submit_with_warning(charlie, plan, people.second)
 
-    closing = alice.post(round_url("round-close", plan, year=2025))
-    assert closing.status_code == 302
-    public = Client().get(round_url("progress-year", plan, year=2025))  # /en/... (in_english)
-    rows = tables(public)["The status of each action in 2025"]
+    public = Client()
+    assert "Progress of the plan" not in str(links(plan_page(public, plan)))
+    closing = follow(alice, plan_page(alice, plan), "Close the round")
+    assert press(alice, closing, "Close the round").status_code == 302
+
+    progress = follow(public, plan_page(public, plan), "Progress of the plan: the follow-up rounds")
+    rows = tables(progress)["The status of each action in 2025"]
     statuses = {(row[2], row[4]) for row in rows[1:]}
     assert ("Organisaatio 1", "Käytössä") in statuses
     assert ("Organisaatio 2", "Aloitettu") in statuses
