@@ -154,7 +154,8 @@ FOCUS_RING = """() => {
     const colour = getComputedStyle(behind).backgroundColor;
     if (colour !== "rgba(0, 0, 0, 0)" && colour !== "transparent") { background = colour; break; }
   }
-  const name = el.tagName + " " + (el.innerText || el.getAttribute("aria-label") || "").trim();
+  const text = el.name || el.innerText || el.getAttribute("aria-label") || "";
+  const name = el.tagName + " " + text.trim();
   return {name: name.slice(0, 40), style: style.outlineStyle, width: parseFloat(style.outlineWidth),
           colour: style.outlineColor, background: background, body: el === document.body};
 }"""
@@ -184,21 +185,32 @@ def weak_focus_rings(page, stops: int = 80) -> list[str]:
             break
         ratio = contrast(ring["colour"], ring["background"])
         if ring["style"] == "none" or ring["width"] < 2 or ratio < 3:
-            weak.append(f"{ring['name']}: {ring['colour']} on {ring['background']} {ratio:.1f}:1")
+            ring["ratio"] = ratio
+            weak.append(
+                "{name}: {style} {width}px {colour} on {background}, {ratio:.1f}:1".format(**ring)
+            )
     return weak
 
 
 def test_focus_rings_stand_out_on_every_background(live_server, site, people):
+    """Public pages, then a coordinator's: the plan (header, tinted breadcrumbs, toolbar
+    buttons), the progress page, an action's edit form and an organisation's report."""
     values, pks = site
-    report = reverse("followup:report-organisation", args=["yhteinen", 2024, people.first.pk])
+    public = ["/plans/yhteinen/", reverse("followup:progress", args=["yhteinen"])]
+    working = [
+        reverse("plans:action-edit", args=["yhteinen", pks["action"]]),
+        reverse("followup:report-organisation", args=["yhteinen", 2024, people.first.pk]),
+    ]
     with chromium_page() as page:
         page.set_viewport_size(PHONE)
-        page.goto(live_server.url + "/plans/yhteinen/")
-        assert weak_focus_rings(page) == []
+        for url in public:
+            page.goto(live_server.url + url)
+            assert weak_focus_rings(page) == [], url
         log_in_by_keyboard(page, live_server.url, "alice", "/plans/yhteinen/")
         assert weak_focus_rings(page) == []
-        page.goto(live_server.url + report)
-        assert weak_focus_rings(page) == []
+        for url in working:
+            page.goto(live_server.url + url)
+            assert weak_focus_rings(page) == [], url
 
 
 def test_a_wide_table_scrolls_in_its_box_with_its_first_column_kept(live_server, site, people):
