@@ -17,9 +17,11 @@ from django.urls import reverse
 
 from lanu.followup.models import ActionReport, MetricValue
 from lanu.followup.rounds import open_round
+from lanu.importers import read_plan_bytes
 from lanu.importers.data import (
     ActionData,
     GoalData,
+    ImportRefused,
     MetricData,
     OrganisationData,
     PlanData,
@@ -200,3 +202,22 @@ def test_values_are_shown_by_kind(people, kinds, in_english):
     post_report(people, action, {yes_no: "yes", number: "12,5", percentage: "40", text: "Hyvä"})
     shown = [v.shown() for v in MetricValue.objects.select_related("metric").order_by("metric")]
     assert shown == ["Yes", "12.5 henkilöä", "40 %", "Hyvä"]
+
+
+def test_the_chosen_kinds_and_units_survive_the_json_export(client, plan_of):
+    plan = plan_of(1, slug="lahto")
+    metric = plan.actions.get().metrics.order_by("order").first()
+    Metric.objects.filter(pk=metric.pk).update(kind=TEXT, unit="kpl")
+    raw = client.get(reverse("plans:export-json", args=[plan.slug])).content
+    copy = save_plan(read_plan_bytes(raw, "plan.json"), slug="kopio")
+    first = copy.actions.get().metrics.order_by("order").first()
+    assert (first.text, first.kind, first.unit) == (metric.text, TEXT, "kpl")
+
+
+def test_an_unknown_kind_in_a_json_file_is_refused_by_name(client, plan_of, in_english):
+    plan = plan_of(1, slug="lahto")
+    raw = client.get(reverse("plans:export-json", args=[plan.slug])).content
+    raw = raw.replace(b'"metric_kinds": ["number"', b'"metric_kinds": ["colour"')
+    with pytest.raises(ImportRefused) as refused:
+        read_plan_bytes(raw, "plan.json")
+    assert "“colour” is not one of" in str(refused.value.problems[0])

@@ -10,6 +10,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from lanu.plans.metric_kinds import guess_kind
+
 
 @dataclass
 class Problem:
@@ -64,6 +66,12 @@ class GoalData:
 class MetricData:
     text: str
     by_mother_tongue: bool = False
+    kind: str = ""  # blank: guessed from the text (plans/metric_kinds.py)
+    unit: str = ""
+
+    def __post_init__(self):
+        if not self.kind and isinstance(self.text, str):
+            self.kind = guess_kind(self.text)
 
 
 @dataclass

@@ -157,13 +157,28 @@ def metrics_of(item, path: str, problems: list[Problem]):
     if not isinstance(flags, list) or not all(type(flag) is int for flag in flags):
         problems.append(Problem(wrong_type(f"{path}.metrics_by_mother_tongue", list[int], flags)))
         flags = []
+    kinds = parallel_texts(item, "metric_kinds", path, problems)
+    units = parallel_texts(item, "metric_units", path, problems)
     metrics = item.get("metrics")
     if isinstance(metrics, list):
         item["metrics"] = [
-            {"text": text, "by_mother_tongue": n in flags} if isinstance(text, str) else text
+            {"text": text, "by_mother_tongue": n in flags}
+            | ({"kind": kinds[n]} if n < len(kinds) else {})
+            | ({"unit": units[n]} if n < len(units) else {})
+            if isinstance(text, str)
+            else text
             for n, text in enumerate(metrics)
         ]
     return item
+
+
+def parallel_texts(item: dict, key: str, path: str, problems: list[Problem]) -> list[str]:
+    """A list of texts, one per metric (kinds, units), as the export writes it; [] if none."""
+    texts = item.pop(key, None) or []
+    if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+        problems.append(Problem(wrong_type(f"{path}.{key}", list[str], texts)))
+        return []
+    return texts
 
 
 def build(cls, item, path: str, problems: list[Problem], skip=()):

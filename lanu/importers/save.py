@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 
 from lanu.lib.rows import insert_rows
 from lanu.lib.text import normalise_texts
-from lanu.plans.metric_kinds import guess_kind
 from lanu.plans.models import (
     Action,
     Goal,
@@ -164,7 +163,8 @@ def insert_actions(plan, items: list[ActionData], organisations, first_order: in
     actions = Action.objects.bulk_create(new, batch_size=BATCH)
     metrics = [
         {"action_id": action.pk, "text": metric.text, "order": n}
-        | {"by_mother_tongue": metric.by_mother_tongue, "kind": guess_kind(metric.text)}
+        | {"by_mother_tongue": metric.by_mother_tongue, "unit": metric.unit}
+        | {"kind": metric.kind}
         for action, item in zip(actions, items, strict=True)
         for n, metric in enumerate(item.metrics)
     ]

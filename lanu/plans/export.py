@@ -57,7 +57,8 @@ def every_subgoal_key(plan: Plan) -> dict[int, list[str]]:
 def every_metric(plan: Plan) -> dict[int, list[Metric]]:
     rows = Metric.objects.filter(action__plan=plan).order_by("action_id", "order", "id")
     metrics: dict[int, list] = {}
-    for metric in rows.only("pk", "action_id", "text", "by_mother_tongue", "archived"):
+    fields = ("pk", "action_id", "text", "by_mother_tongue", "kind", "unit", "archived")
+    for metric in rows.only(*fields):
         metrics.setdefault(metric.action_id, []).append(metric)
     return metrics
 
@@ -152,6 +153,8 @@ def action_dict(action: Action, flagged: bool = False) -> dict:
         **{name: getattr(action, name) for name in ACTION_TEXT_FIELDS},
         "metrics": [metric.text for metric in metrics],
         "metrics_by_mother_tongue": [n for n, m in enumerate(metrics) if m.by_mother_tongue],
+        "metric_kinds": [m.kind for m in metrics],
+        "metric_units": [m.unit for m in metrics],
         "start_date": action.start_date.isoformat() if action.start_date else None,
         "end_date": action.end_date.isoformat() if action.end_date else None,
     }

@@ -29,6 +29,8 @@ class SubGoalRef(NamedTuple):
 class MetricRef(NamedTuple):
     text: str
     by_mother_tongue: bool
+    kind: str = "number"
+    unit: str = ""
 
 
 def plan_actions(plan: Plan, **filters) -> list[Action]:
@@ -66,9 +68,9 @@ def metric_lists(actions) -> dict[int, list[MetricRef]]:
     rows = (
         Metric.objects.filter(action__in=actions.values("pk"), archived=False)
         .order_by("action_id", "order")
-        .values_list("action_id", "text", "by_mother_tongue")
+        .values_list("action_id", "text", "by_mother_tongue", "kind", "unit")
     )
     metrics: dict[int, list[MetricRef]] = {}
-    for action_id, text, by_mother_tongue in rows:
-        metrics.setdefault(action_id, []).append(MetricRef(text, by_mother_tongue))
+    for action_id, *fields in rows:
+        metrics.setdefault(action_id, []).append(MetricRef(*fields))
     return metrics
