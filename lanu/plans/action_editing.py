@@ -62,6 +62,16 @@ def metric_line(metric: Metric) -> str:
     return f"{metric.text} *" if metric.by_mother_tongue else metric.text
 
 
+def kind_line(metric: Metric) -> str:
+    """The metric's line with its kind and unit, for the history of a coordinator's save
+    (a save changing only a kind is a change, not undone as untouched); a plain number
+    reads as the line alone."""
+    if metric.kind == Metric.Kind.NUMBER and not metric.unit:
+        return metric_line(metric)
+    kind = ", ".join(filter(None, [str(metric.get_kind_display()), metric.unit]))
+    return f"{metric_line(metric)} ({kind})"
+
+
 def wanted_metric(line: str) -> WantedMetric:
     text = BROKEN_DOWN.sub("", line)
     return WantedMetric(text, by_mother_tongue=text != line)
@@ -229,7 +239,8 @@ class ActionForm(editing.VersionedForm):
 
     def snapshot(self, instance) -> dict[str, str]:
         values = super().snapshot(instance)
-        values["metrics"] = "\n".join(metric_line(m) for m in live_metrics(instance))
+        line = kind_line if self.kinds else metric_line  # kinds: the coordinator's form only
+        values["metrics"] = "\n".join(line(m) for m in live_metrics(instance))
         return {name: values[name] for name in self.fields if name in values}
 
 
