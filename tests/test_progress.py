@@ -196,7 +196,8 @@ def test_progress_query_count_does_not_grow_with_the_plan(client, plan_of):
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("language", ["", "/en"])
 def test_round_pages_have_no_axe_violations(live_server, people, language):
-    """The coordinator's view (after a reminder, with its confirmation) and the progress page."""
+    """The coordinator's view, the reminders' confirmation page, the view after sending them
+    (with its message) and the progress page."""
     from tests.browser import axe_violations, chromium_page
     from tests.test_edit_browser import log_in
 
@@ -208,7 +209,11 @@ def test_round_pages_have_no_axe_violations(live_server, people, language):
         log_in(page, live_server.url)
         page.goto(live_server.url + language + overview)
         assert axe_violations(page) == [], overview
-        page.get_by_role("button").last.click()
+        send = {"": "Lähetä muistutukset…", "/en": "Send reminders…"}[language]
+        page.get_by_role("link", name=send).click()
+        page.wait_for_selector("form button[type=submit]")
+        assert axe_violations(page) == [], "the reminders' confirmation"
+        page.locator("main form button[type=submit]").click()
         page.wait_for_selector(".messages")
         assert axe_violations(page) == [], "after the reminder"
         for url in [
