@@ -222,7 +222,7 @@ def test_form_lists_only_the_plans_live_subgoals_under_their_goals(people):
     response = logged_in(people.bob).get(url("edit", action))
     assert "III.4 Välitavoite III.4" in response.text
     assert "III.5 Välitavoite III.5" not in response.text
-    assert response.text.count("<legend>Päätavoite") == 3
+    assert response.text.count("<legend>Main goal") == 3
     logged_in(people.bob).post(url("edit", action), action_data(action, description="Muutettu"))
     assert archived in action.subgoals.all()  # a link to an archived sub-goal stays
 

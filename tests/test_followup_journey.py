@@ -81,5 +81,5 @@ def test_open_report_submit_remind_close_and_read_the_progress(people):
     progress = follow(public, plan_page(public, plan), "Progress of the plan: the follow-up rounds")
     rows = tables(progress)["The status of each action in 2025"]
     statuses = {(row[2], row[4]) for row in rows[1:]}
-    assert ("Organisaatio 1", "Käytössä") in statuses
-    assert ("Organisaatio 2", "Aloitettu") in statuses
+    assert ("Organisaatio 1", "In use") in statuses
+    assert ("Organisaatio 2", "Started") in statuses

@@ -20,7 +20,7 @@ from tests.html_tables import tables
 from tests.querycount import queries_for
 
 pytestmark = pytest.mark.django_db
-LEVELS = ["Ei aloitettu", "Aloitettu", "Käynnissä", "Käytössä", "Ei toteudu"]
+LEVELS = ["Not started", "Started", "Under way", "In use", "Will not be realised"]
 
 
 def report(round_, number, status):
@@ -75,7 +75,7 @@ def test_progress_shows_the_latest_closed_round(client, plan, in_english):
 
 def test_progress_never_shows_an_open_round(client, plan, in_english):
     page = progress(client, plan).content.decode()
-    assert "Ei toteudu 6" not in page and "2025" not in page
+    assert "Will not be realised 6" not in page and "2025" not in page
     url = reverse("followup:progress-year", args=[plan.slug, 2025])
     assert client.get(url).status_code == 404
 
@@ -89,18 +89,18 @@ def test_progress_shows_the_status_of_each_action(client, plan, in_english):
     rows = tables(progress(client, plan))["The status of each action in 2024"]
     assert rows[0] == [
         "No.",
-        "Toimenpide",
+        "Action",
         "Organisation",
-        "Välitavoite",
+        "Sub-goal",
         "Status",
         "What was done",
         "Metrics",
     ]
     assert [(row[0], row[2], row[4]) for row in rows[1:]] == [
-        ("1", "Organisaatio 1", "Käynnissä"),
-        ("2", "Organisaatio 2", "Käytössä"),
-        ("3", "Organisaatio 1", "Käytössä"),
-        ("4", "Organisaatio 2", "Aloitettu"),
+        ("1", "Organisaatio 1", "Under way"),
+        ("2", "Organisaatio 2", "In use"),
+        ("3", "Organisaatio 1", "In use"),
+        ("4", "Organisaatio 2", "Started"),
         ("5", "Organisaatio 1", "Not reported"),
         ("6", "Organisaatio 2", "Not reported"),
     ]
@@ -108,10 +108,10 @@ def test_progress_shows_the_status_of_each_action(client, plan, in_english):
 
 
 def test_progress_shows_the_status_per_subgoal(client, plan, in_english):
-    rows = tables(progress(client, plan))["Status of the actions of Päätavoite I"]
+    rows = tables(progress(client, plan))["Status of the actions of Main goal I"]
     by_label = {row[0]: counts(row) for row in rows[1:]}
     assert by_label["I.2 Välitavoite I.2"] == ["0", "0", "1", "1", "0", "0", "2"]
-    assert by_label["Päätavoite I"] == ["0", "1", "1", "2", "0", "1", "5"]
+    assert by_label["Main goal I"] == ["0", "1", "1", "2", "0", "1", "5"]
 
 
 def test_progress_shows_the_trend_of_the_closed_rounds(client, plan, in_english):
@@ -148,7 +148,7 @@ def test_progress_without_a_closed_round_says_so(client, plan_of, in_english):
     new_round(plan, 2024, {1: "Käytössä"}, closed=False)
     page = progress(client, plan).content.decode()
     assert "No follow-up round of this plan has been closed yet." in page
-    assert "Käytössä" not in page
+    assert "In use" not in page
 
 
 def test_plan_page_links_to_the_progress_once_a_round_is_closed(client, plan_of, in_english):
@@ -287,7 +287,7 @@ def test_progress_shows_what_a_submitted_report_did(client, drafted, in_english)
     assert rows[1][2:] == [
         "Organisaatio 1",
         rows[1][3],
-        "Käytössä",
+        "In use",
         "Perhekeskus auki",
         "Asiakkaita: 12.5",
     ]
@@ -308,7 +308,7 @@ def test_the_action_page_shows_its_status_year_by_year(client, drafted, in_engli
     caption = "The status the organisation reported for the action in each closed follow-up round"
     assert found[caption] == [
         ["Year", "Status", "What was done", "Metrics"],
-        ["2024", "Käytössä", "Perhekeskus auki", "Asiakkaita: 12.5"],
+        ["2024", "In use", "Perhekeskus auki", "Asiakkaita: 12.5"],
     ]
     page = client.get(reverse("plans:action", args=[drafted.slug, second.pk])).content.decode()
     assert "No submitted report of the action in a closed follow-up round yet." in page

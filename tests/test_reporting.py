@@ -63,7 +63,7 @@ def test_bob_reports_his_action_with_a_decimal_comma(people, round_):
     action = action_of(people, people.first)
     bob = logged_in(people.bob)
     form = bob.get(report_url(action))
-    assert form.status_code == 200 and "Käynnissä" in form.text
+    assert form.status_code == 200 and "Under way" in form.text
     assert 'src="/static/js/report.js"' in form.text and "<script>" not in form.text
     response = bob.post(report_url(action), report_data(action))
     assert response.status_code == 302
@@ -76,7 +76,7 @@ def test_bob_reports_his_action_with_a_decimal_comma(people, round_):
     assert report.version == 1 and report.updated_by == people.bob
     assert [v.value for v in MetricValue.objects.filter(report=report)] == [Decimal("12.5")]
     page = bob.get(response.url)
-    assert "Saved " in page.text and "Käynnissä" in page.text and "Edit the report" in page.text
+    assert "Saved " in page.text and "Under way" in page.text and "Edit the report" in page.text
     assert changes_of(report).get().user == people.bob
 
 
@@ -144,7 +144,7 @@ def test_organisation_page_lists_only_its_actions_with_their_state(people, round
     assert all(a.title in page.text for a in actions)
     others = people.plan.actions.exclude(organisation=people.first)
     assert not any(f'/actions/{a.pk}/"' in page.text for a in others)
-    assert "Käytössä" in page.text and "3 actions have no report yet." in page.text
+    assert "In use" in page.text and "3 actions have no report yet." in page.text
 
 
 def test_viewer_reads_reports_but_cannot_report(people, round_):

@@ -31,7 +31,7 @@ def test_editor_reports_an_action_by_keyboard_with_autosave(live_server, people)
         log_in_by_keyboard(page, live_server.url, "bob", mine)
         assert axe_violations(page) == []
         report_link = page.get_by_role(
-            "link", name=re.compile(f"^Report – Toimenpide {action.number}$")
+            "link", name=re.compile(f"^Report – Action {action.number}$")
         )
         report_link.focus()
         with page.expect_navigation():
@@ -39,7 +39,7 @@ def test_editor_reports_an_action_by_keyboard_with_autosave(live_server, people)
         assert page.get_by_role("heading", level=1).inner_text() == action.title
         assert axe_violations(page) == []
 
-        page.get_by_role("radio", name=re.compile("^Käynnissä")).focus()
+        page.get_by_role("radio", name=re.compile("^Under way")).focus()
         page.keyboard.press("Space")
         type_into(page, "#id_account", "Ryhmät kokoontuivat viikoittain.")
         saved_version(page, 1)
@@ -57,7 +57,7 @@ def test_editor_reports_an_action_by_keyboard_with_autosave(live_server, people)
         assert axe_violations(page) == []
         press(page, "button", "Save")  # without a change: saved as it was, no new version
         assert re.search(r"Saved \d\d\.\d\d", page.inner_text("main"))
-        assert "Käynnissä" in page.inner_text("main")
+        assert "Under way" in page.inner_text("main")
         assert axe_violations(page) == []
         report.refresh_from_db()
         assert str(report.values.get().value).startswith("12.5") and report.version == 2
@@ -92,7 +92,7 @@ def test_coordinator_runs_a_round_by_keyboard(live_server, people):
         type_into(page, "#id_year", "2024")
         press(page, "button", "Open the round")
         assert page.get_by_role("heading", level=1).inner_text() == "Follow-up round 2024"
-        assert "Toteutui" in page.inner_text("main")
+        assert "Realised" in page.inner_text("main")
         assert axe_violations(page) == []
         press(page, "link", "Joint highlights")
         assert axe_violations(page) == []

@@ -21,7 +21,7 @@ from tests.personas import PERSONAS, as_persona, check_outcome
 from tests.querycount import queries_for
 
 pytestmark = pytest.mark.django_db
-HEADER = ["Ei aloitettu", "Aloitettu", "Käynnissä", "Käytössä", "Ei toteudu", "No status"]
+HEADER = ["Not started", "Started", "Under way", "In use", "Will not be realised", "No status"]
 
 
 def level(round_, name):
@@ -88,13 +88,13 @@ def test_overview_counts_statuses_of_the_whole_plan(client, people, round_2024, 
 
 def test_overview_counts_statuses_per_subgoal_and_goal(client, people, round_2024, in_english):
     found = tables(overview(client, people, round_2024))
-    rows = found["Päätavoite I: Päätavoite I"]
+    rows = found["Main goal I: Päätavoite I"]
     by_label = {row[0]: counts(row) for row in rows[1:]}
     # I.1: action 1; I.2: actions 1, 2; I.5: actions 4 and 5; an action counts once per goal
     assert by_label["I.1 Välitavoite I.1"] == ["0", "1", "0", "0", "0", "0", "1"]
     assert by_label["I.2 Välitavoite I.2"] == ["0", "2", "0", "0", "0", "0", "2"]
     assert by_label["I.5 Välitavoite I.5"] == ["0", "0", "1", "0", "0", "1", "2"]
-    assert by_label["Päätavoite I"] == ["0", "2", "1", "0", "0", "2", "5"]
+    assert by_label["Main goal I"] == ["0", "2", "1", "0", "0", "2", "5"]
 
 
 def test_overview_counts_statuses_per_organisation(client, people, round_2024, in_english):
@@ -108,10 +108,10 @@ def test_overview_counts_statuses_per_organisation(client, people, round_2024, i
 
 def test_overview_bar_names_each_level_and_count(client, people, round_2024, in_english):
     html = overview(client, people, round_2024).content.decode()
-    assert "<title>Aloitettu: 2</title>" in html
+    assert "<title>Started: 2</title>" in html
     assert (
-        "<title>The whole plan: Ei aloitettu 0, Aloitettu 2, Käynnissä 1, Käytössä 2, "
-        "Ei toteudu 0, No status 7 (12 actions)</title>" in html
+        "<title>The whole plan: Not started 0, Started 2, Under way 1, In use 2, "
+        "Will not be realised 0, No status 7 (12 actions)</title>" in html
     )
 
 
@@ -135,19 +135,19 @@ def test_overview_shows_the_change_since_the_previous_round(client, people, roun
     found = tables(overview(client, people, round_2025))
     levels = found["Actions per status level in 2024 and 2025"]
     assert levels[1:] == [
-        ["Ei aloitettu", "0", "0", "0"],
-        ["Aloitettu", "2", "1", "-1"],
-        ["Käynnissä", "1", "2", "+1"],
-        ["Käytössä", "2", "1", "-1"],
-        ["Ei toteudu", "0", "0", "0"],
+        ["Not started", "0", "0", "0"],
+        ["Started", "2", "1", "-1"],
+        ["Under way", "1", "2", "+1"],
+        ["In use", "2", "1", "-1"],
+        ["Will not be realised", "0", "0", "0"],
         ["No status", "7", "8", "+1"],
     ]
     changes = found["Actions whose status changed from 2024 to 2025"]
     assert [[row[0], row[3], row[4]] for row in changes[1:]] == [
-        ["1", "Aloitettu", "→ Käynnissä"],
-        ["2", "Aloitettu", "→ No status"],
-        ["3", "No status", "→ Aloitettu"],
-        ["10", "Käytössä", "→ No status"],
+        ["1", "Started", "→ Under way"],
+        ["2", "Started", "→ No status"],
+        ["3", "No status", "→ Started"],
+        ["10", "In use", "→ No status"],
     ]
 
 

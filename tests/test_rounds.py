@@ -32,7 +32,7 @@ def test_coordinator_opens_a_round_with_the_default_scale(client, people):
     assert response.status_code == 302
     round_ = FollowUpRound.objects.get(plan=people.plan)
     assert (round_.year, round_.opens_on, round_.closes_on) == (2024, JAN, FEB)
-    assert [level.name for level in people.plan.status_levels.all()] == [d[0] for d in DEFAULT]
+    assert [level.name for level in people.plan.status_levels.all()] == [d["name"] for d in DEFAULT]
     shown = client.get(response.url)
     assert "Follow-up round 2024" in shown.text and "Organisaatio 1" in shown.text
     assert shown.text.count("0 / 4") == 3  # each organisation: none of its 4 actions reported
@@ -41,7 +41,9 @@ def test_coordinator_opens_a_round_with_the_default_scale(client, people):
 def test_a_round_can_start_with_the_realised_scale(client, people):
     client.force_login(people.alice)
     client.post(rounds_url("round-new", people.plan), round_data(scale="realised"))
-    assert [level.name for level in people.plan.status_levels.all()] == [r[0] for r in REALISED]
+    assert [level.name for level in people.plan.status_levels.all()] == [
+        r["name"] for r in REALISED
+    ]
 
 
 def test_one_round_per_plan_and_year_with_a_clear_message(client, people):
@@ -151,7 +153,7 @@ def test_round_list_shows_rounds_and_the_scale(client, people):
     page = client.get(rounds_url("rounds", people.plan))
     assert page.status_code == 200
     assert page.text.index(">2023<") < page.text.index(">2022<")
-    assert "Closed" in page.text and "Käytössä" in page.text
+    assert "Closed" in page.text and "In use" in page.text
     assert "Open a round" not in page.text  # a viewer only reads
 
 

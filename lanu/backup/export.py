@@ -23,6 +23,8 @@ from lanu.followup.models import (
 from lanu.plans.export import every_action, every_goal, plan_document
 from lanu.plans.models import Plan, SubGoal
 
+from .reading import LEVEL_FIELDS
+
 
 def export_backup(plan: Plan) -> dict:
     actions = every_action(plan)
@@ -64,8 +66,7 @@ class People:
 
 
 def level_dict(level) -> dict:
-    fields = ("order", "name", "description", "colour", "counts_as_progress")
-    return {name: getattr(level, name) for name in fields}
+    return {name: getattr(level, name) for name in LEVEL_FIELDS}
 
 
 def moment(value) -> str | None:

@@ -30,7 +30,17 @@ from lanu.importers.data import ImportRefused, PlanData
 from .checks import Checker
 
 KEYS = ("status_levels", "rounds", "memberships", "people", "archived_metrics")
-LEVEL_FIELDS = ("order", "name", "description", "colour", "counts_as_progress")
+LEVEL_FIELDS = (
+    "order",
+    "name",
+    "description",
+    "name_sv",
+    "name_en",
+    "description_sv",
+    "description_en",
+    "colour",
+    "counts_as_progress",
+)
 ROUND_FIELDS = ("year", "opens_on", "closes_on", "state", "closed_at", "notes")
 
 

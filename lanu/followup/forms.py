@@ -135,6 +135,14 @@ class PresetForm(NormalTextForm, forms.Form):
 class LevelForm(NormalTextForm, forms.Form):
     name = forms.CharField(label=gettext_lazy("Name"), max_length=100)
     description = forms.CharField(label=gettext_lazy("Description"), max_length=300, required=False)
+    name_sv = forms.CharField(label=gettext_lazy("Name in Swedish"), max_length=100, required=False)
+    description_sv = forms.CharField(
+        label=gettext_lazy("Description in Swedish"), max_length=300, required=False
+    )
+    name_en = forms.CharField(label=gettext_lazy("Name in English"), max_length=100, required=False)
+    description_en = forms.CharField(
+        label=gettext_lazy("Description in English"), max_length=300, required=False
+    )
     colour = forms.RegexField(
         label=gettext_lazy("Colour"),
         regex=r"^#[0-9a-fA-F]{6}$",
@@ -160,14 +168,17 @@ class BaseLevelFormSet(forms.BaseFormSet):
         if not self.levels():
             raise forms.ValidationError(_("A scale needs at least one level."))
 
-    def levels(self) -> list[tuple]:
+    def levels(self) -> list[dict]:
         """The kept levels in their order, as scales.set_scale() takes them."""
         return [
-            (f["name"], f["description"], f["colour"].lower(), f["counts_as_progress"])
+            {name: f[name] for name in LEVEL_FIELDS} | {"colour": f["colour"].lower()}
             for f in self.cleaned_data
             if f and not f.get("DELETE")
         ]
 
+
+# A level's fields as the form edits them and scales.set_scale() takes them.
+LEVEL_FIELDS = [*LevelForm.base_fields.keys()]
 
 LevelFormSet = forms.formset_factory(
     LevelForm, formset=BaseLevelFormSet, extra=2, can_delete=True, max_num=12, validate_max=True
@@ -175,20 +186,14 @@ LevelFormSet = forms.formset_factory(
 
 
 def level_initial(levels) -> list[dict]:
-    return [
-        {
-            "name": level.name,
-            "description": level.description,
-            "colour": level.colour,
-            "counts_as_progress": level.counts_as_progress,
-        }
-        for level in levels
-    ]
+    return [{name: getattr(level, name) for name in LEVEL_FIELDS} for level in levels]
 
 
 class StatusField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
-        return f"{obj.name} – {obj.description}" if obj.description else obj.name
+        """The level in the page's language, its description beside its name."""
+        name, description = obj.local_name, obj.local_description
+        return f"{name} – {description}" if description else name
 
 
 class ReportForm(VersionedForm):

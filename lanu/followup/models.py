@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lanu.followup.charts import number_text
+from lanu.plans.labels import in_language
 from lanu.plans.models import Action, Metric, Organisation, Plan, SubGoal, Versioned
 
 
@@ -23,6 +24,18 @@ class StatusLevel(models.Model):
     order = models.PositiveSmallIntegerField(_("order"))
     name = models.CharField(_("name"), max_length=100)
     description = models.CharField(_("description"), max_length=300, blank=True)
+    name_sv = models.CharField(
+        _("name in Swedish"), max_length=100, blank=True, default="", db_default=""
+    )
+    name_en = models.CharField(
+        _("name in English"), max_length=100, blank=True, default="", db_default=""
+    )
+    description_sv = models.CharField(
+        _("description in Swedish"), max_length=300, blank=True, default="", db_default=""
+    )
+    description_en = models.CharField(
+        _("description in English"), max_length=300, blank=True, default="", db_default=""
+    )
     colour = models.CharField(_("colour"), max_length=7, help_text=_("As #rrggbb."))
     counts_as_progress = models.BooleanField(
         _("counts as progress"),
@@ -38,6 +51,15 @@ class StatusLevel(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language (Finnish when it has no translation)."""
+        return in_language(self, "name")
+
+    @property
+    def local_description(self) -> str:
+        return in_language(self, "description")
 
 
 class FollowUpRound(models.Model):

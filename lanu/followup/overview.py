@@ -48,7 +48,9 @@ class StatusRow(NamedTuple):
 
 def scale(plan: Plan) -> list[Level]:
     """The plan's status levels, and "no status" last."""
-    levels = [Level(s.pk, s.name, s.colour, s.description) for s in plan.status_levels.all()]
+    levels = [
+        Level(s.pk, s.local_name, s.colour, s.local_description) for s in plan.status_levels.all()
+    ]
     no_status = _("The action has no report in the round, or its report gives no status.")
     return [*levels, Level(None, _("No status"), NO_STATUS_COLOUR, no_status)]
 
@@ -166,7 +168,7 @@ def goals_with_status(plan, goals, levels, statuses, actions) -> list:
         ]
         goal.rows = status_rows(levels, statuses, groups)
         everything = set().union(*(ids for _label, _url, ids in groups))
-        label = f"{plan.goal_label} {goal.number}"
+        label = f"{plan.labels['goal']} {goal.number}"
         goal.row = status_rows(levels, statuses, [(label, "", everything)])[0]
         goal.table_id = f"status-goal-{goal.pk}"
         for subgoal, row in zip(subgoals, goal.rows, strict=True):

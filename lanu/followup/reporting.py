@@ -96,11 +96,7 @@ def scale_of(plan) -> tuple[list[StatusLevel], bool]:
     levels = list(plan.status_levels.all())
     if levels:
         return levels, True
-    default = [
-        StatusLevel(name=name, description=text, colour=colour, counts_as_progress=progress)
-        for name, text, colour, progress in DEFAULT
-    ]
-    return default, False
+    return [StatusLevel(**fields) for fields in DEFAULT], False
 
 
 def wants_json(request) -> bool:

@@ -15,7 +15,8 @@ from lanu.importers.save import RESERVED_SLUGS, unique_slug
 from lanu.lib.text import NormalTextForm
 
 from .editing import VersionedForm
-from .models import Goal, Organisation, Plan, SubGoal
+from .labels import TRANSLATED
+from .models import LEVELS, Goal, Organisation, Plan, SubGoal
 
 
 class PlanForm(VersionedForm):
@@ -29,8 +30,14 @@ class PlanForm(VersionedForm):
             "period_end",
             "language",
             "goal_label",
+            "goal_label_sv",
+            "goal_label_en",
             "subgoal_label",
+            "subgoal_label_sv",
+            "subgoal_label_en",
             "action_label",
+            "action_label_sv",
+            "action_label_en",
             "approved_by",
             "approved_on",
             "status",
@@ -52,6 +59,16 @@ class PlanForm(VersionedForm):
             label=_("Language"), choices=language_choices(self.instance.language)
         )
 
+    def refresh_label_translations(self, cleaned: dict) -> None:
+        """A new Finnish label whose translations were left as they were gets the usual ones
+        (Plan.save() fills the emptied ones), not the old label's."""
+        for field in (
+            f"{level}_label" for level in LEVELS if f"{level}_label" in self.changed_data
+        ):
+            for translation in (f"{field}_{language}" for language in TRANSLATED):
+                if translation not in self.changed_data:
+                    cleaned[translation] = ""
+
     def clean_slug(self) -> str:
         slug = self.cleaned_data["slug"]
         if not slug and not self.instance.pk:
@@ -65,6 +82,7 @@ class PlanForm(VersionedForm):
         start, end = cleaned.get("period_start"), cleaned.get("period_end")
         if start is not None and end is not None and start > end:
             self.add_error("period_end", _("The last year cannot be before the first year."))
+        self.refresh_label_translations(cleaned)
         return cleaned
 
 

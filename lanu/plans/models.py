@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from . import metric_kinds
+from .labels import in_language, known_translations
+
+LEVELS = ("goal", "subgoal", "action")
 
 
 class Versioned(models.Model):
@@ -68,6 +71,24 @@ class Plan(Versioned):
     goal_label = models.CharField(_("label of goals"), max_length=100, default="Päätavoite")
     subgoal_label = models.CharField(_("label of sub-goals"), max_length=100, default="Välitavoite")
     action_label = models.CharField(_("label of actions"), max_length=100, default="Toimenpide")
+    goal_label_sv = models.CharField(
+        _("label of goals in Swedish"), max_length=100, blank=True, default="", db_default=""
+    )
+    goal_label_en = models.CharField(
+        _("label of goals in English"), max_length=100, blank=True, default="", db_default=""
+    )
+    subgoal_label_sv = models.CharField(
+        _("label of sub-goals in Swedish"), max_length=100, blank=True, default="", db_default=""
+    )
+    subgoal_label_en = models.CharField(
+        _("label of sub-goals in English"), max_length=100, blank=True, default="", db_default=""
+    )
+    action_label_sv = models.CharField(
+        _("label of actions in Swedish"), max_length=100, blank=True, default="", db_default=""
+    )
+    action_label_en = models.CharField(
+        _("label of actions in English"), max_length=100, blank=True, default="", db_default=""
+    )
     approved_by = models.CharField(_("approved by"), max_length=200, blank=True)
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     status = models.CharField(
@@ -90,6 +111,10 @@ class Plan(Versioned):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.fill_label_translations()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("plans:plan", args=[self.slug])
 
@@ -99,7 +124,24 @@ class Plan(Versioned):
 
     @property
     def level_labels(self) -> dict[str, str]:
+        """The labels as the plan's document writes them (Finnish): what exports keep."""
         return {"goal": self.goal_label, "subgoal": self.subgoal_label, "action": self.action_label}
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """The labels in the page's language: `{{ plan.labels.goal }}` in templates."""
+        return self.labels_in()
+
+    def labels_in(self, language: str | None = None) -> dict[str, str]:
+        return {level: in_language(self, f"{level}_label", language) for level in LEVELS}
+
+    def fill_label_translations(self) -> None:
+        """An empty Swedish or English label of a usual Finnish one gets its usual name."""
+        for level in LEVELS:
+            field = f"{level}_label"
+            for language, name in known_translations(getattr(self, field)).items():
+                if not getattr(self, f"{field}_{language}"):
+                    setattr(self, f"{field}_{language}", name)
 
 
 class Participation(models.Model):
