@@ -134,7 +134,7 @@ def test_archiving_a_reported_action_leaves_the_closed_round_as_it_was(people, c
         "Organisaatio 1",
     ]
     report_rows = after["organisation 1"]["Actions and their reports"]
-    assert report_rows[1][1].endswith("(archived)") and report_rows[1][2] == "Käynnissä"
+    assert report_rows[1][1].endswith("(archived)") and report_rows[1][2] == "Under way"
 
 
 def test_archiving_a_goal_and_a_subgoal_leaves_the_closed_round_as_it_was(people, closed):

@@ -34,7 +34,7 @@ def report_first_action(client, plan, organisation, status_name: str, account: s
     """From the plan page to the organisation's report, its first action reported."""
     report = follow(client, plan_page(client, plan), f"Report of {organisation.name}")
     number = plan.actions.filter(organisation=organisation).first().order + 1
-    action_page = follow(client, report, f"Report – {plan.action_label} {number}")
+    action_page = follow(client, report, f"Report – {plan.labels_in('en')['action']} {number}")
     status = plan.status_levels.get(name=status_name)
     data = as_browser_posts(action_page.context["form"], status=str(status.pk), account=account)
     assert client.post(action_page.request["PATH_INFO"], data).status_code in (200, 302)

@@ -26,8 +26,9 @@ def page(user, url: str, language: str) -> str:
     client = Client()
     if user:
         client.force_login(user)
+    address = translate_url(url, language)
     with translation.override(language):  # the request activates it: leave no trace
-        response = client.get(translate_url(url, language))
+        response = client.get(address)
     assert response.status_code == 200
     return response.text
 

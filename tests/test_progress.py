@@ -366,7 +366,7 @@ def test_yes_no_metrics_are_charted_as_the_share_answering_yes(client, measured,
 def test_number_metrics_are_charted_as_a_trend(client, measured, in_english):
     response = progress(client, measured)
     rows = tables(response)["The values of each number and percentage metric per year"]
-    assert rows[0] == ["Metric", "Toimenpide", "2023", "2024", "Trend"]
+    assert rows[0] == ["Metric", "Action", "2023", "2024", "Trend"]
     assert rows[1][0] == "Osallistujat (henkilöä)" and rows[1][2:4] == ["40", "55.5"]
     page = response.content.decode()
     assert "<title>Osallistujat (henkilöä): 2023 40, 2024 55.5</title>" in page
