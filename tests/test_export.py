@@ -31,6 +31,12 @@ def test_export_json_has_the_documented_keys(client, plan_of):
         "goal": "Päätavoite",
         "subgoal": "Välitavoite",
         "action": "Toimenpide",
+        "goal_sv": "Huvudmål",
+        "goal_en": "Main goal",
+        "subgoal_sv": "Delmål",
+        "subgoal_en": "Sub-goal",
+        "action_sv": "Åtgärd",
+        "action_en": "Action",
     }
     assert document["organisations"][0] == {
         "name": "Organisaatio 1",

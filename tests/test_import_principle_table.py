@@ -51,6 +51,12 @@ def test_plan_header_and_the_city(espoo):
         "goal": "Periaate",
         "subgoal": "Tavoite",
         "action": "Toimenpide",
+        "goal_sv": "Princip",
+        "goal_en": "Principle",
+        "subgoal_sv": "Mål",
+        "subgoal_en": "Goal",
+        "action_sv": "Åtgärd",
+        "action_en": "Action",
     }
     city = {"name": "Espoon kaupunki", "short_name": "", "kind": "municipality"}
     assert espoo["organisations"] == [{**city, "aliases": ["Espoo", "Esbo"]}]

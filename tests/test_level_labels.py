@@ -6,6 +6,7 @@ and edited by the coordinator. A name with no translation is shown in Finnish.
 """
 
 import datetime
+import json
 
 import pytest
 from django.test import Client
@@ -13,6 +14,9 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 
 from lanu.followup.rounds import close_round, open_round
+from lanu.importers import lanu_json
+from lanu.importers.save import save_plan
+from lanu.plans.export import export_plan
 from lanu.plans.forms import PlanForm
 from tests.personas import form_data
 
@@ -118,3 +122,20 @@ def test_progress_says_status_per_subgoal_in_swedish(people):
     close_round(open_round(people.plan, 2023, JAN, FEB))
     text = page(people.alice, reverse("followup:progress", args=[people.plan.slug]), "sv")
     assert "Status per delmål (Delmål)" in text and "(Välitavoite)" not in text
+
+
+def test_a_plans_own_translations_go_out_and_come_back_with_its_json(people):
+    plan = people.plan
+    plan.goal_label, plan.goal_label_sv, plan.goal_label_en = "Kärkihanke", "Spetsprojekt", ""
+    plan.save()
+    document = export_plan(plan)
+    assert document["plan"]["level_labels"]["goal_sv"] == "Spetsprojekt"
+    assert "goal_en" not in document["plan"]["level_labels"]
+    document["plan"]["slug"] = "kopio"
+    copy = save_plan(lanu_json.read(json.dumps(document), "kopio.json"))
+    assert (copy.goal_label, copy.goal_label_sv, copy.goal_label_en) == (
+        "Kärkihanke",
+        "Spetsprojekt",
+        "",
+    )
+    assert (copy.subgoal_label_sv, copy.action_label_en) == ("Delmål", "Action")

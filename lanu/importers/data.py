@@ -121,6 +121,12 @@ class PlanData:
     goal_label: str = "Päätavoite"
     subgoal_label: str = "Välitavoite"
     action_label: str = "Toimenpide"
+    goal_label_sv: str = ""  # empty: the usual label's from plans/labels.py, or the Finnish
+    goal_label_en: str = ""
+    subgoal_label_sv: str = ""
+    subgoal_label_en: str = ""
+    action_label_sv: str = ""
+    action_label_en: str = ""
     approved_by: str = ""
     approved_on: date | None = None
     status: str = "draft"

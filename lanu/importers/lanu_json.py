@@ -142,8 +142,9 @@ def labels_of(head: dict, problems: list[Problem]) -> dict:
         problems.append(Problem(wrong_type("plan.level_labels", dict, labels)))
         return fields
     for level in ("goal", "subgoal", "action"):
-        if level in labels:
-            fields[f"{level}_label"] = labels[level]
+        for suffix in ("", "_sv", "_en"):
+            if level + suffix in labels:
+                fields[f"{level}_label{suffix}"] = labels[level + suffix]
     return fields
 
 

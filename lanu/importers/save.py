@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from lanu.lib.rows import insert_rows
 from lanu.lib.text import normalise_texts
+from lanu.plans.labels import LABEL_TRANSLATIONS
 from lanu.plans.models import (
     Action,
     Goal,
@@ -69,6 +70,7 @@ def create_plan(data: PlanData, slug: str) -> Plan:
         goal_label=data.goal_label,
         subgoal_label=data.subgoal_label,
         action_label=data.action_label,
+        **{name: getattr(data, name) for name in LABEL_TRANSLATIONS},
         approved_by=data.approved_by,
         approved_on=data.approved_on,
         status=data.status,

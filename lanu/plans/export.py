@@ -7,6 +7,7 @@ plan part of a full export (lanu/backup/): archived items too, each flagged.
 
 from django.db.models import Prefetch
 
+from .labels import label_translations
 from .listing import plan_actions
 from .models import Action, Goal, Metric, Plan, SubGoal
 
@@ -95,7 +96,7 @@ def plan_header(plan: Plan) -> dict:
         "period_start": plan.period_start,
         "period_end": plan.period_end,
         "language": plan.language,
-        "level_labels": plan.level_labels,
+        "level_labels": plan.level_labels | label_translations(plan),
         "approved_by": plan.approved_by,
         "approved_on": plan.approved_on.isoformat() if plan.approved_on else None,
         "status": plan.status,

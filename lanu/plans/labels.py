@@ -39,3 +39,18 @@ def known_translations(finnish: str) -> dict[str, str]:
     """The Swedish and English names of a usual Finnish label, {} for one not in the table."""
     names = LEVEL_LABELS.get(finnish.strip()) or LEVEL_LABELS.get(finnish.strip().capitalize())
     return dict(zip(TRANSLATED, names, strict=True)) if names else {}
+
+
+LEVEL_NAMES = ("goal", "subgoal", "action")
+# The plan's fields holding its labels' translations: goal_label_sv, goal_label_en, …
+LABEL_TRANSLATIONS = tuple(f"{lv}_label_{lang}" for lv in LEVEL_NAMES for lang in TRANSLATED)
+
+
+def label_translations(plan) -> dict[str, str]:
+    """The plan's translated labels as its JSON writes them ("goal_sv": …), the empty left out."""
+    found = {}
+    for level in LEVEL_NAMES:
+        for language in TRANSLATED:
+            if value := getattr(plan, f"{level}_label_{language}"):
+                found[f"{level}_{language}"] = value
+    return found

@@ -11,9 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from . import metric_kinds
+from .labels import LEVEL_NAMES as LEVELS
 from .labels import in_language, known_translations
-
-LEVELS = ("goal", "subgoal", "action")
 
 
 class Versioned(models.Model):
