@@ -113,3 +113,14 @@ def people(db):
 def fast_password_hashing(settings):
     """A fast hasher in tests; production keeps Django's slow, safe default."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request to a /sv/ or /en/ page leaves
+    its language active in the thread, which would change the next test's messages."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
