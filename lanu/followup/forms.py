@@ -4,7 +4,6 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -12,19 +11,12 @@ from lanu.lib.text import NormalTextForm, normal_text
 from lanu.plans.editing import VersionedForm
 from lanu.plans.models import Metric
 
+from .charts import number_text
 from .models import ActionReport, FollowUpRound
 from .reports import digest
 
 PARAGRAPHS = re.compile(r"\n\s*\n")
 SPACES = re.compile(r"[\s\u00a0\u202f]")
-
-
-def format_number(value: Decimal) -> str:
-    """A number as the current language writes it, without trailing zeros: "12,5" in Finnish."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", formats.get_format("DECIMAL_SEPARATOR"))
 
 
 class FinnishDecimalField(forms.DecimalField):
@@ -43,7 +35,7 @@ class FinnishDecimalField(forms.DecimalField):
                 value = Decimal(SPACES.sub("", value).replace(",", "."))
             except InvalidOperation:
                 return value
-        return format_number(value) if isinstance(value, Decimal) else value
+        return number_text(value) if isinstance(value, Decimal) else value
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
