@@ -5,7 +5,6 @@ coordinator would see in the preview: the goals, the sub-goals, the actions with
 texts, the organisations, the guesses, the flags and where each problem is.
 """
 
-import time
 
 import pytest
 
@@ -687,7 +686,8 @@ def test_problem_in_a_sheet_names_the_sheet_and_row_number(in_english):
     assert reading.problems[0].message.startswith("sheet Toimenpiteet, row 2:")
 
 
-def test_500_actions_read_in_well_under_a_second():
+def test_500_actions_under_merged_goals_read_whole():
+    """The time this takes is measured by bench/import.py ("general"), not here."""
     rows = [["Painopiste", "Tavoite", "Toimenpide", "Vastuutaho", "Mittari"]]
     for goal in range(10):
         for sub in range(5):
@@ -703,12 +703,9 @@ def test_500_actions_read_in_well_under_a_second():
                     ]
                 )
     plan = document(*cover(), table(*rows))
-    started = time.perf_counter()
     reading = read_document(plan)
-    elapsed = time.perf_counter() - started
     assert len(reading.data.actions) == 500
     assert len(reading.data.subgoal_keys()) == 50
-    assert elapsed < 0.5
 
 
 def test_sheet_title_row_above_the_header_names_the_plan():
