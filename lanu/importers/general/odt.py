@@ -39,6 +39,7 @@ from .office_text import (
     is_list_style,
     named_level,
     paragraphs_of_lines,
+    table_block,
 )
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -263,9 +264,7 @@ class Reader:
         for element, listed, number in self.block_elements(body):
             if element.tag == TABLE:
                 self.tables += 1
-                origin = f"table {self.tables}"  # kept with the upload, as word.py's
-                table = Table(self.tables, self.rows(element), origin=origin)
-                found.append(Block(table=table, origin=origin))
+                found.append(table_block(Table(self.tables, self.rows(element))))
             else:
                 paragraphs = self.paragraphs(element, listed, number)
                 found += [Block(paragraph=p) for p in paragraphs]

@@ -1,14 +1,14 @@
 """What the Word and OpenDocument readers share, written once so both read alike: the
 style names that make a heading or a list item, in the languages plans are written
 in; how a paragraph's lines become Paragraphs; how list numbers are drawn; and how
-tables are made even and kept within bounds."""
+tables are named, made even and kept within bounds."""
 
 import re
 
 from django.utils.translation import gettext as _
 
 from ..data import ImportRefused, Problem
-from .document import Cell, Paragraph, list_item
+from .document import Block, Cell, Paragraph, Table, list_item
 
 MAX_COLUMNS = 1024  # the widest table kept: LibreOffice's own limit (Word's is 63)
 MAX_PLACES = 300_000  # table places in a document, about what files.py's caps let through
@@ -134,3 +134,10 @@ def check_places(places: int, source: str) -> None:
         message = _("The document's tables are too large: they have over %(limit)s cells.")
         limit = f"{MAX_PLACES:,}".replace(",", " ")
         raise ImportRefused([Problem(message % {"limit": limit}, file=source)])
+
+
+def table_block(table: Table) -> Block:
+    """The body's table as a block, its place ("table 3") kept with the upload, like
+    sheets.py's "sheet …"."""
+    table.origin = f"table {table.number}"
+    return Block(table=table, origin=table.origin)

@@ -34,6 +34,7 @@ from .office_text import (
     is_list_style,
     named_level,
     paragraphs_of_lines,
+    table_block,
 )
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -251,8 +252,7 @@ class Reader:
         for element in block_elements(body):
             if element.tag == qn("w:tbl"):
                 self.tables += 1
-                origin = f"table {self.tables}"  # kept with the upload, like sheets.py's "sheet …"
-                found.append(Block(table=self.table(element, self.tables, origin), origin=origin))
+                found.append(table_block(self.table(element, self.tables)))
             else:
                 found += [Block(paragraph=p) for p in self.paragraphs(element)]
         return found
@@ -277,17 +277,17 @@ class Reader:
         if element.tag != qn("w:tbl"):
             return self.paragraphs(element)
         found = []
-        for row in self.table(element, 0, "").rows:
+        for row in self.table(element, 0).rows:
             for cell in row:
                 found += cell.paragraphs
         return found
 
-    def table(self, tbl, number: int, origin: str) -> Table:
+    def table(self, tbl, number: int) -> Table:
         grid = min(len(tbl.findall(qn("w:tblGrid") + "/" + qn("w:gridCol"))), MAX_COLUMNS)
         rows = [self.row(tr) for tr in children(tbl, qn("w:tr"))]
         self.places += max([grid, *map(len, rows)]) * len(rows)
         check_places(self.places, self.source)
-        return Table(number, even_rows(rows, grid), origin=origin)
+        return Table(number, even_rows(rows, grid))
 
     def row(self, tr) -> list[Cell]:
         """One Cell per grid column the row covers, merged places marked."""
