@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from . import vocabulary
 from .columns import organisation_like
 from .document import Document, Paragraph, Table
+from .tree import normal
 
 NUMBER = re.compile(
     r"^(?P<number>\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]+\.|[IVXLC]+(?=\s+[A-ZÅÄÖ])|[A-ZÅÄÖ][.)])"
@@ -220,10 +221,6 @@ class Structure:
     levels: dict[int, list[Node]] = field(default_factory=dict)  # table number -> nodes
     labels: set[str] = field(default_factory=set)  # repeated titles read as labels
     organisation_nodes: list[Node] = field(default_factory=list)
-
-
-def normal(title: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", title.lower()).split())
 
 
 def structure(outline: Outline, numbers: list[int]) -> Structure:
