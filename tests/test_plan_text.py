@@ -49,3 +49,40 @@ def test_the_import_notes_are_for_the_coordinators(client, people):
         assert "Huomautuksia riveiltä" not in client.get(url).text
     client.force_login(people.alice)
     assert "Huomautuksia riveiltä" in client.get(url).text
+
+
+def test_the_public_json_export_has_no_import_notes(client, plan_of):
+    """The notes the import kept are for coordinators: the anonymous export has none."""
+    plan = plan_of(3)
+    plan.notes = "Suunnitelma-asiakirjan muu teksti: rivi 4"
+    plan.save()
+    plan.goals.update(notes="Huomautuksia tavoitteesta")
+    plan.goals.first().subgoals.update(notes="Huomautuksia riveiltä")
+    export = client.get(reverse("plans:export-json", args=[plan.slug])).json()
+    assert export["plan"]["notes"] == ""
+    assert all(g["notes"] == "" for g in export["goals"])
+    assert all(s["notes"] == "" for g in export["goals"] for s in g["subgoals"])
+
+
+def test_export_plan_public_has_no_import_notes(plan_of):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    plan = plan_of(3)
+    plan.notes = "Suunnitelma-asiakirjan muu teksti: rivi 4"
+    plan.save()
+    out = StringIO()
+    call_command("export-plan", plan.slug, "--public", stdout=out)
+    assert "Suunnitelma-asiakirjan muu teksti" not in out.getvalue()
+    out = StringIO()
+    call_command("export-plan", plan.slug, stdout=out)  # the full export keeps them
+    assert "Suunnitelma-asiakirjan muu teksti" in out.getvalue()
+
+
+def test_the_coordinators_json_export_keeps_the_import_notes(client, people):
+    people.plan.notes = "Suunnitelma-asiakirjan muu teksti: rivi 4"
+    people.plan.save()
+    client.force_login(people.alice)
+    export = client.get(reverse("plans:export-json", args=[people.plan.slug])).json()
+    assert export["plan"]["notes"] == people.plan.notes

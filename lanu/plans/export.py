@@ -1,6 +1,9 @@
 """The plan as open data: Lanu's JSON format "lanu-plan/1" (docs/data-formats.md).
 
-`export_plan()` is the public document: live goals, sub-goals and actions only.
+`export_plan()` is the plan document: live goals, sub-goals and actions only.
+`public_export()` is what anyone who may read the plan downloads (the JSON export,
+`export-plan --public`): the same without the notes the import kept of the plan, its
+goals and sub-goals, which are for coordinators only.
 `plan_document(plan, every_goal(plan), every_action(plan), flagged=True)` is the
 plan part of a full export (lanu/backup/): archived items too, each flagged.
 """
@@ -65,8 +68,19 @@ def every_metric(plan: Plan) -> dict[int, list[Metric]]:
 
 
 def export_plan(plan: Plan) -> dict:
-    """The public export: what anyone who may read the plan sees, nothing archived."""
+    """The plan document: live goals, sub-goals and actions, nothing archived."""
     return plan_document(plan, plan_goals(plan), plan_actions(plan))
+
+
+def public_export(plan: Plan) -> dict:
+    """The export a visitor reads: the import's notes of the plan, goals and sub-goals empty."""
+    document = export_plan(plan)
+    document["plan"]["notes"] = ""
+    for goal in document["goals"]:
+        goal["notes"] = ""
+        for subgoal in goal["subgoals"]:
+            subgoal["notes"] = ""
+    return document
 
 
 def plan_document(plan: Plan, goals, actions, flagged: bool = False) -> dict:

@@ -26,7 +26,7 @@ from lanu.followup.models import FollowUpRound
 from lanu.history.records import changes_of
 
 from . import spreadsheets
-from .export import export_plan, plan_goals, plan_participations
+from .export import export_plan, plan_goals, plan_participations, public_export
 from .listing import OPTIONAL_COLUMNS, metric_lists, plan_actions, subgoal_refs
 from .models import Action, Organisation, Plan, SubGoal
 
@@ -207,7 +207,9 @@ def archived_action(request, plan: Plan, pk: int) -> Action:
 
 def export_json(request, slug):
     plan = readable_plan(request, slug)
-    response = JsonResponse(export_plan(plan), json_dumps_params={"ensure_ascii": False})
+    # The import's notes are for coordinators, as on the plan page.
+    document = export_plan(plan) if can_coordinate(request.user, plan) else public_export(plan)
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
     response["Content-Disposition"] = f'inline; filename="{plan.slug}.json"'
     return response
 

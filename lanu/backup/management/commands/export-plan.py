@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from lanu.backup.export import export_backup
 from lanu.importers.commands import plan_at
 from lanu.plans import spreadsheets
-from lanu.plans.export import export_plan
+from lanu.plans.export import public_export
 from lanu.plans.listing import plan_actions
 
 FORMATS = ("json", "xlsx", "csv")
@@ -43,7 +43,7 @@ class Command(BaseCommand):
             raise CommandError(_("An Excel file needs --output FILE: it is not text."))
         plan = plan_at(slug)
         if format == "json":
-            document = export_plan(plan) if public else export_backup(plan)
+            document = public_export(plan) if public else export_backup(plan)
             self.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output)
         elif format == "csv":
             self.write_csv(plan, output, separator)
