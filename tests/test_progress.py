@@ -1,5 +1,6 @@
 """The public progress page of a plan: its closed follow-up rounds only, never an open one."""
 
+from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
@@ -175,11 +176,15 @@ def add_metric_values(plan) -> None:
     """A value for each metric of every report: the first metric yes/no, the others numbers."""
     Metric.objects.filter(action__plan=plan, order=0).update(kind="yes_no")
     metrics = list(Metric.objects.filter(action__plan=plan).values_list("action_id", "pk"))
-    reports = dict(ActionReport.objects.filter(round__plan=plan).values_list("action_id", "pk"))
+    reports = defaultdict(list)  # every round's reports, not only one of them
+    for action_id, pk in ActionReport.objects.filter(round__plan=plan).values_list(
+        "action_id", "pk"
+    ):
+        reports[action_id].append(pk)
     MetricValue.objects.bulk_create(
-        MetricValue(report_id=reports[action_id], metric_id=pk, value=pk % 2)
+        MetricValue(report_id=report, metric_id=pk, value=pk % 2)
         for action_id, pk in metrics
-        if action_id in reports
+        for report in reports[action_id]
     )
 
 
@@ -190,6 +195,8 @@ def test_progress_query_count_does_not_grow_with_the_plan(client, plan_of):
         add_metric_values(plan)
     urls = [reverse("followup:progress", args=[plan.slug]) for plan in (small, large)]
     assert queries_for(client, urls[0]) == queries_for(client, urls[1])
+    page = client.get(urls[1]).text  # the metric trends are counted too
+    assert 'id="yes-no-metrics"' in page and 'id="number-metrics"' in page
 
 
 @pytest.mark.browser
