@@ -289,6 +289,24 @@ def test_a_draft_never_shows_on_a_public_page(client, drafted, in_english):
         assert "Salainen luonnos" not in page and "Ryhmiä: 99" not in page, url
 
 
+def test_the_added_priorities_of_a_draft_are_not_public(client, drafted, in_english):
+    """An organisation's added priorities are part of its report: public once submitted."""
+    round_ = drafted.rounds.get(year=2024)
+    subgoal = SubGoal.objects.filter(goal__plan=drafted).order_by("id").first()
+    for name, text in [
+        ("Organisaatio 1", "Lähetetty painopiste"),
+        ("Organisaatio 2", "Luonnospainopiste"),
+    ]:
+        organisation = drafted.organisations.get(name=name)
+        AddedPriority.objects.create(
+            round=round_, subgoal=subgoal, organisation=organisation, text=text
+        )
+    AddedPriority.objects.create(round=round_, subgoal=subgoal, prefix="Kletu", text="Tuotu")
+    page = progress(client, drafted).content.decode()
+    assert "Lähetetty painopiste" in page and "Tuotu" in page
+    assert "Luonnospainopiste" not in page
+
+
 def test_progress_shows_what_a_submitted_report_did(client, drafted, in_english):
     rows = tables(progress(client, drafted))["The status of each action in 2024"]
     assert rows[1][2:] == [

@@ -317,7 +317,7 @@ def progress_context(plan, round_, rounds) -> dict:
     submitted = published.submitted_organisations(round_)
     statuses = add_public_reports(round_, actions, levels)
     goals = goals_with_status(plan, round_goals(plan, round_), levels, statuses, actions)
-    add_highlights_and_priorities(round_, goals)
+    add_highlights_and_priorities(round_, goals, submitted)
     reported_levels = [level for level in levels if level.pk is not None]
     years = year_trend(reported_levels, rounds)
     whole = whole_plan_row(plan, levels, statuses, actions)
@@ -364,12 +364,19 @@ def add_public_reports(round_, actions, levels) -> dict[int, int | None]:
     return {action_id: status_id for action_id, _pk, status_id, _account in found.values()}
 
 
-def add_highlights_and_priorities(round_, goals) -> None:
-    """Each sub-goal's joint highlights and added priorities in the round: 2 queries."""
+def add_highlights_and_priorities(round_, goals, submitted: set[int]) -> None:
+    """Each sub-goal's joint highlights and added priorities in the round: 2 queries.
+
+    An organisation's added priorities are part of its report: only those of the
+    organisations that submitted (`submitted`), and imported ones named by a prefix.
+    """
     highlights, priorities = defaultdict(list), defaultdict(list)
     for highlight in round_.highlights.all():
         highlights[highlight.subgoal_id].append(highlight)
-    for priority in round_.priorities.select_related("organisation"):
+    shown = round_.priorities.filter(
+        Q(organisation__isnull=True) | Q(organisation_id__in=submitted)
+    )
+    for priority in shown.select_related("organisation"):
         priority.by = priority.organisation.name if priority.organisation else priority.prefix
         priorities[priority.subgoal_id].append(priority)
     for goal in goals:
