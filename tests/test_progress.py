@@ -307,6 +307,18 @@ def test_the_added_priorities_of_a_draft_are_not_public(client, drafted, in_engl
     assert "Luonnospainopiste" not in page
 
 
+def test_an_imported_rounds_priorities_stay_public(client, plan_of, in_english):
+    """An imported evaluation has no submissions: its priorities show as before."""
+    plan = plan_of(3, organisations=2, slug="tuotu")
+    round_ = new_round(plan, 2024, {}, submitted=[])
+    subgoal = SubGoal.objects.filter(goal__plan=plan).order_by("id").first()
+    organisation = plan.organisations.get(name="Organisaatio 2")
+    AddedPriority.objects.create(
+        round=round_, subgoal=subgoal, organisation=organisation, text="Tuotu painopiste"
+    )
+    assert "Tuotu painopiste" in progress(client, plan).content.decode()
+
+
 def test_progress_shows_what_a_submitted_report_did(client, drafted, in_english):
     rows = tables(progress(client, drafted))["The status of each action in 2024"]
     assert rows[1][2:] == [

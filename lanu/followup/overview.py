@@ -368,14 +368,16 @@ def add_highlights_and_priorities(round_, goals, submitted: set[int]) -> None:
     """Each sub-goal's joint highlights and added priorities in the round: 2 queries.
 
     An organisation's added priorities are part of its report: only those of the
-    organisations that submitted (`submitted`), and imported ones named by a prefix.
+    organisations that submitted (`submitted`), and ones named by a prefix only. A round
+    no organisation submitted in is an imported evaluation (import-round): all of its
+    priorities show, as the document had them.
     """
     highlights, priorities = defaultdict(list), defaultdict(list)
     for highlight in round_.highlights.all():
         highlights[highlight.subgoal_id].append(highlight)
-    shown = round_.priorities.filter(
-        Q(organisation__isnull=True) | Q(organisation_id__in=submitted)
-    )
+    shown = round_.priorities.all()
+    if submitted:
+        shown = shown.filter(Q(organisation__isnull=True) | Q(organisation_id__in=submitted))
     for priority in shown.select_related("organisation"):
         priority.by = priority.organisation.name if priority.organisation else priority.prefix
         priorities[priority.subgoal_id].append(priority)
