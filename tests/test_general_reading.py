@@ -5,7 +5,6 @@ coordinator would see in the preview: the goals, the sub-goals, the actions with
 texts, the organisations, the guesses, the flags and where each problem is.
 """
 
-
 import pytest
 
 from lanu.importers.general.document import Block, Cell, Document, Paragraph, Table
