@@ -76,7 +76,8 @@ def test_bob_reports_his_action_with_a_decimal_comma(people, round_):
     assert report.version == 1 and report.updated_by == people.bob
     assert [v.value for v in MetricValue.objects.filter(report=report)] == [Decimal("12.5")]
     page = bob.get(response.url)
-    assert "Saved " in page.text and "Under way" in page.text and "Edit the report" in page.text
+    assert "Saved " in page.text and "Ryhmiä pidettiin 12.</textarea>" in page.text
+    assert response.url.endswith(f"#report-{action.pk}")  # back at the action on the one page
     assert changes_of(report).get().user == people.bob
 
 

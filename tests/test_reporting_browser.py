@@ -17,53 +17,58 @@ from tests.browser import axe_violations, chromium_page, log_in_by_keyboard, pre
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def saved_version(page, version: int) -> None:
-    """Wait until the background save has left the form at this version."""
-    expect(page.locator("input[name=version]")).to_have_value(str(version), timeout=10000)
+def saved_version(form, version: int) -> None:
+    """Wait until the background save has left this action's form at this version."""
+    expect(form.locator("input[name=version]")).to_have_value(str(version), timeout=10000)
 
 
-def test_editor_reports_an_action_by_keyboard_with_autosave(live_server, people):
+def focused_id(page) -> str:
+    return page.evaluate("document.activeElement.id")
+
+
+def test_editor_reports_on_one_page_by_keyboard_with_autosave(live_server, people):
     open_round(people.plan, 2023, datetime.date(2024, 1, 15), datetime.date(2024, 2, 29))
-    action = people.plan.actions.filter(organisation=people.first).order_by("order").first()
-    metric = action.metrics.order_by("order").first()
+    first, second = people.plan.actions.filter(organisation=people.first).order_by("order")[:2]
+    metric = first.metrics.order_by("order").first()
     mine = "/en" + reverse("followup:report-organisation", args=["yhteinen", 2023, people.first.pk])
     with chromium_page() as page:
         log_in_by_keyboard(page, live_server.url, "bob", mine)
         assert axe_violations(page) == []
-        report_link = page.get_by_role(
-            "link", name=re.compile(f"^Report – Action {action.number}$")
-        )
-        report_link.focus()
-        with page.expect_navigation():
-            page.keyboard.press("Enter")
-        assert page.get_by_role("heading", level=1).inner_text() == action.title
-        assert axe_violations(page) == []
-
-        page.get_by_role("radio", name=re.compile("^Under way")).focus()
+        form = page.locator(f"#report-{first.pk} form")
+        form.get_by_role("radio", name=re.compile("^Under way")).focus()
         page.keyboard.press("Space")
-        type_into(page, "#id_account", "Ryhmät kokoontuivat viikoittain.")
-        saved_version(page, 1)
-        status = page.locator("#autosave-status")
+        page.keyboard.press("Tab")  # from the status to what was done, as the page reads
+        assert focused_id(page) == f"id_a{first.pk}_account"
+        page.keyboard.type("Ryhmät kokoontuivat viikoittain.")
+        saved_version(form, 1)
+        status = form.get_by_role("status")
         assert re.fullmatch(r"Saved \d\d\.\d\d", status.inner_text())
-        assert status.get_attribute("role") == "status"
-        report = ActionReport.objects.get(action=action)
+        report = ActionReport.objects.get(action=first)
         assert (report.status.name, report.account) == (
             "Käynnissä",
             "Ryhmät kokoontuivat viikoittain.",
         )
 
-        type_into(page, f"#id_metric_{metric.pk}", "12,5")
-        saved_version(page, 2)
+        page.keyboard.press("Tab")  # the action's first metric comes next
+        assert focused_id(page) == f"id_a{first.pk}_metric_{metric.pk}"
+        page.keyboard.type("12,5")
+        saved_version(form, 2)
+
+        other = page.locator(f"#report-{second.pk} form")
+        type_into(page, f"#id_a{second.pk}_account", "Toinen toimenpide eteni.")
+        saved_version(other, 1)  # each action saves on its own
+        assert ActionReport.objects.get(action=second).account == "Toinen toimenpide eteni."
+        assert form.locator("input[name=version]").input_value() == "2"
         assert axe_violations(page) == []
-        press(page, "button", "Save")  # without a change: saved as it was, no new version
+
+        press(page, "button", f"Save – Action {first.number}")  # unchanged: no new version
         assert re.search(r"Saved \d\d\.\d\d", page.inner_text("main"))
-        assert "Under way" in page.inner_text("main")
-        assert axe_violations(page) == []
+        assert page.url.endswith(f"#report-{first.pk}")
         report.refresh_from_db()
         assert str(report.values.get().value).startswith("12.5") and report.version == 2
 
         press(page, "button", "Submit the organisation's report")
-        assert "3 actions have no status and no text" in page.inner_text("main")
+        assert "2 actions have no status and no text" in page.inner_text("main")
         assert not Submission.objects.exists()
         assert axe_violations(page) == []
         press(page, "button", "Submit the report as it is")

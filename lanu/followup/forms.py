@@ -181,7 +181,26 @@ def level_initial(levels) -> list[dict]:
     return [{name: getattr(level, name) for name in LEVEL_FIELDS} for level in levels]
 
 
+class LevelChoices(forms.models.ModelChoiceIterator):
+    """The status levels read once for every report form of a page, not once per form."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for level in self.field.levels:
+            yield self.choice(level)
+
+    def __len__(self) -> int:
+        return len(self.field.levels) + (self.field.empty_label is not None)
+
+    def __bool__(self) -> bool:
+        return True
+
+
 class StatusField(forms.ModelChoiceField):
+    iterator = LevelChoices
+    levels: list = []
+
     def label_from_instance(self, obj) -> str:
         """The level in the page's language, its description beside its name."""
         name, description = obj.local_name, obj.local_description
@@ -204,11 +223,14 @@ class ReportForm(VersionedForm):
             "account": gettext_lazy("A short account of what was done during the year."),
         }
 
-    def __init__(self, *args, plan, metrics, **kwargs):
+    def __init__(self, *args, plan, metrics, levels=None, **kwargs):
+        """`levels`: the plan's status levels, when a page shows many forms (read once)."""
         super().__init__(*args, **kwargs)
         self.plan, self.metrics = plan, list(metrics)
-        self.fields["status"].queryset = plan.status_levels.all()
-        self.fields["status"].empty_label = _("No status yet")
+        status = self.fields["status"]
+        status.queryset = plan.status_levels.all()
+        status.levels = list(status.queryset) if levels is None else levels
+        status.empty_label = _("No status yet")
         self.fields["continuation"].choices = [
             ("", _("Not decided yet")),
             *ActionReport.Continuation.choices,
@@ -217,7 +239,13 @@ class ReportForm(VersionedForm):
         self.add_metric_fields()
 
     def fresh(self, instance) -> "ReportForm":
-        return ReportForm(instance=instance, plan=self.plan, metrics=self.metrics)
+        return ReportForm(
+            instance=instance,
+            plan=self.plan,
+            metrics=self.metrics,
+            levels=self.fields["status"].levels,
+            auto_id=self.auto_id,
+        )
 
     def add_metric_fields(self) -> None:
         saved = {}

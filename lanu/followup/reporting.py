@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -257,7 +258,29 @@ def show_organisation_report(request, slug, year, pk):
     context["submission"] = submission
     context["may_report"] = may_report
     context["missing"] = sum(1 for action in actions if not action.report)
+    if may_report and not round_.is_closed:
+        context["report_forms"] = report_forms(plan, round_, actions, found)
     return render(request, "followup/report_organisation.html", context)
+
+
+def report_forms(plan, round_, actions, found: dict) -> list[tuple]:
+    """Every action's report form for the one page of the organisation's report: (action,
+    form) each, in a constant number of queries however many actions there are."""
+    prefetch_related_objects(list(found.values()), "values")
+    metrics = reports.metrics_by_action(actions, found)
+    levels = list(plan.status_levels.all())
+    return [
+        (action, action_report_form(plan, round_, action, metrics[action.pk], levels))
+        for action in actions
+    ]
+
+
+def action_report_form(plan, round_, action, metrics, levels) -> ReportForm:
+    """An action's form, its ids its own (id_a<pk>_…) so that many fit on one page."""
+    report = action.report or ActionReport(round=round_, action=action)
+    return ReportForm(
+        instance=report, plan=plan, metrics=metrics, levels=levels, auto_id=f"id_a{action.pk}_%s"
+    )
 
 
 def draft_hidden_message(organisation) -> str:
@@ -382,12 +405,17 @@ def saved(request, form, report):
         loaded = json.dumps(form.fresh(report).values())
         return JsonResponse({"message": message, "version": report.version, "loaded": loaded})
     messages.success(request, message)
-    return redirect(
+    return redirect(report_place(report))
+
+
+def report_place(report) -> str:
+    """The action's place on the one page of its organisation's report."""
+    round_ = report.round
+    page = reverse(
         "followup:report-organisation",
-        slug=report.round.plan.slug,
-        year=report.round.year,
-        pk=report.action.organisation_id,
+        args=[round_.plan.slug, round_.year, report.action.organisation_id],
     )
+    return f"{page}#report-{report.action_id}"
 
 
 def refused_as_closed(request, context: dict, error: RoundClosed):
