@@ -84,7 +84,7 @@ def test_each_actions_form_saves_that_action_and_comes_back_to_it(people, round_
     bob = logged_in(people.bob)
     page = bob.get(report_page(people, people.first))
     forms = page.context["report_forms"]
-    (first, _), (second, form) = forms[0], forms[1]
+    (first, _), (second, _) = forms[0], forms[1]
     data = {"status": "", "account": "Toinen tehtiin.", "continuation": "", "version": ""}
     saved = press(bob, page, f"Save – Action {second.number}", data)
     assert saved.url.endswith(f"#report-{second.pk}")
@@ -99,9 +99,10 @@ def test_each_actions_form_saves_that_action_and_comes_back_to_it(people, round_
 
 def test_the_coordinator_reports_for_any_organisation_on_its_page(people, round_):
     page = logged_in(people.alice).get(report_page(people, people.second))
-    assert len(page.context["report_forms"]) == people.plan.actions.filter(
-        organisation=people.second
-    ).count()
+    assert (
+        len(page.context["report_forms"])
+        == people.plan.actions.filter(organisation=people.second).count()
+    )
 
 
 def test_a_viewer_and_a_closed_round_show_the_reports_without_forms(people, round_):
