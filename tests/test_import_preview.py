@@ -268,8 +268,8 @@ def test_the_preview_reads_swedish_headers_in_swedish(client, people):
 def test_another_user_cannot_redraw_a_pending_import(client, people):
     client.force_login(people.alice)
     preview = upload(client, plan_docx(), "plan.docx")
-    client.force_login(people.bob)
-    assert client.post(preview, {"role-1-2": "action"}).status_code == 403
+    client.force_login(people.bob)  # alice's upload does not exist for him
+    assert client.post(preview, {"role-1-2": "action"}).status_code == 404
     assert PendingImport.objects.get().choices == {}
 
 

@@ -22,12 +22,14 @@ from .test_import_docx import docx_of_priority_text
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = [  # (who, may import into the plan, may import a new plan)
+# (who, may import into the plan, may import a new plan): the plan is unpublished, so
+# mallory, who has no role in it, is told it does not exist (404); its members, 403.
+PERSONAS = [
     ("alice", 200, 200),
     ("bob", 403, 403),
     ("charlie", 403, 403),
     ("vera", 403, 403),
-    ("mallory", 403, 403),
+    ("mallory", 404, 403),
 ]
 
 
@@ -74,7 +76,7 @@ def test_upload_into_plan_by_persona(client, people, name, into, _new):
             "actions.xlsx",
         )
     else:
-        assert response.status_code == 403
+        assert response.status_code == into
         assert not PendingImport.objects.exists()
     assert counts() == before
 
@@ -126,11 +128,11 @@ def test_another_user_cannot_confirm_a_pending_import(client, people):
     dora = get_user_model().objects.create_user("dora", "dora@example.fi", "salasana-123")
     Membership.objects.create(user=dora, plan=people.plan, role=Membership.Role.COORDINATOR)
     before = counts()
-    for name in (dora, people.bob, people.mallory):
+    for name in (dora, people.bob, people.mallory):  # another's upload does not exist for them
         as_user(client, name)
-        assert client.post(reverse("plans:import-confirm", args=[pending.pk])).status_code == 403
-        assert client.get(reverse("plans:import-preview", args=[pending.pk])).status_code == 403
-        assert client.post(reverse("plans:import-cancel", args=[pending.pk])).status_code == 403
+        assert client.post(reverse("plans:import-confirm", args=[pending.pk])).status_code == 404
+        assert client.get(reverse("plans:import-preview", args=[pending.pk])).status_code == 404
+        assert client.post(reverse("plans:import-cancel", args=[pending.pk])).status_code == 404
     assert counts() == before
     assert PendingImport.objects.filter(pk=pending.pk).exists()
     assert not people.plan.actions.filter(description="Muokattu kuvaus").exists()

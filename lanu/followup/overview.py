@@ -20,11 +20,10 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lanu.plans.access import coordinated_plan
+from lanu.plans.access import coordinated_plan, readable_plan
 from lanu.plans.export import plan_goals, plan_participations
 from lanu.plans.listing import SubGoalRef, subgoal_refs
 from lanu.plans.models import Action, Plan, SubGoal
-from lanu.plans.views import readable_plan
 
 from . import action_rows, charts, published, reminders, statistics
 from .metric_trends import metric_trends

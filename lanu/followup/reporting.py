@@ -31,12 +31,11 @@ from lanu.accounts.permissions import (
     can_report_for,
     editable_organisation_ids,
 )
-from lanu.plans.access import coordinated_plan
+from lanu.plans.access import coordinated_plan, readable_plan
 from lanu.plans.editing import Conflict
 from lanu.plans.export import plan_participations
 from lanu.plans.listing import plan_actions
 from lanu.plans.models import Organisation, SubGoal
-from lanu.plans.views import readable_plan
 
 from . import reports
 from .forms import (

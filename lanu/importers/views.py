@@ -21,7 +21,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -33,6 +33,7 @@ from lanu.accounts.permissions import can_coordinate, can_create_plans
 from lanu.history.models import Change
 from lanu.history.records import record
 from lanu.plans import spreadsheets
+from lanu.plans.access import coordinated_plan
 from lanu.plans.models import Plan
 
 from . import files, kept, preview, read_changes_bytes, read_general, read_new_plan
@@ -72,13 +73,6 @@ def template_xlsx(request):
     response["Content-Disposition"] = 'attachment; filename="lanu-template.xlsx"'
     spreadsheets.write_xlsx(response, None, [])
     return response
-
-
-def coordinated_plan(request, slug: str) -> Plan:
-    plan = get_object_or_404(Plan, slug=slug)
-    if not can_coordinate(request.user, plan):
-        raise PermissionDenied
-    return plan
 
 
 def allowed(user, plan: Plan | None) -> bool:
@@ -154,7 +148,7 @@ def own_pending(request, pk: int) -> PendingImport:
     """The user's own pending upload; another's does not exist for them."""
     pending = get_object_or_404(PendingImport.objects.select_related("plan"), pk=pk)
     if pending.user_id != request.user.pk or not allowed(request.user, pending.plan):
-        raise PermissionDenied
+        raise Http404
     return pending
 
 

@@ -29,9 +29,9 @@ from lanu.accounts.permissions import (
 )
 
 from . import editing
+from .access import readable_plan
 from .metrics import WantedMetric, sync_metrics
 from .models import Action, Metric, Organisation, SubGoal
-from .views import readable_plan
 
 # A metric line ending in "*" is broken down by mother tongue / citizenship; the
 # Espoo plan's own mark "*äidinkieli/kansalaisuus" is understood as well.

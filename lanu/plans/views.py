@@ -17,7 +17,6 @@ from lanu.accounts.permissions import (
     can_create_plans,
     can_edit_actions_of,
     can_follow_up,
-    can_read,
     editable_organisation_ids,
     readable_plans,
 )
@@ -26,17 +25,10 @@ from lanu.followup.models import FollowUpRound
 from lanu.history.records import changes_of
 
 from . import spreadsheets
+from .access import readable_plan
 from .export import export_plan, plan_goals, plan_participations, public_export
 from .listing import OPTIONAL_COLUMNS, metric_lists, plan_actions, subgoal_refs
 from .models import Action, Organisation, Plan, SubGoal
-
-
-def readable_plan(request, slug: str) -> Plan:
-    """The plan at this address, if this person may read it (else 404: not even its name)."""
-    plan = get_object_or_404(Plan, slug=slug)
-    if not can_read(request.user, plan):
-        raise Http404
-    return plan
 
 
 def plan_list(request):
