@@ -31,7 +31,7 @@ def test_second_save_is_refused_with_what_changed_and_its_text_kept(people, acti
     alices = loaded_form(alice, action, description="Alicen kuvaus", schedule="Syksy 2025")
     assert bob.post(url("edit", action), bobs).status_code == 302
     refused = alice.post(url("edit", action), alices)
-    assert refused.status_code == 200
+    assert refused.status_code == 409
     assert REFUSED in refused.text
     assert "Bobin kuvaus" in refused.text.split(EDIT_FORM)[0]  # what bob changed, listed above
     form = refused.context["form"]
@@ -68,7 +68,7 @@ def test_save_after_the_action_was_archived_meanwhile_is_refused(people, action)
     bobs = loaded_form(bob, action, description="Bobin kuvaus")
     alice.post(url("archive", action), {"version": action.version})
     response = bob.post(url("edit", action), bobs)
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "This action has been archived" in response.text
     assert response.context["form"]["description"].value() == "Bobin kuvaus"
     action.refresh_from_db()
@@ -80,7 +80,8 @@ def test_a_form_without_its_version_is_refused(people, action):
     alice = logged_in(people.alice)
     data = loaded_form(alice, action, description="Ilman versiota")
     del data["version"]
-    assert REFUSED in alice.post(url("edit", action), data).text
+    refused = alice.post(url("edit", action), data)
+    assert refused.status_code == 409 and REFUSED in refused.text
     action.refresh_from_db()
     assert action.description != "Ilman versiota"
 
@@ -120,7 +121,7 @@ def test_simultaneous_saves_never_both_overwrite(people, action):
         statuses = {name: response.status_code for name, response in responses.items()}
         saved = [name for name, status in statuses.items() if status == 302]
         refused = [
-            name for name, r in responses.items() if r.status_code == 200 and REFUSED in r.text
+            name for name, r in responses.items() if r.status_code == 409 and REFUSED in r.text
         ]
         assert len(saved) == 1 and len(refused) == 1, statuses
         action.refresh_from_db()

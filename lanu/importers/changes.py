@@ -11,15 +11,14 @@ none from the command line) and each updated action at its next version.
 
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
 from lanu.history.models import Change
-from lanu.history.records import differences, record_created, snapshot
+from lanu.history.records import record, record_created, snapshot
+from lanu.plans.editing import Conflict, claim, next_order, undo_if_unchanged
 from lanu.plans.listing import plan_actions
-from lanu.plans.metrics import WantedMetric, sync_metrics
+from lanu.plans.metrics import WantedMetric, metric_line, sync_metrics
 from lanu.plans.models import Action, Plan, SubGoal
 
 from .data import ActionData, ImportRefused, Problem
@@ -305,36 +304,32 @@ def apply_changes(found: PlanChanges, user) -> None:
 
 
 def apply_update(plan: Plan, update: ActionUpdate, user) -> None:
-    claimed = Action.objects.filter(pk=update.action_id, plan=plan, version=update.version)
-    if not claimed.update(version=F("version") + 1):
-        message = (
-            _(
-                "Action %d was changed by someone else after the file was read: "
-                "nothing was saved. Upload the file again."
-            )
-            % update.action_id
+    """Save one action's changed cells at its next version, with its history row, as a
+    form's save does (editing.py); an action saved since the file was read refuses it."""
+    try:
+        with transaction.atomic():
+            claim(Action, update.action_id, update.version)
+            action = Action.objects.get(pk=update.action_id, plan=plan)
+            names = [key for key in update.values if key in MODEL_FIELDS or key == "metrics"]
+            before = action_snapshot(action, names)
+            set_values(plan, action, update.values)
+            after = action_snapshot(action, names)
+            undo_if_unchanged(record(user, action, Change.Kind.CHANGED, plan, before, after))
+    except Conflict:
+        message = _(
+            "Action %d was changed by someone else after the file was read: "
+            "nothing was saved. Upload the file again."
         )
-        raise ImportRefused([Problem(message)])
-    action = Action.objects.get(pk=update.action_id)
-    names = [key for key in update.values if key in MODEL_FIELDS]
-    before = snapshot(action, names)
-    set_values(plan, action, update.values)
-    fields = differences(action, before, snapshot(action, names))
-    fields += [
-        {"field": "metrics", "label": c.label, "old": c.old, "new": c.new}
-        for c in update.changes
-        if c.key == "metrics"
-    ]
-    Change.objects.create(
-        plan=plan,
-        content_type=ContentType.objects.get_for_model(action),
-        object_id=action.pk,
-        object_repr=str(action)[:300],
-        version=action.version,
-        user=user if getattr(user, "is_authenticated", False) else None,
-        kind=Change.Kind.CHANGED,
-        fields=fields,
-    )
+        raise ImportRefused([Problem(message % update.action_id)]) from None
+
+
+def action_snapshot(action: Action, names: list[str]) -> dict[str, str]:
+    """The named fields' readable values, metrics written as the action form writes them."""
+    values = snapshot(action, [name for name in names if name != "metrics"])
+    if "metrics" in names:
+        live = action.metrics.filter(archived=False)
+        values["metrics"] = "\n".join(metric_line(metric) for metric in live)
+    return values
 
 
 def set_values(plan: Plan, action: Action, values: dict) -> None:
@@ -366,7 +361,7 @@ def create_actions(plan: Plan, items: list[ActionData], user) -> None:
     for any number (one by one, 100,000 took half an hour on SQLite)."""
     if not items:
         return
-    order = (plan.actions.aggregate(last=Max("order"))["last"] or 0) + 1
+    order = next_order(plan.actions)
     organisations = {organisation.name: organisation for organisation in plan.organisations.all()}
     subgoals = {s.key: s for s in SubGoal.objects.filter(goal__plan=plan).select_related("goal")}
     check_still_there(items, organisations, subgoals)

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lanu.accounts.memberships import add_member
 from lanu.accounts.models import Membership
 from lanu.accounts.permissions import can_coordinate, can_create_plans
 from lanu.history.models import Change
@@ -410,8 +411,8 @@ def write_plan(request, pending: PendingImport, data: PlanData, layouts=None):
         if unanswered:
             return None, unanswered
         plan = save_plan(data, choices=choices)
-        Membership.objects.create(user=request.user, plan=plan, role=Membership.Role.COORDINATOR)
         record(request.user, plan, Change.Kind.CREATED, plan)
+        add_member(plan, request.user, Membership.Role.COORDINATOR, None, request.user)
         keep_layouts(plan, layouts or {})
         pending.delete()
     return plan, ()

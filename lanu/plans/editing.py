@@ -12,7 +12,9 @@ from datetime import date
 
 from django import forms
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max, QuerySet
+from django.http import HttpResponse
+from django.shortcuts import render
 
 from lanu.history.models import Change
 from lanu.history.records import changes_of, record, snapshot
@@ -41,6 +43,11 @@ class VersionedForm(NormalTextForm, forms.ModelForm):
     def fresh(self, instance) -> "VersionedForm":
         """An unbound form of the same kind for `instance`; forms with more arguments extend it."""
         return type(self)(instance=instance)
+
+    def rebased(self, current) -> "VersionedForm":
+        """The form again after a Conflict, bound to the merged data (rebased_data) and based
+        on the current version; forms with more arguments extend it."""
+        return type(self)(self.rebased_data(current), instance=current)
 
     def values(self) -> dict:
         """Each field's value as the form shows it, comparable between loads and posts."""
@@ -138,6 +145,13 @@ class Conflict(Exception):
         self.changes = changes
 
 
+def next_order(siblings: QuerySet) -> int:
+    """The order of a new object listed last among `siblings` (a plan's goals, actions or
+    participations; a goal's sub-goals): 0 for the first."""
+    last = siblings.aggregate(last=Max("order"))["last"]
+    return 0 if last is None else last + 1
+
+
 def create(form: VersionedForm, user, plan):
     with transaction.atomic():
         instance = form.save()
@@ -166,6 +180,23 @@ def save_changes(form: VersionedForm, user, plan):
     if undone:
         instance.refresh_from_db()
     return instance
+
+
+def save_or_merge(form: VersionedForm, user, plan):
+    """Save the form's edits: (the saved object, the form, None); or, if someone saved the
+    object since the form was loaded, (None, the form rebased on the current version with
+    the person's text kept, the Conflict saying what the other person changed)."""
+    try:
+        return save_changes(form, user, plan), form, None
+    except Conflict as refusal:
+        return None, form.rebased(refusal.current), refusal
+
+
+def form_page(request, template: str, context: dict, refused: bool = False) -> HttpResponse:
+    """An editing page: 200, or 409 Conflict when its save was refused because the object
+    changed meanwhile (context["conflict"], or `refused`); the form holds the person's text."""
+    status = 409 if refused or context.get("conflict") else 200
+    return render(request, template, context, status=status)
 
 
 def undo_if_unchanged(change) -> bool:

@@ -96,3 +96,9 @@ def retire(metrics: list[Metric]) -> None:
     valued = Metric.objects.filter(pk__in=ids, values__isnull=False).values("pk")
     Metric.objects.filter(pk__in=valued).update(archived=True)
     Metric.objects.filter(pk__in=ids).exclude(pk__in=valued).delete()
+
+
+def metric_line(metric: Metric) -> str:
+    """A metric as the action form and its history write it: "*" ending a metric broken
+    down by mother tongue / citizenship."""
+    return f"{metric.text} *" if metric.by_mother_tongue else metric.text

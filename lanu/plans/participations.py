@@ -5,12 +5,12 @@ rather than by plans/editing.py; the history records it all the same.
 """
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import ngettext
 
 from lanu.history.models import Change
 from lanu.history.records import record, snapshot
 
+from .editing import next_order
 from .models import Organisation, Participation, Plan
 
 FIELDS = ["organisation"]
@@ -18,10 +18,9 @@ FIELDS = ["organisation"]
 
 def join(plan: Plan, organisation: Organisation, user) -> Participation:
     """Make the organisation take part in the plan, listed last."""
-    last = plan.participations.aggregate(last=Max("order"))["last"]
     with transaction.atomic():
         participation = Participation.objects.create(
-            plan=plan, organisation=organisation, order=0 if last is None else last + 1
+            plan=plan, organisation=organisation, order=next_order(plan.participations)
         )
         record(user, participation, Change.Kind.CREATED, plan, {}, snapshot(participation, FIELDS))
     return participation

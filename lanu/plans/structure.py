@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -52,17 +52,14 @@ def edit_page(request, form_class, instance, plan, page: dict):
     """A form for an object, with its history; a Conflict shows the other person's changes."""
     form, conflict = form_class(posted(request), instance=instance), None
     if request.method == "POST" and form.is_valid():
-        try:
-            saved = editing.save_changes(form, request.user, plan)
-        except editing.Conflict as refusal:
-            conflict, instance = refusal, refusal.current
-            form = form_class(form.rebased_data(refusal.current), instance=refusal.current)
-        else:
+        saved, form, conflict = editing.save_or_merge(form, request.user, plan)
+        if saved:
             messages.success(request, _("“%s” was saved.") % saved)
             return redirect(page["done"](saved))
+        instance = conflict.current
     context = {**page, "plan": plan, "form": form, "object": instance, "conflict": conflict}
     context["changes"] = changes_of(instance)
-    return render(request, page["template"], context, status=409 if conflict else 200)
+    return editing.form_page(request, page["template"], context)
 
 
 def posted(request):
@@ -98,11 +95,6 @@ def step_of(request) -> int:
     if step is None:
         raise BadRequest
     return step
-
-
-def next_order(queryset) -> int:
-    last = queryset.aggregate(last=Max("order"))["last"]
-    return 0 if last is None else last + 1
 
 
 # The plan
@@ -167,7 +159,7 @@ def subgoal_page(plan: Plan, goal: Goal) -> dict:
 @login_required
 def new_goal(request, slug):
     plan = coordinated_plan(request, slug)
-    goal = Goal(plan=plan, order=next_order(plan.goals))
+    goal = Goal(plan=plan, order=editing.next_order(plan.goals))
     return create_page(request, GoalForm, goal, plan, goal_page(plan))
 
 
@@ -181,7 +173,7 @@ def edit_goal(request, slug, pk):
 def new_subgoal(request, slug, goal_pk):
     plan = coordinated_plan(request, slug)
     goal = goal_in(plan, goal_pk)
-    subgoal = SubGoal(goal=goal, order=next_order(goal.subgoals))
+    subgoal = SubGoal(goal=goal, order=editing.next_order(goal.subgoals))
     return create_page(request, SubGoalForm, subgoal, plan, subgoal_page(plan, goal))
 
 
