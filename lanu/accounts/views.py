@@ -1,4 +1,8 @@
-"""The people of a plan: coordinators give people a role in it, and take it away."""
+"""The people of a plan: coordinators give people a role in it, and take it away.
+
+The URLs are a plan's (/plans/<slug>/people/, in the "plans" namespace): lanu/plans/urls.py
+includes `urlpatterns` below.
+"""
 
 from smtplib import SMTPException
 
@@ -7,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -82,3 +87,9 @@ def remove_membership(request, slug, pk):
     if membership.user_id == request.user.pk:
         return redirect(plan)  # their own role is gone: this page may be closed to them now
     return redirect("plans:people", plan.slug)
+
+
+urlpatterns = [
+    path("<slug:slug>/people/", people, name="people"),
+    path("<slug:slug>/people/<int:pk>/remove/", remove_membership, name="membership-remove"),
+]

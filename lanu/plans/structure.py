@@ -1,9 +1,9 @@
-"""Coordinators edit a plan's structure: the plan, goals, sub-goals, organisations, people.
+"""Coordinators edit a plan's structure: the plan, goals, sub-goals, organisations.
 
 Every view asks lanu.accounts.permissions (anonymous: to the login page; no
 right: 403; a plan the person may not read: 404). Every save goes through
 plans/editing.py, so it is versioned and recorded in the history. The people
-of a plan are in lanu/accounts/views.py.
+of a plan, their views and URLs, are in lanu/accounts/views.py.
 """
 
 from django.contrib import messages
@@ -17,7 +17,6 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lanu.accounts import views as account_views
 from lanu.accounts.memberships import add_member
 from lanu.accounts.models import Membership
 from lanu.accounts.permissions import (
@@ -349,11 +348,5 @@ urlpatterns = [
         "<slug:slug>/edit/organisations/<int:pk>/remove/",
         remove_organisation,
         name="organisation-remove",
-    ),
-    path("<slug:slug>/people/", account_views.people, name="people"),
-    path(
-        "<slug:slug>/people/<int:pk>/remove/",
-        account_views.remove_membership,
-        name="membership-remove",
     ),
 ]

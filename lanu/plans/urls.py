@@ -1,5 +1,6 @@
 from django.urls import path
 
+from lanu.accounts import views as people_views
 from lanu.importers import views as import_views
 
 from . import action_editing, structure, views
@@ -17,4 +18,5 @@ public = [
     path("<slug:slug>/actions.xlsx", views.export_xlsx, name="export-xlsx"),
 ]
 # Editing URLs first: their fixed words ("new", "import") are never plan addresses.
-urlpatterns = structure.urlpatterns + action_editing.urlpatterns + import_views.urlpatterns + public
+urlpatterns = structure.urlpatterns + people_views.urlpatterns + action_editing.urlpatterns
+urlpatterns += import_views.urlpatterns + public
