@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 
 from lanu.history.models import Change
 from lanu.plans.access import coordinated_plan
-from lanu.plans.forms import MembershipForm
 
+from .forms import MembershipForm
 from .invitations import create_invited, send_invitation
 from .memberships import add_member, is_last_coordinator, remove_member
 from .models import Membership
