@@ -209,16 +209,32 @@ class IndicatorDescription(models.Model):
         return self.name
 
 
-class Goal(Versioned):
-    """Top level: main goal (päätavoite), priority (painopiste) or principle (periaate)."""
+class GoalBase(Versioned):
+    """What a goal and a sub-goal both have: a number, a title and text, a place, archiving."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
     number = models.CharField(_("number"), max_length=10)
     title = models.CharField(_("title"), max_length=500)
     description = models.TextField(_("description"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     order = models.PositiveIntegerField(default=0)
     archived = models.BooleanField(_("archived"), default=False)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.title}"
+
+    @property
+    def key(self) -> str:
+        """The key in exports and lists: the number, with the goal's before a sub-goal's."""
+        return self.number
+
+
+class Goal(GoalBase):
+    """Top level: main goal (päätavoite), priority (painopiste) or principle (periaate)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
 
     class Meta:
         verbose_name = _("goal")
@@ -228,20 +244,11 @@ class Goal(Versioned):
             models.UniqueConstraint(fields=["plan", "number"], name="unique_goal_number")
         ]
 
-    def __str__(self) -> str:
-        return f"{self.number} {self.title}"
 
-
-class SubGoal(Versioned):
+class SubGoal(GoalBase):
     """Välitavoite / tavoite: "where must we succeed?"."""
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="subgoals")
-    number = models.CharField(_("number"), max_length=10)
-    title = models.CharField(_("title"), max_length=500)
-    description = models.TextField(_("description"), blank=True)
-    notes = models.TextField(_("notes"), blank=True)
-    order = models.PositiveIntegerField(default=0)
-    archived = models.BooleanField(_("archived"), default=False)
 
     class Meta:
         verbose_name = _("sub-goal")
@@ -250,9 +257,6 @@ class SubGoal(Versioned):
         constraints = [
             models.UniqueConstraint(fields=["goal", "number"], name="unique_subgoal_number")
         ]
-
-    def __str__(self) -> str:
-        return f"{self.key} {self.title}"
 
     @property
     def key(self) -> str:
