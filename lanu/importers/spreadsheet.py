@@ -474,10 +474,6 @@ def from_schedule(values: dict) -> dict:
 # A new plan ---------------------------------------------------------------------------
 
 
-def sniff(raw: bytes, source: str) -> bool:
-    return True  # files.file_type() has found xl/workbook.xml
-
-
 TEMPLATE_HEAD_ROWS = 10  # the goals sheet's heading row is its first filled row
 
 
