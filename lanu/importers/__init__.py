@@ -10,7 +10,7 @@ A new plan's file is one of two kinds:
   template (spreadsheet.py), read as they always were.
 Nothing here touches the database; `save.save_plan()` writes a plan in one
 transaction. An action spreadsheet can also be read against an existing plan
-(`read_plan_changes()`), and `update.apply_changes()` writes it.
+(`read_plan_changes()`), and `changes.apply_changes()` writes it.
 
 Entry points: `read_plan_bytes(raw, source) -> PlanData` reads by itself (the guesses
 decide); `read_new_plan(raw, source) -> Document | PlanData` reads a file once for a
