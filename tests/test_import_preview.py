@@ -16,7 +16,9 @@ from django.utils import translation
 
 from lanu.importers import read_new_plan
 from lanu.importers.general import word
+from lanu.importers.general.result import ROLES
 from lanu.importers.models import ImportLayout, PendingImport
+from lanu.importers.preview import ROLE_LABELS
 from lanu.plans.models import Organisation, Plan
 
 pytestmark = pytest.mark.django_db
@@ -408,3 +410,7 @@ def test_the_organisations_named_take_part_and_the_first_has_the_actions(client,
     names = set(plan.organisations.values_list("name", flat=True))
     assert names == {"Kuntalan kaupunki", "Kuntalan seurakunta"}
     assert set(plan.actions.values_list("organisation__name", flat=True)) == {"Kuntalan kaupunki"}
+
+
+def test_every_column_role_has_a_label_to_choose_in_the_preview():
+    assert set(ROLE_LABELS) == set(ROLES)

@@ -2,6 +2,7 @@
 beside it, the word kept, the text still escaped; the import's notes stay hidden."""
 
 import pytest
+from django.template import Context, Template
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +36,14 @@ def test_the_legend_text_stays_escaped(client, plan_of):
     page = plan_page(client, plan_of(3), "● <b>hyvä</b> ● hyvä<script>")
     assert "&lt;b&gt;hyvä&lt;/b&gt;" in page and "<script>" not in page
     assert '<span class="legend-dot good" aria-hidden="true">●</span> hyvä&lt;script&gt;' in page
+
+
+def test_the_legend_filter_escapes_a_text_not_yet_escaped():
+    page = Template("{% load plan_text %}{{ text|legend_dots }}").render(
+        Context({"text": "● hyvä <script>alert(1)</script>"})
+    )
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert '<span class="legend-dot good" aria-hidden="true">●</span> hyvä' in page
 
 
 def test_the_import_notes_are_for_the_coordinators(client, people):

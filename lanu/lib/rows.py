@@ -38,7 +38,7 @@ def insert_rows(model, rows: list[dict]) -> None:
             copy_rows(cursor, table, columns, values)
         else:
             marks = ", ".join(["%s"] * len(fields))
-            sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+            sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608 - names quoted
             while batch := list(itertools.islice(values, BATCH)):
                 cursor.executemany(sql, batch)
 

@@ -10,6 +10,7 @@ the dot (colour is never the only sign) and a dot whose word is unknown stays as
 import re
 
 from django import template
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -31,6 +32,8 @@ def coloured(match: re.Match) -> str:
 
 
 @register.filter(is_safe=True)
-def legend_dots(html: SafeString) -> SafeString:
-    """Already escaped HTML (after `linebreaks`) with a legend's dots coloured by their word."""
-    return mark_safe(DOT.sub(coloured, str(html)))
+def legend_dots(html: SafeString | str) -> SafeString:
+    """HTML (after `linebreaks`; plain text is escaped first) with a legend's dots coloured
+    by their word."""
+    escaped = str(conditional_escape(html))
+    return mark_safe(DOT.sub(coloured, escaped))  # noqa: S308 - escaped; only our spans added

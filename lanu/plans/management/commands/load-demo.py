@@ -21,7 +21,7 @@ DEMO_PLANS = {
 }
 # plan, year: the evaluation of that year, imported as the plan's closed round
 DEMO_ROUNDS = {("kymenlaakso-2020-2024", 2023): "000_*.txt"}
-DEMO_PASSWORD = "lanu-demo-2026"  # only ever set in development (DEBUG), see handle()
+DEMO_PASSWORD = "lanu-demo-2026"  # noqa: S105 - set only in development (DEBUG), see handle()
 # username, role, the organisation an editor edits in the Kymenlaakso plan
 DEMO_PEOPLE = [
     ("alice", Membership.Role.COORDINATOR, None),
