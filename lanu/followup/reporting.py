@@ -297,8 +297,8 @@ def organisation_actions(plan, round_, organisation) -> list:
     return plan_actions(plan, organisation=organisation)
 
 
-@require_POST
 @login_required
+@require_POST
 def submit_organisation_report(request, slug, year, pk):
     plan, round_, organisation = reporting_organisation(request, slug, year, pk)
     if not request.POST.get("confirm") and (unreported := to_confirm(plan, round_, organisation)):
