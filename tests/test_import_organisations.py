@@ -67,7 +67,7 @@ def confirm(client, preview: str, data=None):
 
 
 def exported_xlsx(client, plan) -> bytes:
-    return client.get(reverse("plans:export-xlsx", args=[plan.slug])).content
+    return client.get(reverse("plans:export-xlsx", args=[plan.slug])).getvalue()
 
 
 @pytest.mark.usefixtures("in_english")

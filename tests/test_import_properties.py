@@ -203,7 +203,7 @@ def test_read_plans_with_random_values_save_or_are_refused(data):
 def plan_with_csv(client):
     plan = build_plan(4, organisations=2, slug="taulukko")
     url = reverse("plans:export-csv", args=[plan.slug])
-    return plan, client.get(url).content.decode("utf-8-sig")
+    return plan, client.get(url).getvalue().decode("utf-8-sig")
 
 
 cells = texts | st.sampled_from(["1", "999999", "-1", "I.1; II.2", "1.1.2024", "Pysyvä"])
@@ -237,7 +237,7 @@ def test_mutated_csv_imports_into_its_plan_or_is_refused(plan_with_csv, data):
 @pytest.fixture
 def plan_with_xlsx(client):
     plan = build_plan(4, organisations=2, slug="excel")
-    return plan, client.get(reverse("plans:export-xlsx", args=[plan.slug])).content
+    return plan, client.get(reverse("plans:export-xlsx", args=[plan.slug])).getvalue()
 
 
 xlsx_text = st.text(

@@ -86,7 +86,7 @@ def test_xlsx_of_seed_003_makes_the_same_plan(seed_path, tmp_path):
 
 
 def exported(client, plan) -> bytes:
-    return client.get(reverse("plans:export-xlsx", args=[plan.slug])).content
+    return client.get(reverse("plans:export-xlsx", args=[plan.slug])).getvalue()
 
 
 def edit_cells(content: bytes, path, edits: dict[tuple[int, str], str]):
@@ -187,7 +187,7 @@ def test_exported_xlsx_makes_a_new_equal_plan(client, plan_of, tmp_path):
 
 def test_edited_csv_export_is_applied(client, plan_of, tmp_path):
     plan = plan_of(3)
-    text = client.get(reverse("plans:export-csv", args=[plan.slug])).content.decode("utf-8-sig")
+    text = client.get(reverse("plans:export-csv", args=[plan.slug])).getvalue().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     rows[1][rows[0].index("Vastuutaho")] = "Nuorisopalvelut"
     out = io.StringIO()
@@ -202,7 +202,7 @@ def test_edited_csv_export_is_applied(client, plan_of, tmp_path):
 def test_csv_cannot_make_a_new_plan(client, plan_of, tmp_path, in_english):
     plan = plan_of(2)
     path = tmp_path / "actions.csv"
-    path.write_bytes(client.get(reverse("plans:export-csv", args=[plan.slug])).content)
+    path.write_bytes(client.get(reverse("plans:export-csv", args=[plan.slug])).getvalue())
     with pytest.raises(ImportRefused) as refusal:
         read_plan(path)
     assert "A CSV file has only actions, no goals" in str(refusal.value)
@@ -374,7 +374,7 @@ def test_choices_are_exported_in_the_readers_language_and_read_in_any(
     plan = plan_of(2)
     with translation.override(language):  # the page in that language; reset after it
         url = reverse("plans:export-csv", args=[plan.slug])
-        text = client.get(url).content.decode()
+        text = client.get(url).getvalue().decode()
     assert url.startswith("/plans/" if language == "fi" else f"/{language}/plans/")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     cells = dict(zip(rows[0], rows[1], strict=True))

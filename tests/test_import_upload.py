@@ -39,7 +39,7 @@ def counts() -> tuple[int, ...]:
 
 
 def edited_export(client, plan, description="Muokattu kuvaus") -> SimpleUploadedFile:
-    content = client.get(reverse("plans:export-xlsx", args=[plan.slug])).content
+    content = client.get(reverse("plans:export-xlsx", args=[plan.slug])).getvalue()
     book = openpyxl.load_workbook(io.BytesIO(content))
     book.active.cell(row=2, column=4, value=description)
     out = io.BytesIO()
@@ -243,7 +243,7 @@ def test_oversized_file_is_refused_unread_by_the_command(tmp_path, in_english):
 
 def test_problems_are_listed_with_row_and_column(client, people, in_english):
     as_user(client, people.alice)
-    content = client.get(reverse("plans:export-xlsx", args=["yhteinen"])).content
+    content = client.get(reverse("plans:export-xlsx", args=["yhteinen"])).getvalue()
     book = openpyxl.load_workbook(io.BytesIO(content))
     book.active.cell(row=3, column=3, value="IX.9")
     out = io.BytesIO()
@@ -301,7 +301,7 @@ NEW_ROWS = [
 
 
 def export_with_new_rows(client, plan) -> bytes:
-    content = client.get(reverse("plans:export-xlsx", args=[plan.slug])).content
+    content = client.get(reverse("plans:export-xlsx", args=[plan.slug])).getvalue()
     book = openpyxl.load_workbook(io.BytesIO(content))
     for row in NEW_ROWS:
         book.active.append(row)

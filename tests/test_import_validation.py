@@ -234,7 +234,7 @@ def test_xlsx_values_over_the_limits_are_refused_with_sheet_row_and_column(
 ):
     plan = plan_of(2, organisations=1)
     book = openpyxl.load_workbook(
-        io.BytesIO(client.get(reverse("plans:export-xlsx", args=[plan.slug])).content)
+        io.BytesIO(client.get(reverse("plans:export-xlsx", args=[plan.slug])).getvalue())
     )
     book.active.cell(row=3, column=7, value="s" * 600)
     out = io.BytesIO()

@@ -208,7 +208,7 @@ def test_the_chosen_kinds_and_units_survive_the_json_export(client, plan_of):
     plan = plan_of(1, slug="lahto")
     metric = plan.actions.get().metrics.order_by("order").first()
     Metric.objects.filter(pk=metric.pk).update(kind=TEXT, unit="kpl")
-    raw = client.get(reverse("plans:export-json", args=[plan.slug])).content
+    raw = client.get(reverse("plans:export-json", args=[plan.slug])).getvalue()
     copy = save_plan(read_plan_bytes(raw, "plan.json"), slug="kopio")
     first = copy.actions.get().metrics.order_by("order").first()
     assert (first.text, first.kind, first.unit) == (metric.text, TEXT, "kpl")
@@ -216,7 +216,7 @@ def test_the_chosen_kinds_and_units_survive_the_json_export(client, plan_of):
 
 def test_an_unknown_kind_in_a_json_file_is_refused_by_name(client, plan_of, in_english):
     plan = plan_of(1, slug="lahto")
-    raw = client.get(reverse("plans:export-json", args=[plan.slug])).content
+    raw = client.get(reverse("plans:export-json", args=[plan.slug])).getvalue()
     raw = raw.replace(b'"metric_kinds": ["number"', b'"metric_kinds": ["colour"')
     with pytest.raises(ImportRefused) as refused:
         read_plan_bytes(raw, "plan.json")

@@ -285,7 +285,7 @@ def test_a_draft_never_shows_on_a_public_page(client, drafted, in_english):
     for url in public_pages(drafted):
         response = client.get(url)
         assert response.status_code == 200, url
-        page = response.content.decode()
+        page = response.getvalue().decode()
         assert "Salainen luonnos" not in page and "Ryhmiä: 99" not in page, url
 
 

@@ -105,17 +105,17 @@ def test_each_plans_own_exports_import_back_with_no_changes(client, slug):
     plan = plan_named(slug)
     csv_url = reverse("plans:export-csv", args=[plan.slug])
     xlsx_url = reverse("plans:export-xlsx", args=[plan.slug])
-    assert_no_changes(client.get(csv_url).content, "actions.csv", plan)
-    assert_no_changes(client.get(csv_url, {"sep": ";"}).content, "actions.csv", plan)
-    assert_no_changes(client.get(xlsx_url).content, "actions.xlsx", plan)
+    assert_no_changes(client.get(csv_url).getvalue(), "actions.csv", plan)
+    assert_no_changes(client.get(csv_url, {"sep": ";"}).getvalue(), "actions.csv", plan)
+    assert_no_changes(client.get(xlsx_url).getvalue(), "actions.xlsx", plan)
 
 
 def test_semicolon_csv_is_separated_by_semicolons_for_finnish_excel(client):
     plan = tricky_plan()
-    raw = client.get(reverse("plans:export-csv", args=[plan.slug]), {"sep": ";"}).content
+    raw = client.get(reverse("plans:export-csv", args=[plan.slug]), {"sep": ";"}).getvalue()
     heading = raw.decode("utf-8-sig").splitlines()[0]
     assert heading.split(";")[:3] == ["Tunniste", "Organisaatio", "Välitavoitteet"]
-    other = client.get(reverse("plans:export-csv", args=[plan.slug]), {"sep": "x"}).content
+    other = client.get(reverse("plans:export-csv", args=[plan.slug]), {"sep": "x"}).getvalue()
     assert other.decode("utf-8-sig").startswith("Tunniste,Organisaatio,")
 
 

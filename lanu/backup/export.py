@@ -21,6 +21,7 @@ from lanu.followup.models import (
     Submission,
 )
 from lanu.plans.export import every_action, every_goal, plan_document
+from lanu.plans.exporters import PlanJson
 from lanu.plans.models import Plan, SubGoal
 
 from .reading import LEVEL_FIELDS
@@ -234,3 +235,13 @@ def memberships_of(plan: Plan, people: People) -> list[dict]:
     return sorted(
         items, key=lambda item: (item["person"], item["role"], item["organisation"] or "")
     )
+
+
+class FullJson(PlanJson):
+    """The full export as an exporter (lanu/lib/exporters.py): built whole, then streamed."""
+
+    def __init__(self, indent: int | None = None):
+        super().__init__(public=False, indent=indent)
+
+    def document(self, plan: Plan) -> dict:
+        return export_backup(plan)

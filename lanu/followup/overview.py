@@ -21,8 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lanu.plans.access import coordinated_plan, readable_plan
-from lanu.plans.export import plan_goals, plan_participations
-from lanu.plans.listing import SubGoalRef, subgoal_refs
+from lanu.plans.listing import SubGoalRef, plan_goals, plan_participations, subgoal_refs
 from lanu.plans.models import Action, Plan, SubGoal
 
 from . import action_rows, charts, published, reminders, statistics

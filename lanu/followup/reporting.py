@@ -33,8 +33,7 @@ from lanu.accounts.permissions import (
 )
 from lanu.plans.access import coordinated_plan, readable_plan
 from lanu.plans.editing import Conflict
-from lanu.plans.export import plan_participations
-from lanu.plans.listing import plan_actions
+from lanu.plans.listing import plan_actions, plan_participations
 from lanu.plans.models import Organisation, SubGoal
 
 from . import reports

@@ -11,18 +11,12 @@ plan part of a full export (lanu/backup/): archived items too, each flagged.
 from django.db.models import Prefetch
 
 from .labels import label_translations
-from .listing import plan_actions
+from .listing import plan_actions, plan_goals, plan_participations, streamed_actions
 from .models import Action, Goal, Metric, Plan, SubGoal
 
 FORMAT = "lanu-plan/1"
 ACTION_TEXT_FIELDS = ("description", "items", "schedule", "permanence", "responsible")
 ACTION_TEXT_FIELDS += ("monitoring", "ease", "impact", "notes")
-
-
-def plan_goals(plan: Plan):
-    """The plan's goals and their sub-goals in order, without archived ones: 2 queries."""
-    subgoals = Prefetch("subgoals", queryset=SubGoal.objects.filter(archived=False))
-    return plan.goals.filter(archived=False).prefetch_related(subgoals)
 
 
 def every_goal(plan: Plan):
@@ -74,7 +68,19 @@ def export_plan(plan: Plan) -> dict:
 
 def public_export(plan: Plan) -> dict:
     """The export a visitor reads: the import's notes of the plan, goals and sub-goals empty."""
-    document = export_plan(plan)
+    return without_notes(export_plan(plan))
+
+
+def streamed_export(plan: Plan, public: bool = True) -> dict:
+    """export_plan() (public_export() if `public`) with the actions an iterator that
+    reads them as they are written (lanu/lib/exporters.py `json_pieces()`)."""
+    document = plan_document(plan, plan_goals(plan), [])
+    document["actions"] = (action_dict(action) for action in streamed_actions(plan))
+    return without_notes(document) if public else document
+
+
+def without_notes(document: dict) -> dict:
+    """The document without the notes the import kept of the plan, goals and sub-goals."""
     document["plan"]["notes"] = ""
     for goal in document["goals"]:
         goal["notes"] = ""
@@ -96,10 +102,6 @@ def plan_document(plan: Plan, goals, actions, flagged: bool = False) -> dict:
         "goals": [goal_dict(goal, flagged) for goal in goals],
         "actions": [action_dict(action, flagged) for action in actions],
     }
-
-
-def plan_participations(plan: Plan):
-    return plan.participations.select_related("organisation")
 
 
 def plan_header(plan: Plan) -> dict:

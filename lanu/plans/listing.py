@@ -3,14 +3,22 @@
 Pages and exports list up to thousands of actions. Instead of prefetching
 sub-goal and metric model instances, each action gets two plain lists,
 `subgoal_refs` and `metric_list`, read with one light query each; a listing
-then runs no query per row and builds no queryset per row.
+then runs no query per row and builds no queryset per row. `streamed_actions()`
+gives the same actions one at a time as the database sends them, for the
+exports that stream thousands of rows (still three queries).
 """
 
-from typing import NamedTuple
+from collections.abc import Generator, Iterator
+from itertools import groupby
+from operator import itemgetter
+from typing import Any, NamedTuple
 
+from django.db.models import Prefetch
 from django.urls import reverse
 
-from .models import Action, Metric, Plan
+from .models import Action, Metric, Plan, SubGoal
+
+CHUNK_SIZE = 500  # rows read from the database at once when streaming
 
 OPTIONAL_COLUMNS = (
     "schedule",
@@ -31,6 +39,17 @@ class MetricRef(NamedTuple):
     by_mother_tongue: bool
     kind: str = "number"
     unit: str = ""
+
+
+def plan_participations(plan: Plan):
+    """The plan's organisations in the plan's order, with their organisation: 1 query."""
+    return plan.participations.select_related("organisation")
+
+
+def plan_goals(plan: Plan):
+    """The plan's goals and their sub-goals in order, without archived ones: 2 queries."""
+    subgoals = Prefetch("subgoals", queryset=SubGoal.objects.filter(archived=False))
+    return plan.goals.filter(archived=False).prefetch_related(subgoals)
 
 
 def plan_actions(plan: Plan, **filters) -> list[Action]:
@@ -74,3 +93,68 @@ def metric_lists(actions) -> dict[int, list[MetricRef]]:
     for action_id, *fields in rows:
         metrics.setdefault(action_id, []).append(MetricRef(*fields))
     return metrics
+
+
+def streamed_actions(plan: Plan) -> Iterator[Action]:
+    """The plan's live actions as plan_actions() gives them, read in chunks as they are
+    listed: three queries iterated side by side, all in the actions' order."""
+    actions = plan.actions.filter(archived=False).select_related("organisation")
+    actions = actions.order_by("order", "id").iterator(chunk_size=CHUNK_SIZE)
+    subgoals = by_action(streamed_subgoal_refs(plan))
+    metrics = by_action(streamed_metrics(plan))
+    next(subgoals), next(metrics)  # started: the first rows read
+    actions_url = reverse("plans:actions", args=[plan.slug])
+    for action in actions:
+        action.subgoal_refs = subgoals.send((action.order, action.pk))
+        action.metric_list = metrics.send((action.order, action.pk))
+        action.url = f"{actions_url}{action.pk}/"
+        yield action
+
+
+ACTION_ORDER = ("action__order", "action_id")  # as the actions are listed
+
+
+def streamed_subgoal_refs(plan: Plan) -> Iterator[tuple[tuple[int, int], SubGoalRef]]:
+    links = (
+        Action.subgoals.through.objects.filter(action__plan=plan, action__archived=False)
+        .filter(subgoal__archived=False, subgoal__goal__archived=False)
+        .order_by(*ACTION_ORDER, "subgoal__goal__order", "subgoal__order")
+        .values_list(
+            *ACTION_ORDER,
+            "subgoal_id",
+            "subgoal__goal__number",
+            "subgoal__number",
+            "subgoal__title",
+        )
+    )
+    subgoals_url = reverse("plans:plan", args=[plan.slug]) + "subgoals/"
+    for order, action_id, pk, goal, number, title in links.iterator(chunk_size=CHUNK_SIZE):
+        ref = SubGoalRef(pk, f"{goal}.{number}", title, f"{subgoals_url}{pk}/")
+        yield (order, action_id), ref
+
+
+def streamed_metrics(plan: Plan) -> Iterator[tuple[tuple[int, int], MetricRef]]:
+    rows = (
+        Metric.objects.filter(action__plan=plan, action__archived=False, archived=False)
+        .order_by(*ACTION_ORDER, "order", "id")
+        .values_list(*ACTION_ORDER, "text", "by_mother_tongue", "kind", "unit")
+    )
+    for order, action_id, *fields in rows.iterator(chunk_size=CHUNK_SIZE):
+        yield (order, action_id), MetricRef(*fields)
+
+
+def by_action(rows: Iterator[tuple[tuple[int, int], Any]]) -> Generator[list, tuple[int, int]]:
+    """Sent an action's (order, pk), answers its items: the rows come in the actions'
+    order, so each action's are read once, when it is listed (those of an action
+    that is not listed, added meanwhile, are passed over)."""
+    groups = groupby(rows, key=itemgetter(0))
+    group = next(groups, None)
+    items: list = []
+    while True:
+        key = yield items
+        while group is not None and group[0] < key:
+            group = next(groups, None)
+        items = []
+        if group is not None and group[0] == key:
+            items = [item for _key, item in group[1]]
+            group = next(groups, None)

@@ -9,6 +9,10 @@ labels are read in any of the three languages.
 """
 
 import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from itertools import chain
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -16,7 +20,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from lanu.lib.spreadsheet import safe_cell
+from lanu.lib.spreadsheet import StreamedZip, safe_cell, sheet_row
 
 
 def columns() -> list[tuple[str, str]]:
@@ -62,11 +66,23 @@ SEPARATORS = (",", ";")  # the comma, and the semicolon Finnish and Swedish Exce
 
 
 def write_csv(out, actions, separator: str = ",") -> None:
-    out.write("\ufeff")  # so that spreadsheet programs read the file as UTF-8
-    writer = csv.writer(out, delimiter=separator)
-    writer.writerow([heading for _key, heading in columns()])
+    out.writelines(csv_lines(actions, separator))
+
+
+def csv_lines(actions, separator: str = ",") -> Iterator[str]:
+    """The CSV a line at a time: a byte-order mark, the headings, a row per action."""
+    writer = csv.writer(Echo(), delimiter=separator)
+    yield "\ufeff"  # so that spreadsheet programs read the file as UTF-8
+    yield writer.writerow([heading for _key, heading in columns()])
     for action in actions:
-        writer.writerow(action_row(action))
+        yield writer.writerow(action_row(action))
+
+
+class Echo:
+    """A file for csv.writer whose write() answers the line instead of keeping it."""
+
+    def write(self, line: str) -> str:
+        return line
 
 
 LANGUAGES = ("fi", "sv", "en")
@@ -126,9 +142,32 @@ def in_language(texts: dict[str, str]) -> str:
 
 
 def write_xlsx(out, plan, actions) -> None:
-    """A write-only workbook: rows stream out, so time and memory grow linearly.
+    """The workbook written to a binary file. Without a plan (and no actions) it is the
+    empty template."""
+    for chunk in xlsx_chunks(plan, actions):
+        out.write(chunk)
 
-    Without a plan (and no actions) it is the empty template."""
+
+ACTIONS_SHEET = "xl/worksheets/sheet3.xml"
+
+
+def xlsx_chunks(plan, actions) -> Iterator[bytes]:
+    """The workbook as it is written: openpyxl writes it with the actions' headings only,
+    then it is copied into the file part by part, the action rows streamed into the
+    actions sheet as they are read (lanu/lib/spreadsheet.py `StreamedZip`)."""
+    parts = zipfile.ZipFile(io.BytesIO(headed_workbook(plan)))
+    out = StreamedZip()
+    for name in parts.namelist():
+        if name != ACTIONS_SHEET:
+            yield from out.part(name, parts.read(name))
+    head, tail = parts.read(ACTIONS_SHEET).decode("utf-8").split("</sheetData>")
+    rows = (sheet_row(number, action_row(action)) for number, action in enumerate(actions, 2))
+    yield from out.streamed_part(ACTIONS_SHEET, chain([head], rows, ["</sheetData>", tail]))
+    yield from out.end()
+
+
+def headed_workbook(plan) -> bytes:
+    """A write-only workbook with the actions sheet's headings and no rows yet."""
     workbook = Workbook(write_only=True)
     workbook.properties.title = plan.name if plan else _("Action template")
     write_instructions(workbook, plan)
@@ -136,10 +175,10 @@ def write_xlsx(out, plan, actions) -> None:
     sheet = workbook.create_sheet(_("Actions"))
     sheet.freeze_panes = "A2"
     sheet.append([heading_cell(sheet, heading) for _key, heading in columns()])
-    for action in actions:
-        sheet.append(action_row(action))
     workbook.active = 2  # the actions: what a spreadsheet program opens at
+    out = io.BytesIO()
     workbook.save(out)
+    return out.getvalue()
 
 
 def write_instructions(workbook, plan) -> None:

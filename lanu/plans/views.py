@@ -8,7 +8,7 @@ prefetch_related or one aggregate query, never one query per row.
 from collections import defaultdict
 
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -23,11 +23,18 @@ from lanu.accounts.permissions import (
 from lanu.followup import published
 from lanu.followup.models import FollowUpRound
 from lanu.history.records import changes_of
+from lanu.lib.exporters import streaming_response
 
-from . import spreadsheets
 from .access import readable_plan
-from .export import export_plan, plan_goals, plan_participations, public_export
-from .listing import OPTIONAL_COLUMNS, metric_lists, plan_actions, subgoal_refs
+from .exporters import PLAN_EXPORTERS
+from .listing import (
+    OPTIONAL_COLUMNS,
+    metric_lists,
+    plan_actions,
+    plan_goals,
+    plan_participations,
+    subgoal_refs,
+)
 from .models import Action, Organisation, Plan, SubGoal
 
 
@@ -200,26 +207,17 @@ def archived_action(request, plan: Plan, pk: int) -> Action:
 def export_json(request, slug):
     plan = readable_plan(request, slug)
     # The import's notes are for coordinators, as on the plan page.
-    document = export_plan(plan) if can_coordinate(request.user, plan) else public_export(plan)
-    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
-    response["Content-Disposition"] = f'inline; filename="{plan.slug}.json"'
-    return response
+    exporter = PLAN_EXPORTERS.get("json", public=not can_coordinate(request.user, plan))
+    return streaming_response(exporter, plan, exporter.filename(plan.slug), inline=True)
 
 
 def export_csv(request, slug):
     plan = readable_plan(request, slug)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{plan.slug}-actions.csv"'
-    separator = request.GET.get("sep", ",")
-    separator = separator if separator in spreadsheets.SEPARATORS else ","
-    spreadsheets.write_csv(response, plan_actions(plan), separator)
-    return response
+    exporter = PLAN_EXPORTERS.get("csv", separator=request.GET.get("sep", ","))
+    return streaming_response(exporter, plan, exporter.filename(f"{plan.slug}-actions"))
 
 
 def export_xlsx(request, slug):
     plan = readable_plan(request, slug)
-    content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    response = HttpResponse(content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{plan.slug}-actions.xlsx"'
-    spreadsheets.write_xlsx(response, plan, plan_actions(plan))
-    return response
+    exporter = PLAN_EXPORTERS.get("xlsx")
+    return streaming_response(exporter, plan, exporter.filename(f"{plan.slug}-actions"))

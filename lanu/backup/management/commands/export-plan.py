@@ -1,18 +1,17 @@
 """python -m lanu export-plan SLUG [--public] [--format json|xlsx|csv] [--output FILE]:
 the plan as JSON, or its actions as the same XLSX and CSV files the web pages export."""
 
-import json
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from lanu.backup.export import export_backup
 from lanu.importers.commands import plan_at
+from lanu.lib.exporters import Exporter, write_chunks
 from lanu.plans import spreadsheets
-from lanu.plans.export import public_export
-from lanu.plans.listing import plan_actions
+from lanu.plans.exporters import PLAN_EXPORTERS
 
-FORMATS = ("json", "xlsx", "csv")
+from ...export import FullJson
+
+FORMATS = PLAN_EXPORTERS.names()
 
 
 class Command(BaseCommand):
@@ -39,42 +38,31 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, slug, public, format, output, separator, **options):
-        if format == "xlsx" and not output:
+        exporter = chosen_exporter(format, public, separator)
+        if not exporter.text and not output:
             raise CommandError(_("An Excel file needs --output FILE: it is not text."))
-        plan = plan_at(slug)
-        if format == "json":
-            document = public_export(plan) if public else export_backup(plan)
-            self.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output)
-        elif format == "csv":
-            self.write_csv(plan, output, separator)
-        else:
-            self.write_xlsx(plan, output)
-
-    def write_text(self, text: str, output: str) -> None:
+        chunks = exporter.render(plan_at(slug))
         if not output:
-            self.stdout.write(text, ending="")
+            self.stdout.ending = ""  # the text ends in its own line break
+            write_chunks(chunks, self.stdout, text=True)
             return
-        with opened(output, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-
-    def write_csv(self, plan, output: str, separator: str) -> None:
-        """The web's CSV: UTF-8 with a byte-order mark, one row per action."""
-        if not output:
-            self.stdout.ending = ""  # the rows end in their own line breaks
-            spreadsheets.write_csv(self.stdout, plan_actions(plan), separator)
-            return
-        with opened(output, "w", encoding="utf-8", newline="") as out:
-            spreadsheets.write_csv(out, plan_actions(plan), separator)
-
-    def write_xlsx(self, plan, output: str) -> None:
-        with opened(output, "wb") as out:
-            spreadsheets.write_xlsx(out, plan, plan_actions(plan))
+        with opened(output) as out:
+            write_chunks(chunks, out)
 
 
-def opened(path: str, mode: str, **options):
-    """The file opened for writing, or a command error saying why it cannot be."""
+def chosen_exporter(format: str, public: bool, separator: str) -> Exporter:
+    """The web's exporters; JSON indented, and the full export unless --public."""
+    if format == "json":
+        return PLAN_EXPORTERS.get("json", indent=2) if public else FullJson(indent=2)
+    if format == "csv":
+        return PLAN_EXPORTERS.get("csv", separator=separator)
+    return PLAN_EXPORTERS.get(format)
+
+
+def opened(path: str):
+    """The file opened for writing bytes, or a command error saying why it cannot be."""
     try:
-        return open(path, mode, **options)  # noqa: SIM115 (the caller closes it)
+        return open(path, "wb")  # noqa: SIM115 (the caller closes it)
     except OSError as error:
         values = {"file": path, "error": error.strerror}
         raise CommandError(_("Cannot write %(file)s: %(error)s") % values) from None
