@@ -96,7 +96,7 @@ def test_an_export_runs_as_many_queries_however_many_chunks_it_reads(plan_of, mo
         with CaptureQueriesContext(connection) as queries:
             b"".join(PLAN_EXPORTERS.get(name).render(plan))
         counts.append(len(queries))
-    assert counts[0] == counts[1] > 3  # the actions, their sub-goals and metrics at least
+    assert counts[0] == counts[1] >= 3  # the actions, their sub-goals and metrics at least
 
 
 @pytest.mark.parametrize("name", ["csv", "xlsx"])

@@ -143,7 +143,9 @@ def streamed_metrics(plan: Plan) -> Iterator[tuple[tuple[int, int], MetricRef]]:
         yield (order, action_id), MetricRef(*fields)
 
 
-def by_action(rows: Iterator[tuple[tuple[int, int], Any]]) -> Generator[list, tuple[int, int]]:
+def by_action(
+    rows: Iterator[tuple[tuple[int, int], Any]],
+) -> Generator[list, tuple[int, int], None]:
     """Sent an action's (order, pk), answers its items: the rows come in the actions'
     order, so each action's are read once, when it is listed (those of an action
     that is not listed, added meanwhile, are passed over)."""
