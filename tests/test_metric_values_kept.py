@@ -140,7 +140,7 @@ def test_the_whole_plan_can_still_be_deleted(people, rounds):
 
 
 def exported(client, plan, kind: str) -> bytes:
-    return client.get(reverse(f"plans:export-{kind}", args=[plan.slug])).content
+    return client.get(reverse(f"plans:export-{kind}", args=[plan.slug])).getvalue()
 
 
 def edited_xlsx(people, tmp_path, edits: dict[tuple[int, str], str]):
