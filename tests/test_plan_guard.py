@@ -35,7 +35,7 @@ def addresses(people):
     open_round(plan, 2024, datetime.date(2025, 1, 15), datetime.date(2025, 2, 28))
     coordinator = Client()
     coordinator.force_login(people.alice)
-    spreadsheet = coordinator.get(reverse("plans:export-xlsx", args=[plan.slug])).content
+    spreadsheet = coordinator.get(reverse("plans:export-xlsx", args=[plan.slug])).getvalue()
     pending = read_upload(spreadsheet, "toimenpiteet.xlsx", plan)
     pending.user = people.alice
     pending.save()
