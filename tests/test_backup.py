@@ -6,6 +6,7 @@ everyone else the public one, which holds no draft, no archived item, nobody.
 """
 
 import json
+from datetime import date
 from decimal import Decimal
 from io import StringIO
 
@@ -15,7 +16,13 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from lanu.accounts.models import Membership
-from lanu.followup.models import ActionReport, FollowUpRound, MetricValue, Submission
+from lanu.followup.models import (
+    ActionReport,
+    FollowUpRound,
+    MetricValue,
+    ReminderSent,
+    Submission,
+)
 from lanu.followup.synthetic import build_rounds
 from lanu.importers import read_plan
 from lanu.importers.save import save_plan
@@ -84,7 +91,25 @@ def busy(people):
     metric.archived = True  # as editing archives a metric that has values
     metric.save()
     Submission.objects.filter(round=open_).update(submitted_by=people.bob)
+    remind(open_, people)
     return people
+
+
+def remind(round_, people) -> None:
+    """Two reminders of the round: to Charlie, and to an address whose account is gone."""
+    for recipient, email, link in [
+        (people.charlie, "charlie@example.fi", True),
+        (None, "x@y.fi", False),
+    ]:
+        ReminderSent.objects.create(
+            round=round_,
+            organisation=people.second,
+            recipient=recipient,
+            email=email,
+            sent_on=date(2026, 2, 2),
+            sent_by=people.alice,
+            with_password_link=link,
+        )
 
 
 def test_full_export_round_trips_archived_items_rounds_values_and_people(
@@ -109,6 +134,28 @@ def test_full_export_round_trips_archived_items_rounds_values_and_people(
     roles = set(copy.memberships.values_list("user__username", "role", "organisation__name"))
     assert ("bob", "editor", "Organisaatio 1") in roles and len(roles) == 4
     assert "4 memberships" in report
+
+
+def test_reminders_sent_round_trip_with_who_when_and_to_whom(busy, tmp_path):
+    before, after, _report = round_trip("yhteinen", tmp_path)
+    assert after["rounds"][1]["reminders"] == before["rounds"][1]["reminders"]
+    copied = ReminderSent.objects.filter(round__plan__slug="copy").order_by("email")
+    original = ReminderSent.objects.filter(round__plan=busy.plan).order_by("email")
+    assert [
+        (r.organisation.name, r.recipient, r.email, r.sent_at, r.sent_on, r.sent_by) for r in copied
+    ] == [
+        (r.organisation.name, r.recipient, r.email, r.sent_at, r.sent_on, r.sent_by)
+        for r in original
+    ]
+    assert [r.with_password_link for r in copied] == [True, False]
+    assert copied[0].recipient == busy.charlie and copied[0].sent_by == busy.alice
+
+
+def test_an_imported_round_stays_imported(busy, tmp_path):
+    busy.plan.rounds.filter(year=2024).update(imported=True)
+    round_trip("yhteinen", tmp_path)
+    copied = FollowUpRound.objects.filter(plan__slug="copy")
+    assert dict(copied.values_list("year", "imported")) == {2024: True, 2025: False}
 
 
 def test_full_export_flags_what_the_public_one_leaves_out(busy):

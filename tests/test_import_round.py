@@ -74,7 +74,7 @@ def priorities(round_, key: str) -> list[tuple[str | None, str, str]]:
 
 def test_import_round_creates_the_closed_2023_round_with_its_highlights(imported):
     round_, _output = imported
-    assert round_.is_closed and round_.closed_at
+    assert round_.is_closed and round_.closed_at and round_.imported
     counts = {}
     for highlight in JointHighlight.objects.filter(round=round_).select_related("subgoal__goal"):
         counts[highlight.subgoal.key] = counts.get(highlight.subgoal.key, 0) + 1

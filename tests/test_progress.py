@@ -307,16 +307,32 @@ def test_the_added_priorities_of_a_draft_are_not_public(client, drafted, in_engl
     assert "Luonnospainopiste" not in page
 
 
-def test_an_imported_rounds_priorities_stay_public(client, plan_of, in_english):
-    """An imported evaluation has no submissions: its priorities show as before."""
+def round_with_priorities(plan_of, imported: bool):
+    """A closed 2024 round nobody submitted in, with Organisaatio 2's added priority."""
     plan = plan_of(3, organisations=2, slug="tuotu")
     round_ = new_round(plan, 2024, {}, submitted=[])
+    round_.imported = imported
+    round_.save(update_fields=["imported"])
     subgoal = SubGoal.objects.filter(goal__plan=plan).order_by("id").first()
     organisation = plan.organisations.get(name="Organisaatio 2")
     AddedPriority.objects.create(
         round=round_, subgoal=subgoal, organisation=organisation, text="Tuotu painopiste"
     )
+    return plan
+
+
+def test_an_imported_rounds_priorities_stay_public(client, plan_of, in_english):
+    """An imported evaluation has no submissions: its priorities show as the document had."""
+    plan = round_with_priorities(plan_of, imported=True)
     assert "Tuotu painopiste" in progress(client, plan).content.decode()
+
+
+def test_a_round_closed_with_no_submission_shows_no_draft_priority(client, plan_of, in_english):
+    """A round run in Lanu that nobody submitted in: its priorities are all drafts."""
+    plan = round_with_priorities(plan_of, imported=False)
+    page = progress(client, plan).content.decode()
+    assert "Tuotu painopiste" not in page
+    assert "Not reported in 2024:</strong> Organisaatio 1, Organisaatio 2</p>" in page
 
 
 def test_progress_shows_what_a_submitted_report_did(client, drafted, in_english):

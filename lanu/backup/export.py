@@ -2,7 +2,7 @@
 
 The plan part is the public "lanu-plan/1" document with archived goals, sub-goals
 and actions added and flagged; then the status scale, every round with its
-reports, values, submissions, added priorities and joint highlights, the people
+reports, values, submissions, added priorities, joint highlights and reminders sent, the people
 those name, and the plan's memberships. A closed round also carries its
 "members" (each action as it took part in the round when it closed: organisation
 and sub-goals) and "subgoals_at_closing"; "archived_metrics" names the metrics
@@ -17,6 +17,7 @@ from lanu.followup.models import (
     AddedPriority,
     JointHighlight,
     MetricValue,
+    ReminderSent,
     RoundAction,
     Submission,
 )
@@ -94,6 +95,7 @@ def rounds_of(plan: Plan, positions: Positions, people: People) -> list[dict]:
         "submissions": submissions_of(plan, people),
         "priorities": priorities_of(plan),
         "highlights": highlights_of(plan),
+        "reminders": reminders_of(plan, people),
     }
     return [
         {
@@ -104,6 +106,7 @@ def rounds_of(plan: Plan, positions: Positions, people: People) -> list[dict]:
             "closed_at": moment(round_.closed_at),
             "closed_by": people.name(round_.closed_by),
             "notes": round_.notes,
+            "imported": round_.imported,
             "subgoals_at_closing": keys_of(round_.subgoals_at_closing, positions),
             **{key: found.get(round_.pk, []) for key, found in parts.items()},
         }
@@ -189,6 +192,26 @@ def submissions_of(plan: Plan, people: People) -> dict[int, list[dict]]:
             },
         )
         for submission in rows
+    )
+
+
+def reminders_of(plan: Plan, people: People) -> dict[int, list[dict]]:
+    rows = ReminderSent.objects.filter(round__plan=plan).select_related("organisation")
+    rows = rows.select_related("recipient", "sent_by").order_by("round_id", "sent_at", "id")
+    return grouped(
+        (
+            reminder.round_id,
+            {
+                "organisation": reminder.organisation.name,
+                "recipient": people.name(reminder.recipient),
+                "email": reminder.email,
+                "sent_at": moment(reminder.sent_at),
+                "sent_on": reminder.sent_on.isoformat(),
+                "sent_by": people.name(reminder.sent_by),
+                "with_password_link": reminder.with_password_link,
+            },
+        )
+        for reminder in rows
     )
 
 

@@ -21,6 +21,7 @@ from lanu.followup.models import (
     FollowUpRound,
     JointHighlight,
     MetricValue,
+    ReminderSent,
     StatusLevel,
     Submission,
 )
@@ -41,7 +42,8 @@ LEVEL_FIELDS = (
     "colour",
     "counts_as_progress",
 )
-ROUND_FIELDS = ("year", "opens_on", "closes_on", "state", "closed_at", "notes")
+ROUND_FIELDS = ("year", "opens_on", "closes_on", "state", "closed_at", "notes", "imported")
+REMINDER_FIELDS = ("email", "sent_at", "sent_on", "with_password_link")
 
 
 @dataclass
@@ -61,6 +63,7 @@ class RoundData:
     submissions: list[dict] = field(default_factory=list)  # organisation, submitted_at, by
     priorities: list[dict] = field(default_factory=list)  # subgoal, organisation, prefix, text
     highlights: list[dict] = field(default_factory=list)  # subgoal, text
+    reminders: list[dict] = field(default_factory=list)  # organisation, people, REMINDER_FIELDS
     members: list[dict] | None = None  # action, organisation, subgoals; None: not in the file
     subgoals_at_closing: list[str] = field(default_factory=list)
 
@@ -177,8 +180,26 @@ def read_round(check: Checker, item: dict, where: str, known: Known) -> RoundDat
         }
         for at, highlight in check.items(item, "highlights", where)
     ]
+    round_.reminders = [
+        read_reminder(check, reminder, at, known)
+        for at, reminder in check.items(item, "reminders", where)
+    ]
     read_members(check, item, where, known, round_)
     return round_
+
+
+def read_reminder(check: Checker, item: dict, where: str, known: Known) -> dict:
+    """A reminder sent; files written before reminders were kept have none."""
+    return {
+        "organisation": check.reference(
+            item.get("organisation"), known.organisations, f"{where}.organisation"
+        ),
+        "recipient": check.reference(
+            item.get("recipient"), known.people, f"{where}.recipient", True
+        ),
+        "sent_by": check.reference(item.get("sent_by"), known.people, f"{where}.sent_by", True),
+        **check.fields(ReminderSent, item, REMINDER_FIELDS, where),
+    }
 
 
 def read_members(check: Checker, item: dict, where: str, known: Known, round_) -> None:

@@ -21,6 +21,7 @@ from lanu.followup.models import (
     FollowUpRound,
     JointHighlight,
     MetricValue,
+    ReminderSent,
     RoundAction,
     StatusLevel,
     Submission,
@@ -144,6 +145,7 @@ def restore_round(plan: Plan, item: RoundData, targets: Targets, people: dict) -
     )
     restore_submissions(round_, item.submissions, targets, people)
     restore_texts(round_, item, targets)
+    restore_reminders(round_, item.reminders, targets, people)
     restore_members(round_, item, targets)
 
 
@@ -191,6 +193,20 @@ def restore_submissions(round_, submissions: list[dict], targets: Targets, peopl
         for item in submissions
     )
     keep_times(rows, [item["submitted_at"] for item in submissions], "submitted_at")
+
+
+def restore_reminders(round_, reminders: list[dict], targets: Targets, people: dict) -> None:
+    rows = ReminderSent.objects.bulk_create(
+        ReminderSent(
+            round=round_,
+            organisation=targets.organisation(item["organisation"]),
+            recipient=people.get(item["recipient"]),
+            sent_by=people.get(item["sent_by"]),
+            **{name: item[name] for name in ("email", "sent_on", "with_password_link")},
+        )
+        for item in reminders
+    )
+    keep_times(rows, [item["sent_at"] for item in reminders], "sent_at")
 
 
 def restore_texts(round_, item: RoundData, targets: Targets) -> None:

@@ -83,6 +83,14 @@ class FollowUpRound(models.Model):
         blank=True,
         help_text=_("The ids of the plan's live sub-goals when the round closed."),
     )
+    imported = models.BooleanField(
+        _("imported from a document"),
+        default=False,
+        help_text=_(
+            "Read from an evaluation document (import-round), not run in Lanu: it has no "
+            "submissions, and all its added priorities are public."
+        ),
+    )
 
     class Meta:
         verbose_name = _("follow-up round")
@@ -264,7 +272,8 @@ class ReminderSent(models.Model):
     """One reminder e-mail of a round: who sent it, when, to whom, for which organisation.
 
     Recorded so the overview shows who has been reminded, and so the same person is
-    never reminded twice on one day for the same organisation's report.
+    never reminded twice on one day in a round (reminders.py): one e-mail covers all the
+    organisations the person is a contact of, and has a row for each.
     """
 
     round = models.ForeignKey(FollowUpRound, on_delete=models.CASCADE, related_name="reminders")

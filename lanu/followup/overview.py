@@ -367,14 +367,14 @@ def add_highlights_and_priorities(round_, goals, submitted: set[int]) -> None:
 
     An organisation's added priorities are part of its report: only those of the
     organisations that submitted (`submitted`), and ones named by a prefix only. A round
-    no organisation submitted in is an imported evaluation (import-round): all of its
-    priorities show, as the document had them.
+    imported from an evaluation document (import-round, `round_.imported`) has no
+    submissions: all of its priorities show, as the document had them.
     """
     highlights, priorities = defaultdict(list), defaultdict(list)
     for highlight in round_.highlights.all():
         highlights[highlight.subgoal_id].append(highlight)
     shown = round_.priorities.all()
-    if submitted:
+    if not round_.imported:
         shown = shown.filter(Q(organisation__isnull=True) | Q(organisation_id__in=submitted))
     for priority in shown.select_related("organisation"):
         priority.by = priority.organisation.name if priority.organisation else priority.prefix

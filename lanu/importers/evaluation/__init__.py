@@ -74,8 +74,8 @@ def save(data: RoundData):
                 raise IntegrityError
             subgoals = subgoals_by_key(plan, data)
             round_ = open_round(plan, data.year, date(data.year, 1, 1), date(data.year, 12, 31))
-            round_.notes = data.notes
-            round_.save(update_fields=["notes"])
+            round_.notes, round_.imported = data.notes, True
+            round_.save(update_fields=["notes", "imported"])
             AddedPriority.objects.bulk_create(
                 AddedPriority(
                     round=round_,
