@@ -111,13 +111,67 @@ def test_never_twice_to_the_same_person_on_one_day(client, people, round_, monke
     assert not [text for text in links(again) if text.startswith("Lähetä")]
     twice = confirm_anyway(client)  # a second tab's old form, posted again
     assert mail.outbox == []
-    assert "Muistutettu jo tänään, joten ei uudelleen: Charlie" in twice.content.decode()
+    assert (
+        "Muistutettu tällä kierroksella jo tänään, joten ei uudelleen: Charlie"
+        in twice.content.decode()
+    )
     assert ReminderSent.objects.count() == 2
 
     tomorrow = timezone.localdate() + timedelta(days=1)
     monkeypatch.setattr(timezone, "localdate", lambda: tomorrow)
     confirm_anyway(client)
     assert len(mail.outbox) == 2 and ReminderSent.objects.count() == 4
+
+
+def third(people):
+    return people.plan.organisations.get(name="Organisaatio 3")
+
+
+def test_a_contact_of_two_organisations_gets_one_e_mail_naming_both(client, people, round_):
+    Membership.objects.create(
+        user=people.charlie, plan=people.plan, role="editor", organisation=third(people)
+    )
+    page = confirmation_page(client, people)
+    rows = tables(page)["Kuka saa muistutuksen sähköpostitse"]
+    assert rows[0][1] == "Kenen raportit"
+    assert rows[1][:3] == ["Charlie", "Organisaatio 2, Organisaatio 3", "charlie@example.fi"]
+    assert len(rows) == 3  # Charlie once, and Iida
+    confirm(client, page)
+    charlies = [m for m in mail.outbox if m.to == ["charlie@example.fi"]]
+    assert len(charlies) == 1
+    assert "\n- Organisaatio 2: 4 toimenpiteestä raportoitu toistaiseksi 0\n" in charlies[0].body
+    assert "- Organisaatio 3:" in charlies[0].body
+    recorded = ReminderSent.objects.filter(email="charlie@example.fi")
+    assert sorted(r.organisation.name for r in recorded) == ["Organisaatio 2", "Organisaatio 3"]
+
+
+def test_reminded_today_for_one_organisation_is_not_reminded_for_another(client, people, round_):
+    """Charlie, reminded this morning, becomes a contact of Organisaatio 3 too: no 2nd e-mail."""
+    confirm(client, confirmation_page(client, people))
+    Membership.objects.create(
+        user=people.charlie, plan=people.plan, role="editor", organisation=third(people)
+    )
+    mail.outbox.clear()
+    again = confirmation_page(client, people)
+    skipped = again.content.decode().split("Muistutettu jo tänään")[1]
+    assert "Charlie &lt;charlie@example.fi&gt; (Organisaatio 2, Organisaatio 3)" in skipped
+    confirm_anyway(client)
+    assert mail.outbox == []
+    assert ReminderSent.objects.filter(email="charlie@example.fi").count() == 1
+
+
+def test_reminders_sent_show_in_the_admin(admin_client, people, round_):
+    ReminderSent.objects.create(
+        round=round_,
+        organisation=people.second,
+        recipient=people.charlie,
+        email="charlie@example.fi",
+        sent_on=timezone.localdate(),
+        sent_by=people.alice,
+    )
+    page = admin_client.get(reverse("admin:followup_remindersent_changelist"))
+    assert page.status_code == 200 and "charlie@example.fi" in page.content.decode()
+    assert admin_client.get(reverse("admin:followup_remindersent_add")).status_code == 403
 
 
 def confirm_anyway(client):

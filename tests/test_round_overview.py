@@ -173,7 +173,7 @@ def test_reminder_e_mails_the_editors_of_organisations_that_have_not_submitted(
     message = mail.outbox[0]
     assert people.plan.name in message.subject and "31.3.2025" in message.subject
     assert "Organisaatio 2" in message.body and "31.3.2025" in message.body
-    assert "Toistaiseksi sen 4 toimenpiteestä on raportoitu 2." in message.body  # in Finnish
+    assert "Organisaatio 2: 4 toimenpiteestä raportoitu toistaiseksi 2" in message.body  # Finnish
     assert message.reply_to == ["alice@example.fi"]
 
 

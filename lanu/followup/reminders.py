@@ -3,9 +3,13 @@
 An organisation's contact people are the plan's editors of that organisation
 (accounts.Membership, role editor). Each gets an e-mail of their own, so nobody
 sees the others' addresses; it names the plan, the round and its deadline.
-The coordinator first sees who would get what (plan_reminders), then sends;
-each e-mail is recorded (ReminderSent), and a person already reminded today of
-the organisation's report is skipped. A person invited who has not chosen a
+The coordinator first sees who would get what (plan_reminders), then sends.
+A person is never reminded twice on one day in a round: a contact person of two
+organisations that have not submitted gets one e-mail naming both reports (what
+one would expect from one coordinator on one day, rather than two near-identical
+e-mails), recorded as one ReminderSent row per organisation so the overview shows
+each organisation's reminders; anyone reminded in the round today is skipped, and
+the confirmation page says so. A person invited who has not chosen a
 password yet gets the link to choose one, since a login link would not help.
 E-mails are in Finnish: Lanu stores no language per person.
 """
@@ -32,11 +36,15 @@ from .models import ReminderSent
 
 
 class Reminder(NamedTuple):
-    """One e-mail to be sent: to whom, for which organisation, with which link."""
+    """One e-mail to be sent: to whom, for which organisations' reports, with which link."""
 
     person: object
-    organisation: object
+    organisations: list
     password_link: bool  # invited, no password yet: the link to choose one
+
+    @property
+    def organisation_names(self) -> str:
+        return ", ".join(organisation.name for organisation in self.organisations)
 
 
 class Planned(NamedTuple):
@@ -47,21 +55,27 @@ class Planned(NamedTuple):
 
 
 def plan_reminders(round_, organisations, today) -> Planned:
-    """The reminders to the contact people (with an address) of the organisations: 1 query."""
+    """One reminder per contact person (with an address) of the organisations: 1 query."""
     done = set(
         ReminderSent.objects.filter(round=round_, sent_on=today).values_list(
-            "organisation_id", "recipient_id"
+            "recipient_id", flat=True
         )
     )
     reminders, skipped = [], []
+    for person, theirs in people_and_organisations(organisations).values():
+        reminder = Reminder(person, theirs, not person.has_usable_password())
+        (skipped if person.pk in done else reminders).append(reminder)
+    return Planned(reminders, skipped)
+
+
+def people_and_organisations(organisations) -> dict[int, tuple]:
+    """Each contact person with an address, with the organisations they are a contact of."""
+    found: dict[int, tuple] = {}
     for organisation in organisations:
         for person in organisation.contacts:
-            if not person.email:
-                continue
-            reminder = Reminder(person, organisation, not person.has_usable_password())
-            already = (organisation.pk, person.pk) in done
-            (skipped if already else reminders).append(reminder)
-    return Planned(reminders, skipped)
+            if person.email:
+                found.setdefault(person.pk, (person, []))[1].append(organisation)
+    return found
 
 
 def contact_people(plan) -> dict[int, list]:
@@ -88,7 +102,7 @@ def send_reminders(request, plan, round_, reminders: list[Reminder], today) -> l
         e_mails = [
             EmailMessage(
                 subject(plan, round_),
-                body(plan, round_, r.organisation, url, request.user, link_for(request, r)),
+                body(plan, round_, r.organisations, url, request.user, link_for(request, r)),
                 settings.DEFAULT_FROM_EMAIL,
                 [r.person.email],
                 reply_to=reply_to,
@@ -100,18 +114,20 @@ def send_reminders(request, plan, round_, reminders: list[Reminder], today) -> l
 
 
 def record(round_, reminder: Reminder, sender, today) -> bool:
-    """Write the sending down; False if the person was reminded today already (a double post)."""
+    """Write the sending down, a row per organisation; False if the person was reminded
+    of one of them today already (a double post)."""
     try:
         with transaction.atomic():
-            ReminderSent.objects.create(
-                round=round_,
-                organisation=reminder.organisation,
-                recipient=reminder.person,
-                email=reminder.person.email,
-                sent_on=today,
-                sent_by=sender,
-                with_password_link=reminder.password_link,
-            )
+            for organisation in reminder.organisations:
+                ReminderSent.objects.create(
+                    round=round_,
+                    organisation=organisation,
+                    recipient=reminder.person,
+                    email=reminder.person.email,
+                    sent_on=today,
+                    sent_by=sender,
+                    with_password_link=reminder.password_link,
+                )
     except IntegrityError:
         return False
     return True
@@ -140,30 +156,31 @@ def subject(plan, round_) -> str:
     }
 
 
-def body(plan, round_, organisation, url: str, sender, password_link: str = "") -> str:
+def body(plan, round_, organisations, url: str, sender, password_link: str = "") -> str:
+    """The e-mail to one contact person, naming each of their organisations' reports."""
     text = _(
         "Hello,\n\n"
-        "%(organisation)s has not yet submitted its report in the follow-up round %(year)s "
-        "of the plan “%(plan)s”. The deadline is %(deadline)s.\n\n"
-        "So far %(reported)s of its %(total)s actions have been reported.\n\n"
-        "Report at: %(url)s\n\n"
-        "This reminder was sent by %(sender)s, the plan's coordinator."
-    ) % {
-        "organisation": organisation.name,
-        "year": round_.year,
-        "plan": plan.name,
-        "deadline": deadline(round_),
-        "reported": organisation.reported,
-        "total": len(organisation.action_ids),
-        "url": url,
-        "sender": sender.get_full_name() or sender.get_username(),
-    }
+        "The follow-up round %(year)s of the plan “%(plan)s” is open until %(deadline)s. "
+        "These reports you are a contact person of have not been submitted yet:"
+    ) % {"year": round_.year, "plan": plan.name, "deadline": deadline(round_)}
+    text += "\n\n" + "\n".join(f"- {progress_line(o)}" for o in organisations) + "\n\n"
+    text += _(
+        "Report at: %(url)s\n\nThis reminder was sent by %(sender)s, the plan's coordinator."
+    ) % {"url": url, "sender": sender.get_full_name() or sender.get_username()}
     if password_link:
         text += "\n\n" + _(
             "You have not chosen a password yet, so you cannot log in. Choose one first at: "
             "%(link)s"
         ) % {"link": password_link}
     return text
+
+
+def progress_line(organisation) -> str:
+    return _("%(organisation)s: %(reported)s of %(total)s actions reported so far") % {
+        "organisation": organisation.name,
+        "reported": organisation.reported,
+        "total": len(organisation.action_ids),
+    }
 
 
 def confirmation(organisations, sent, skipped) -> list[tuple[int, str]]:
@@ -184,13 +201,15 @@ def confirmation(organisations, sent, skipped) -> list[tuple[int, str]]:
 def names(reminders) -> str:
     return "; ".join(
         f"{r.person.get_full_name() or r.person.get_username()} <{r.person.email}> "
-        f"({r.organisation.name})"
+        f"({r.organisation_names})"
         for r in reminders
     )
 
 
 def skipped_today(skipped) -> str:
-    return _("Already reminded today, so not again: %(names)s.") % {"names": names(skipped)}
+    return _("Already reminded in this round today, so not again: %(names)s.") % {
+        "names": names(skipped)
+    }
 
 
 def e_mailed(sent) -> str:
