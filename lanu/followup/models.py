@@ -132,6 +132,12 @@ class RoundAction(models.Model):
         return f"{self.round.year}: {self.action}"
 
 
+# The one place the rule is written: a report reports something when it gives a status
+# or tells what was done. Pages, counts, reminders and closing all ask this (reports.py
+# tells_something is the same rule for a report already read).
+TOLD = models.Q(status__isnull=False) | ~models.Q(account="")
+
+
 class ActionReport(Versioned):
     """What an organisation reports of one action in one round (one row per action per round)."""
 

@@ -4,8 +4,8 @@ Each page runs a fixed number of SQL queries however large the plan is: the acti
 their sub-goals and the reports of a round come in one query each, and
 statistics.py counts them in Python (tests/test_round_overview.py, test_progress.py).
 An action counts as reported in a round when its report there gives a status or tells
-what was done (as in reports.organisation_progress); the status distributions count
-the actions with no status apart.
+what was done (models.TOLD, the one place that rule is written); the status
+distributions count the actions with no status apart.
 """
 
 from collections import defaultdict
@@ -21,12 +21,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lanu.plans.access import coordinated_plan, readable_plan
-from lanu.plans.listing import SubGoalRef, plan_goals, plan_participations, subgoal_refs
+from lanu.plans.listing import SubGoalRef, plan_actions, plan_goals, plan_participations
 from lanu.plans.models import Action, Plan, SubGoal
 
 from . import action_rows, charts, published, reminders, statistics
 from .metric_trends import metric_trends
-from .models import ActionReport, FollowUpRound
+from .models import TOLD, ActionReport, FollowUpRound
 from .statistics import Distribution, Level
 
 NO_STATUS_COLOUR = "#ffffff"
@@ -54,21 +54,15 @@ def scale(plan: Plan) -> list[Level]:
 
 
 def round_actions(plan: Plan, round_: FollowUpRound | None = None) -> list[Action]:
-    """The actions a round counts, with organisation, sub-goal references and address: 2 queries.
+    """The actions a round counts, with organisation, sub-goal references and address.
 
     A closed round counts the actions written down when it closed (archived ones too),
-    with the organisation and sub-goals they had then; an open round the live actions.
+    with the organisation and sub-goals they had then (2 queries); an open round the
+    live actions, as every listing of the plan has them (plans.listing, 3 queries).
     """
     if round_ is not None and round_.is_closed:
         return closed_round_actions(plan, round_)
-    queryset = plan.actions.filter(archived=False).select_related("organisation")
-    actions = list(queryset.order_by("order", "id"))
-    refs = subgoal_refs(plan, queryset)
-    actions_url = reverse("plans:actions", args=[plan.slug])
-    for action in actions:
-        action.subgoal_refs = refs.get(action.pk, [])
-        action.url = f"{actions_url}{action.pk}/"
-    return actions
+    return plan_actions(plan)
 
 
 def closed_round_actions(plan: Plan, round_: FollowUpRound, **filters) -> list[Action]:
@@ -118,13 +112,13 @@ class Reports(NamedTuple):
 def round_reports(*rounds) -> dict[int, Reports]:
     """The Reports of each round (None: no round): 1 query."""
     found = {r.pk: Reports({}, set()) for r in rounds if r}
-    told = ExpressionWrapper(~Q(account=""), output_field=BooleanField())
+    told = ExpressionWrapper(TOLD, output_field=BooleanField())
     rows = ActionReport.objects.filter(round__in=list(found)).annotate(told=told)
     for round_id, action_id, status_id, told in rows.values_list(
         "round_id", "action_id", "status_id", "told"
     ):
         found[round_id].statuses[action_id] = status_id
-        if status_id is not None or told:
+        if told:
             found[round_id].reported.add(action_id)
     return found
 

@@ -26,6 +26,7 @@ from lanu.plans.editing import claim, undo_if_unchanged
 from lanu.plans.models import Metric
 
 from .models import (
+    TOLD,
     ActionReport,
     AddedPriority,
     FollowUpRound,
@@ -181,11 +182,8 @@ def submit(round_, organisation, user) -> tuple[Submission, bool]:
         )
 
 
-TOLD = Q(status__isnull=False) | ~Q(account="")  # a report that reports something
-
-
 def tells_something(report) -> bool:
-    """Whether a report reports something (as TOLD in the database): a status or a text."""
+    """Whether a report reports something (models.TOLD, for a report already read)."""
     return report is not None and (report.status_id is not None or report.account != "")
 
 

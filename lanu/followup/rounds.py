@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from lanu.plans.models import Action, SubGoal
 
-from .models import ActionReport, FollowUpRound, RoundAction
+from .models import TOLD, ActionReport, FollowUpRound, RoundAction
 from .scales import status_levels
 
 
@@ -66,7 +66,7 @@ def take_snapshot(round_: FollowUpRound) -> None:
     live = SubGoal.objects.filter(goal__plan_id=plan_id, archived=False, goal__archived=False)
     subgoal_ids = list(live.order_by("goal__order", "order", "pk").values_list("pk", flat=True))
     told = ActionReport.objects.filter(round=round_, action=OuterRef("pk"))
-    told = told.filter(Q(status__isnull=False) | ~Q(account=""))
+    told = told.filter(TOLD)
     actions = Action.objects.filter(plan_id=plan_id).filter(Q(archived=False) | Exists(told))
     links = Action.subgoals.through.objects.filter(action__in=actions, subgoal__in=subgoal_ids)
     served: dict[int, list[int]] = {}
