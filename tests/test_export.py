@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from lanu.importers import read_plan
 from lanu.importers.save import save_plan
@@ -133,6 +134,41 @@ def test_export_plan_xlsx_has_the_web_exports_sheets_and_rows(client, plan_of, t
     for name in mine.sheetnames:
         assert list(mine[name].values) == list(theirs[name].values)
     assert mine.active["D2"].value.startswith("'=HYPERLINK")
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("fi", "Organisaatio"), ("sv", "Ansvarig"), ("en", "Responsible")]
+)
+def test_export_plan_csv_in_a_language_is_that_languages_web_csv(
+    client, plan_of, language, heading
+):
+    plan = plan_of(3)
+    out = io.StringIO()
+    call_command("export-plan", plan.slug, "--format=csv", f"--language={language}", stdout=out)
+    with translation.override(language):
+        url = reverse("plans:export-csv", args=[plan.slug])
+    assert out.getvalue() == client.get(url).content.decode("utf-8")
+    assert heading in out.getvalue().splitlines()[0]
+
+
+def test_export_plan_xlsx_in_swedish_has_swedish_sheets_and_headings(plan_of, tmp_path):
+    plan = plan_of(2)
+    path = tmp_path / "plan.xlsx"
+    call_command("export-plan", plan.slug, "--format=xlsx", f"--output={path}", "--language=sv")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Anvisningar", "Mål", "Åtgärder"]
+    headings = next(book["Åtgärder"].values)
+    assert headings[:4] == ("ID", "Organisation", "Delmål", "Beskrivning")
+    assert next(book["Mål"].values)[0] == "Huvudmålets nummer"
+
+
+def test_export_plan_json_is_the_same_in_every_language(plan_of, capsys):
+    plan = plan_of(2)
+    printed = []
+    for language in ("fi", "sv"):
+        call_command("export-plan", plan.slug, "--public", f"--language={language}")
+        printed.append(capsys.readouterr().out)
+    assert printed[0] == printed[1] and '"actions"' in printed[0]
 
 
 def test_export_plan_xlsx_needs_an_output_file(plan_of, in_english):

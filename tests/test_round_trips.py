@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from lanu.importers import read_changes_bytes
 from lanu.importers.data import (
@@ -108,6 +109,21 @@ def test_each_plans_own_exports_import_back_with_no_changes(client, slug):
     assert_no_changes(client.get(csv_url).getvalue(), "actions.csv", plan)
     assert_no_changes(client.get(csv_url, {"sep": ";"}).getvalue(), "actions.csv", plan)
     assert_no_changes(client.get(xlsx_url).getvalue(), "actions.xlsx", plan)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("slug", ["tricky", "lansi-uusimaa-2024-2026"])
+def test_swedish_and_english_exports_import_back_with_no_changes(client, slug, language):
+    """Headings and choices in the reader's language: the importer reads all three."""
+    plan = plan_named(slug)
+    with translation.override(language):
+        csv_url = reverse("plans:export-csv", args=[plan.slug])
+        xlsx_url = reverse("plans:export-xlsx", args=[plan.slug])
+    raw = client.get(csv_url).content
+    assert raw.decode("utf-8-sig").startswith("ID,Organisation,")
+    assert_no_changes(raw, "actions.csv", plan)
+    assert_no_changes(client.get(csv_url, {"sep": ";"}).content, "actions.csv", plan)
+    assert_no_changes(client.get(xlsx_url).content, "actions.xlsx", plan)
 
 
 def test_semicolon_csv_is_separated_by_semicolons_for_finnish_excel(client):

@@ -1,7 +1,10 @@
-"""python -m lanu export-plan SLUG [--public] [--format json|xlsx|csv] [--output FILE]:
-the plan as JSON, or its actions as the same XLSX and CSV files the web pages export."""
+"""python -m lanu export-plan SLUG [--public] [--format json|xlsx|csv] [--output FILE]
+[--language fi|sv|en]: the plan as JSON, or its actions as the same XLSX and CSV files
+the web pages export, headed in the language asked (Finnish by default). The JSON's keys
+are never translated, so it imports back whatever the language."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lanu.importers.commands import plan_at
@@ -12,6 +15,7 @@ from lanu.plans.exporters import PLAN_EXPORTERS
 from ...export import FullJson
 
 FORMATS = PLAN_EXPORTERS.names()
+LANGUAGES = ("fi", "sv", "en")
 
 
 class Command(BaseCommand):
@@ -31,17 +35,26 @@ class Command(BaseCommand):
             "--output", default="", help="the file to write (standard output if not given)"
         )
         parser.add_argument(
+            "--language",
+            choices=LANGUAGES,
+            default="fi",
+            help="the language of an XLSX or CSV file's headings and choices: fi by default",
+        )
+        parser.add_argument(
             "--separator",
             choices=spreadsheets.SEPARATORS,
             default=",",
             help="the CSV's separator: “;” for Finnish and Swedish Excel",
         )
 
-    def handle(self, *args, slug, public, format, output, separator, **options):
+    def handle(self, *args, slug, public, format, output, separator, language, **options):
         exporter = chosen_exporter(format, public, separator)
         if not exporter.text and not output:
             raise CommandError(_("An Excel file needs --output FILE: it is not text."))
-        chunks = exporter.render(plan_at(slug))
+        with translation.override(language):  # the rows are written as they are read
+            self.write(exporter.render(plan_at(slug)), output)
+
+    def write(self, chunks, output: str) -> None:
         if not output:
             self.stdout.ending = ""  # the text ends in its own line break
             write_chunks(chunks, self.stdout, text=True)
