@@ -147,7 +147,7 @@ def test_export_plan_csv_in_a_language_is_that_languages_web_csv(
     call_command("export-plan", plan.slug, "--format=csv", f"--language={language}", stdout=out)
     with translation.override(language):
         url = reverse("plans:export-csv", args=[plan.slug])
-    assert out.getvalue() == client.get(url).content.decode("utf-8")
+    assert out.getvalue() == client.get(url).getvalue().decode("utf-8")
     assert heading in out.getvalue().splitlines()[0]
 
 

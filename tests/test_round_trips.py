@@ -119,11 +119,11 @@ def test_swedish_and_english_exports_import_back_with_no_changes(client, slug, l
     with translation.override(language):
         csv_url = reverse("plans:export-csv", args=[plan.slug])
         xlsx_url = reverse("plans:export-xlsx", args=[plan.slug])
-    raw = client.get(csv_url).content
+    raw = client.get(csv_url).getvalue()
     assert raw.decode("utf-8-sig").startswith("ID,Organisation,")
     assert_no_changes(raw, "actions.csv", plan)
-    assert_no_changes(client.get(csv_url, {"sep": ";"}).content, "actions.csv", plan)
-    assert_no_changes(client.get(xlsx_url).content, "actions.xlsx", plan)
+    assert_no_changes(client.get(csv_url, {"sep": ";"}).getvalue(), "actions.csv", plan)
+    assert_no_changes(client.get(xlsx_url).getvalue(), "actions.xlsx", plan)
 
 
 def test_semicolon_csv_is_separated_by_semicolons_for_finnish_excel(client):
