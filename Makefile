@@ -50,6 +50,7 @@ run: install
 test: install-test
 	$(BIN)/python -m lanu makemigrations --check --dry-run >/dev/null
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache  # the layers of docs/architecture.md ([tool.importlinter])
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
@@ -71,6 +72,7 @@ test-postgres:
 lint: install-test
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 ## Regenerate the Finnish and Swedish catalogues (needs GNU gettext).
 messages: install

@@ -26,7 +26,7 @@ def seed_path():
 @pytest.fixture
 def plan_of():
     """A published synthetic plan with the given number of actions."""
-    from lanu.plans.synthetic import build_plan
+    from lanu.importers.synthetic import build_plan
 
     return build_plan
 
@@ -90,8 +90,8 @@ def people(db):
     from django.contrib.auth import get_user_model
 
     from lanu.accounts.models import Membership
+    from lanu.importers.synthetic import build_plan
     from lanu.plans.models import Organisation
-    from lanu.plans.synthetic import build_plan
 
     plan = build_plan(12, organisations=3, slug="yhteinen")
     plan.published = False

@@ -194,7 +194,7 @@ def create_data(editors: int):
 
     from lanu.accounts.models import Membership
     from lanu.followup.rounds import open_round
-    from lanu.plans.synthetic import build_plan
+    from lanu.importers.synthetic import build_plan
 
     plan = build_plan(editors, organisations=editors, slug=SLUG)
     hashed = make_password(PASSWORD)  # Django's own hasher, once: every editor has this password

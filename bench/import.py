@@ -138,7 +138,7 @@ def layout_plan(count: int):
     from dataclasses import replace
 
     from lanu.importers.data import OrganisationData
-    from lanu.plans.synthetic import synthetic_plan_data
+    from lanu.importers.synthetic import synthetic_plan_data
 
     data = synthetic_plan_data(count, len(ORGANISATIONS))
     name_of = dict(zip((o.name for o in data.organisations), ORGANISATIONS, strict=True))
@@ -208,7 +208,7 @@ def measure_large(count: int) -> dict:
     """A CSV of `count` new actions into a plan, and an XLSX of as many as a new plan."""
     from django.urls import reverse
 
-    from lanu.plans.synthetic import build_plan
+    from lanu.importers.synthetic import build_plan
 
     if not count:
         return {}
@@ -294,7 +294,7 @@ class Named:
 
 
 def template_rows(count: int) -> list[TemplateRow]:
-    from lanu.plans.synthetic import GOALS, SUBGOALS_PER_GOAL, synthetic_action
+    from lanu.importers.synthetic import GOALS, SUBGOALS_PER_GOAL, synthetic_action
 
     names = [f"Organisaatio {n}" for n in range(1, 12)]
     keys = [f"{g}.{n}" for g in GOALS for n in range(1, SUBGOALS_PER_GOAL + 1)]

@@ -40,7 +40,7 @@ def main() -> None:
 def measure_sizes(sizes: list[int], repeat: int) -> dict[str, dict[int, dict]]:
     """Each size alone in the database, so the plan list shows one plan of that size."""
     from lanu.followup.synthetic import build_rounds
-    from lanu.plans.synthetic import build_plan
+    from lanu.importers.synthetic import build_plan
 
     pages: dict[str, dict[int, dict]] = {page: {} for page in PAGES + ROUND_PAGES}
     for size in sizes:

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "lanu.importers",
     "lanu.followup",
     "lanu.backup",
+    "lanu.demo",
 ]
 
 MIDDLEWARE = [

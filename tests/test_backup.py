@@ -284,7 +284,7 @@ def test_a_spoiled_backup_is_refused_where_it_is_and_writes_nothing(
 
 
 def coordinated_plan_with_rounds(actions: int, people) -> Plan:
-    from lanu.plans.synthetic import build_plan
+    from lanu.importers.synthetic import build_plan
 
     plan = build_plan(actions, organisations=3, slug=f"plan-{actions}")
     build_rounds(plan, years=(2024, 2025))

@@ -25,8 +25,8 @@ from lanu.importers import read_changes_bytes, read_plan_bytes
 from lanu.importers.changes import apply_changes
 from lanu.importers.data import ImportRefused, IndicatorDescriptionData, SectionData
 from lanu.importers.save import save_plan
+from lanu.importers.synthetic import build_plan, synthetic_plan_data
 from lanu.plans.export import export_plan
-from lanu.plans.synthetic import build_plan, synthetic_plan_data
 
 settings.register_profile(
     "lanu",

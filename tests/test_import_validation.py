@@ -13,10 +13,10 @@ from django.urls import reverse
 from lanu.importers import read_changes_bytes, read_plan_bytes
 from lanu.importers.data import ActionData, ImportRefused, PlanData
 from lanu.importers.save import save_plan
+from lanu.importers.synthetic import synthetic_plan_data
 from lanu.importers.validation import check_values
 from lanu.plans.export import export_plan
 from lanu.plans.models import Action, Organisation, Plan
-from lanu.plans.synthetic import synthetic_plan_data
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from lanu.history.models import Change
 from lanu.history.records import changes_of
 from lanu.importers.data import OrganisationData
 from lanu.importers.save import save_plan
+from lanu.importers.synthetic import synthetic_plan_data
 from lanu.plans.models import Organisation
-from lanu.plans.synthetic import synthetic_plan_data
 
 pytestmark = pytest.mark.django_db
 

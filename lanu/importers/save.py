@@ -1,7 +1,6 @@
 """save_plan(): write a checked PlanData as one new plan, in one transaction."""
 
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lanu.lib.rows import insert_rows
@@ -18,22 +17,12 @@ from lanu.plans.models import (
     Section,
     SubGoal,
 )
+from lanu.plans.slugs import RESERVED_SLUGS, unique_slug
 
 from .data import ActionData, ImportRefused, PlanData, Problem, check_plan
 from .organisations import Choices, add_aliases, match_organisations, organisation_of
 
 BATCH = 1000  # rows per INSERT: bounded statements on PostgreSQL too
-RESERVED_SLUGS = {"new", "import", "template"}  # words of Lanu's own URLs under /plans/
-
-
-def unique_slug(wanted: str) -> str:
-    base = slugify(wanted)[:90] or "plan"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-plan"
-    slug, n = base, 2
-    while Plan.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def check_slug_free(slug: str) -> None:

@@ -7,12 +7,12 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from lanu.importers.save import RESERVED_SLUGS, unique_slug
 from lanu.lib.text import NormalTextForm
 
 from .editing import VersionedForm
 from .labels import TRANSLATED
 from .models import LEVELS, Goal, Organisation, Plan, SubGoal
+from .slugs import RESERVED_SLUGS, unique_slug
 
 
 class PlanForm(VersionedForm):

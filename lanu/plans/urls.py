@@ -1,7 +1,6 @@
 from django.urls import path
 
 from lanu.accounts import views as people_views
-from lanu.importers import views as import_views
 
 from . import action_editing, structure, views
 
@@ -17,6 +16,8 @@ public = [
     path("<slug:slug>/actions.csv", views.export_csv, name="export-csv"),
     path("<slug:slug>/actions.xlsx", views.export_xlsx, name="export-xlsx"),
 ]
-# Editing URLs first: their fixed words ("new", "import") are never plan addresses.
-urlpatterns = structure.urlpatterns + people_views.urlpatterns + action_editing.urlpatterns
-urlpatterns += import_views.urlpatterns + public
+# Editing URLs first: their fixed words ("new") are never plan addresses. The site
+# (lanu/urls.py) puts the importers' upload pages between these and the public ones, in
+# the same "plans" namespace: plans imports no higher app.
+editing = structure.urlpatterns + people_views.urlpatterns + action_editing.urlpatterns
+urlpatterns = editing + public

@@ -16,12 +16,8 @@ from lanu.accounts.permissions import (
     can_coordinate,
     can_create_plans,
     can_edit_actions_of,
-    can_follow_up,
-    editable_organisation_ids,
     readable_plans,
 )
-from lanu.followup import published
-from lanu.followup.models import FollowUpRound
 from lanu.history.records import changes_of
 from lanu.lib.exporters import streaming_response
 
@@ -36,6 +32,7 @@ from .listing import (
     subgoal_refs,
 )
 from .models import Action, Organisation, Plan, SubGoal
+from .panels import ACTION_PAGE, PLAN_PAGE, panels_of
 
 
 def plan_list(request):
@@ -66,29 +63,9 @@ def plan_detail(request, slug):
         "sections": plan.sections.all(),
         "indicators": plan.indicator_descriptions.all(),
         "can_coordinate": can_coordinate(request.user, plan),
-        "may_follow_up": can_follow_up(request.user, plan),
-        "has_progress": plan.rounds.filter(state=FollowUpRound.State.CLOSED).exists(),
-        "open_rounds": open_rounds_of(request.user, plan, participations),
     }
+    context |= panels_of(PLAN_PAGE, request, plan=plan, participations=participations)
     return render(request, "plans/plan_detail.html", context)
-
-
-def open_rounds_of(user, plan: Plan, participations) -> list[FollowUpRound]:
-    """The plan's open rounds, each with the organisations whose report this person writes.
-
-    Only members of the plan see them (0 queries for anyone else, 1 for members), so that
-    coordinators and editors reach their work in a round from the plan page.
-    """
-    if not can_follow_up(user, plan):
-        return []
-    rounds = list(plan.rounds.filter(state=FollowUpRound.State.OPEN).order_by("-year"))
-    own = editable_organisation_ids(user, plan)
-    organisations = [
-        p.organisation for p in participations if own is not None and p.organisation_id in own
-    ]
-    for round_ in rounds:
-        round_.own_organisations = organisations
-    return rounds
 
 
 def subgoal_counts(plan: Plan) -> dict[int, dict[int, int]]:
@@ -188,7 +165,7 @@ def action_detail(request, slug, pk):
     found = plan_actions(plan, pk=pk)
     action = found[0] if found else archived_action(request, plan, pk)
     context = {"plan": plan, "action": action, "changes": changes_of(action)}
-    context["yearly_reports"] = published.yearly(action)
+    context |= panels_of(ACTION_PAGE, request, plan=plan, action=action)
     context["may_edit"] = can_edit_actions_of(request.user, plan, action.organisation_id)
     return render(request, "plans/action_detail.html", context)
 
