@@ -26,7 +26,7 @@ from lanu.plans.listing import plan_actions
 from lanu.plans.models import Plan
 
 pytestmark = pytest.mark.django_db
-load_demo = importlib.import_module("lanu.plans.management.commands.load-demo")
+load_demo = importlib.import_module("lanu.demo.management.commands.load-demo")
 
 TRICKY = [
     'Sanoi: "kyllä" ja ""ei""; sitten, pilkku\nToinen rivi\n\nKolmas rivi',
