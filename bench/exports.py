@@ -46,7 +46,7 @@ def in_process(arguments: list[str]) -> dict:
 def measure(actions: int, repeat: int) -> dict:
     from django.urls import reverse
 
-    from lanu.plans.synthetic import build_plan
+    from lanu.importers.synthetic import build_plan
 
     plan = build_plan(actions, slug="bench-exports")
     urls = {name: reverse(f"plans:{name}", args=[plan.slug]) for name in EXPORTS}

@@ -19,8 +19,8 @@ from lanu.history.records import changes_of
 from lanu.importers.changes import apply_changes, changes_from_xlsx
 from lanu.importers.data import ImportRefused
 from lanu.importers.models import PendingImport
+from lanu.importers.synthetic import build_plan
 from lanu.plans.models import Plan
-from lanu.plans.synthetic import build_plan
 from tests.personas import form_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
