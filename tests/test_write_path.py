@@ -146,7 +146,7 @@ def test_the_first_action_imported_into_an_empty_plan_is_numbered_1(people, empt
 
 def edited_export(client, plan, **cells) -> bytes:
     """The plan's export with the first action's cells (by column heading) changed."""
-    content = client.get(reverse("plans:export-xlsx", args=[plan.slug])).content
+    content = client.get(reverse("plans:export-xlsx", args=[plan.slug])).getvalue()
     book = openpyxl.load_workbook(io.BytesIO(content))
     sheet = book.active
     headings = [cell.value for cell in sheet[1]]
