@@ -12,6 +12,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterator
+from functools import cache
 from itertools import chain
 
 from django.utils.translation import get_language
@@ -47,10 +48,9 @@ def columns() -> list[tuple[str, str]]:
 def action_row(action) -> list:
     """The action's cells, lists joined one entry per line, choices (permanence, ease,
     impact) as their labels in the reader's language: the importer reads any language."""
+    labels = choice_labels(get_language())
     values = {
-        "permanence": action.get_permanence_display(),
-        "ease": action.get_ease_display(),
-        "impact": action.get_impact_display(),
+        **{name: labels[name].get(value, value) for name, value in choices_of(action)},
         "id": action.pk,
         "organisation": action.organisation.name,
         "subgoals": "; ".join(subgoal.key for subgoal in action.subgoal_refs),
@@ -59,7 +59,29 @@ def action_row(action) -> list:
         "start_date": action.start_date.isoformat() if action.start_date else "",
         "end_date": action.end_date.isoformat() if action.end_date else "",
     }
-    return [safe_cell(values.get(key, getattr(action, key, ""))) for key, _h in columns()]
+    return [safe_cell(values.get(key, getattr(action, key, ""))) for key in column_keys()]
+
+
+CHOICE_COLUMNS = ("permanence", "ease", "impact")
+
+
+def choices_of(action) -> list[tuple[str, str]]:
+    return [(name, getattr(action, name)) for name in CHOICE_COLUMNS]
+
+
+@cache
+def choice_labels(language: str | None) -> dict[str, dict[str, str]]:
+    """The choice columns' labels in the language, as get_…_display() gives them: read
+    once per language, not for each of 10,000 rows."""
+    from .models import Action  # this module is read while the apps load (the importers)
+
+    fields = [Action._meta.get_field(name) for name in CHOICE_COLUMNS]
+    return {f.name: {value: str(label) for value, label in f.flatchoices} for f in fields}
+
+
+@cache
+def column_keys() -> tuple[str, ...]:
+    return tuple(key for key, _heading in columns())
 
 
 SEPARATORS = (",", ";")  # the comma, and the semicolon Finnish and Swedish Excel expect
