@@ -222,3 +222,46 @@ def test_the_year_offered_is_this_year_within_the_plans_period(
     client.force_login(people.alice)
     page = client.get(rounds_url("round-new", plan))
     assert f'name="year" value="{expected}"' in page.text
+
+
+def test_the_levels_saved_untouched_stay_the_same_rows(client, people):
+    open_round(people.plan, 2023, JAN, FEB)
+    before = list(people.plan.status_levels.values())
+    client.force_login(people.alice)
+    url = rounds_url("round-scale", people.plan)
+    formset = client.get(url).context["formset"]
+    data = {"form": "levels", **management_data(formset)}
+    for form in formset:
+        for name in form.fields:
+            value = form[name].value()
+            if name == "counts_as_progress":
+                if value:
+                    data[form.add_prefix(name)] = "on"
+            elif value is not None:
+                data[form.add_prefix(name)] = value
+    assert client.post(url, data).status_code == 302
+    assert list(people.plan.status_levels.values()) == before
+
+
+def management_data(formset) -> dict:
+    form = formset.management_form
+    return {form.add_prefix(name): form[name].value() for name in form.fields}
+
+
+def test_a_changed_level_is_updated_in_place_and_a_removed_one_deleted(client, people):
+    open_round(people.plan, 2023, JAN, FEB)
+    ids = list(people.plan.status_levels.values_list("pk", flat=True))
+    client.force_login(people.alice)
+    data = levels_data(("Alussa", "#c0504d", False), ("Valmis", "#3a8f3a", True))
+    assert client.post(rounds_url("round-scale", people.plan), data).status_code == 302
+    levels = list(people.plan.status_levels.all())
+    assert [(lv.pk, lv.name, lv.order) for lv in levels] == [
+        (ids[0], "Alussa", 0),
+        (ids[1], "Valmis", 1),
+    ]
+    levels = ("Alussa", "#c0504d", False), ("Valmis", "#3a8f3a", True), ("3", "#000000", True)
+    data = levels_data(*levels) | {"levels-INITIAL_FORMS": 2}  # the page shows the two
+    assert client.post(rounds_url("round-scale", people.plan), data).status_code == 302
+    levels = list(people.plan.status_levels.all())
+    assert [lv.pk for lv in levels][:2] == ids[:2]
+    assert [lv.name for lv in levels] == ["Alussa", "Valmis", "3"]

@@ -44,6 +44,7 @@ EDIT_FORMS = {
     "followup:report-action": ("bob", lambda s: [s.plan.slug, 2023, s.action.pk]),
     "followup:report-priorities": ("bob", lambda s: [s.plan.slug, 2023, s.organisation.pk]),
     "followup:round-highlights": ("alice", lambda s: [s.plan.slug, 2023]),
+    "followup:round-scale": ("alice", lambda s: [s.plan.slug]),
 }
 # Forms and buttons that create, remove or act: posting one back is never "untouched".
 CREATING_OR_ACTING = {
@@ -73,9 +74,6 @@ CREATING_OR_ACTING = {
     "followup:round-close",
     "followup:report-submit",
     "followup:round-remind",
-    # Replaces the plan's whole status scale, and only while no report uses it; it
-    # keeps no history. Known gap: saved untouched, its levels are written anew.
-    "followup:round-scale",
 }
 
 

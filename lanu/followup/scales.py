@@ -1,6 +1,12 @@
 """Status scales: Lanu's default, and the others plans use."""
 
+from types import SimpleNamespace
+
 from django.db import transaction
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+
+from lanu.plans.labels import in_language
 
 from .models import StatusLevel
 
@@ -87,6 +93,21 @@ REALISED = [
 SCALES = {"default": DEFAULT, "realised": REALISED}
 
 
+def level_names(key: str) -> str:
+    """A ready-made scale's levels in the page's language: "Not started / Started / …"."""
+    return " / ".join(in_language(SimpleNamespace(**fields), "name") for fields in SCALES[key])
+
+
+def scale_label(key: str) -> str:
+    """A ready-made scale as a choice names it: Lanu's default by name, the others by levels."""
+    names = level_names(key)
+    return _("Lanu's default: %(levels)s") % {"levels": names} if key == "default" else names
+
+
+# Evaluated when shown, so that a form's choices follow the language of the request.
+lazy_scale_label = lazy(scale_label, str)
+
+
 def status_levels(plan) -> list[StatusLevel]:
     """The plan's scale, Lanu's default one if the plan has none yet."""
     levels = list(plan.status_levels.all())
@@ -94,8 +115,30 @@ def status_levels(plan) -> list[StatusLevel]:
 
 
 def set_scale(plan, scale) -> list[StatusLevel]:
+    """Make the plan's levels the scale's, in order: each level kept in place (its id
+    stays) and saved only where a field differs, levels beyond the scale deleted, new
+    ones added. A scale saved unchanged writes nothing."""
     with transaction.atomic():
-        plan.status_levels.all().delete()
-        return StatusLevel.objects.bulk_create(
-            StatusLevel(plan=plan, order=n, **fields) for n, fields in enumerate(scale)
+        levels = list(plan.status_levels.order_by("order"))
+        StatusLevel.objects.filter(pk__in=[lv.pk for lv in levels[len(scale) :]]).delete()
+        kept = [
+            update_level(lv, n, fields)
+            for n, (lv, fields) in enumerate(zip(levels, scale, strict=False))
+        ]
+        added = StatusLevel.objects.bulk_create(
+            StatusLevel(plan=plan, order=n, **fields)
+            for n, fields in enumerate(scale)
+            if n >= len(levels)
         )
+        return kept + added
+
+
+def update_level(level: StatusLevel, order: int, fields: dict) -> StatusLevel:
+    """The level with the scale's fields at its place, saved if any of them differs."""
+    wanted = {"order": order, **fields}
+    changed = [name for name, value in wanted.items() if getattr(level, name) != value]
+    for name in changed:
+        setattr(level, name, wanted[name])
+    if changed:
+        level.save(update_fields=changed)
+    return level
