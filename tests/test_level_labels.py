@@ -6,6 +6,7 @@ and edited by the coordinator. A name with no translation is shown in Finnish.
 """
 
 import datetime
+import html
 import json
 
 import pytest
@@ -118,10 +119,63 @@ def test_coordinator_names_a_status_level_in_three_languages(client, people):
     assert "Klar – Allt är gjort." in swedish and "Valmis" in english
 
 
-def test_progress_says_status_per_subgoal_in_swedish(people):
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("sv", "Status per delmål"), ("en", "Status per sub-goal"), ("fi", "Tila välitavoitteittain")],
+)
+def test_progress_names_the_subgoal_once_when_the_plan_calls_it_so(people, language, heading):
     close_round(open_round(people.plan, 2023, JAN, FEB))
-    text = page(people.alice, reverse("followup:progress", args=[people.plan.slug]), "sv")
-    assert "Status per delmål (Delmål)" in text and "(Välitavoite)" not in text
+    text = page(people.alice, reverse("followup:progress", args=[people.plan.slug]), language)
+    assert f'<h2 id="status">{heading}</h2>' in text
+
+
+def test_progress_adds_the_plans_own_subgoal_label_in_parentheses(people):
+    plan = people.plan
+    plan.subgoal_label, plan.subgoal_label_sv = "Tavoite", "Mål"
+    plan.save()
+    close_round(open_round(plan, 2023, JAN, FEB))
+    text = page(people.alice, reverse("followup:progress", args=[plan.slug]), "sv")
+    assert '<h2 id="status">Status per delmål (Mål)</h2>' in text
+
+
+@pytest.mark.parametrize(
+    ("language", "goal", "subgoal"),
+    [
+        ("sv", "Lägg till ett mål (Huvudmål)", "Lägg till ett delmål i mål I"),
+        ("en", "Add a goal (Main goal)", "Add a sub-goal to I"),
+        ("fi", "Lisää tavoite (Päätavoite)", "Lisää välitavoite tavoitteeseen I"),
+    ],
+)
+def test_goal_editor_repeats_no_generic_label(people, language, goal, subgoal):
+    text = page(people.alice, reverse("plans:goals-edit", args=[people.plan.slug]), language)
+    assert goal in text and subgoal in text
+    assert "(Delmål)" not in text and "(Sub-goal)" not in text and "(Välitavoite)" not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "default", "realised"),
+    [
+        (
+            "fi",
+            "Lanun oletus: Ei aloitettu / Aloitettu / Käynnissä / Käytössä / Ei toteudu",
+            "Toteutui / Ei toteutunut",
+        ),
+        (
+            "sv",
+            "Lanus standardskala: Inte påbörjad / Påbörjad / Pågår / I bruk / Genomförs inte",
+            "Genomfördes / Genomfördes inte",
+        ),
+        (
+            "en",
+            "Lanu's default: Not started / Started / Under way / In use / Will not be realised",
+            "Realised / Not realised",
+        ),
+    ],
+)
+def test_ready_made_scales_are_named_in_the_page_language(people, language, default, realised):
+    for name in ("followup:round-new", "followup:round-scale"):
+        text = page(people.alice, reverse(name, args=[people.plan.slug]), language)
+        assert html.escape(default) in text and html.escape(realised) in text, name
 
 
 def test_a_plans_own_translations_go_out_and_come_back_with_its_json(people):

@@ -88,7 +88,7 @@ def test_coordinator_runs_a_round_by_keyboard(live_server, people):
         assert axe_violations(page) == []
         press(page, "link", "Status scale")
         assert axe_violations(page) == []
-        page.get_by_role("radio", name=re.compile("^Toteutui")).focus()
+        page.get_by_role("radio", name=re.compile("^Realised")).focus()
         page.keyboard.press("Space")
         press(page, "button", "Use this scale")
         assert "The status scale was saved." in page.inner_text("main")

@@ -14,6 +14,7 @@ from lanu.plans.models import Metric
 from .charts import number_text
 from .models import ActionReport, FollowUpRound
 from .reports import digest
+from .scales import lazy_scale_label
 
 PARAGRAPHS = re.compile(r"\n\s*\n")
 SPACES = re.compile(r"[\s\u00a0\u202f]")
@@ -52,8 +53,8 @@ class DateInput(forms.DateInput):
 
 SCALE_CHOICES = [
     ("", gettext_lazy("Keep the plan's current scale")),
-    ("default", gettext_lazy("Lanu's default: Ei aloitettu / Aloitettu / Käynnissä / Käytössä")),
-    ("realised", gettext_lazy("Toteutui / ei toteutunut (realised / not realised)")),
+    ("default", lazy_scale_label("default")),
+    ("realised", lazy_scale_label("realised")),
 ]
 
 

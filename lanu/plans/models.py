@@ -131,6 +131,17 @@ class Plan(Versioned):
         """The labels in the page's language: `{{ plan.labels.goal }}` in templates."""
         return self.labels_in()
 
+    @property
+    def own_labels(self) -> dict[str, str]:
+        """The labels in the page's language where they differ from the level's generic
+        word ("" where the plan calls a sub-goal a sub-goal), for a heading that names the
+        generic word and adds the plan's own in parentheses: "Status per sub-goal (Focus)"."""
+        generic = {"goal": Goal, "subgoal": SubGoal, "action": Action}
+        return {
+            level: "" if label.casefold() == str(generic[level]._meta.verbose_name) else label
+            for level, label in self.labels.items()
+        }
+
     def labels_in(self, language: str | None = None) -> dict[str, str]:
         return {level: in_language(self, f"{level}_label", language) for level in LEVELS}
 
