@@ -19,6 +19,7 @@ from lanu.accounts.permissions import can_edit_actions_of, can_edit_any_action
 from . import editing
 from .access import readable_plan
 from .action_forms import ActionForm, VersionForm
+from .metrics import KindRefused
 from .models import Action
 
 
@@ -58,7 +59,12 @@ def edit_action(request, slug, pk):
     posted = request.method == "POST"
     conflict = None
     if posted and not action.archived and form.is_valid():
-        saved, form, conflict = editing.save_or_merge(form, request.user, plan)
+        try:
+            saved, form, conflict = editing.save_or_merge(form, request.user, plan)
+        except KindRefused as refusal:  # nothing saved; the form keeps what was typed
+            saved = None
+            action.refresh_from_db()
+            form.add_error(f"kind_{refusal.metric.pk}", refusal.message)
         if saved:
             messages.success(request, _("Your changes were saved."))
             return redirect(action)

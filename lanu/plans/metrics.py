@@ -10,13 +10,32 @@ has a value for it, else archived; a wanted text equal to an archived metric's
 restores it. A metric's kind and unit are the wanted ones where the caller chose
 them, else the matched metric's; a new metric's kind is guessed from its wording
 (metric_kinds.guess_kind). Call it in the transaction that saves the action.
+
+A kind that changes converts the values reported for the metric: the app storing
+them (followup) registers its converter in VALUE_CONVERTERS, since plans imports no
+higher app. A converter that cannot convert some value raises KindRefused, and the
+whole save is refused with it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from .metric_kinds import guess_kind
 from .models import Action, Metric
+
+
+class KindRefused(Exception):
+    """The metric's kind cannot change: some value reported for it does not convert."""
+
+    def __init__(self, metric: Metric, message: str):
+        super().__init__(message)
+        self.metric, self.message = metric, message
+
+
+# Called as convert(metric, kind, unit) while the metric still has its old kind and
+# unit: converts the values stored for it, or raises KindRefused.
+VALUE_CONVERTERS: list[Callable[[Metric, str, str], None]] = []
 
 
 @dataclass
@@ -83,6 +102,9 @@ def update(metric: Metric, item: WantedMetric, order: int) -> None:
     }
     if metric.pk and all(getattr(metric, name) == value for name, value in wanted.items()):
         return
+    if metric.pk and wanted["kind"] != metric.kind:
+        for convert in VALUE_CONVERTERS:
+            convert(metric, wanted["kind"], wanted["unit"])
     for name, value in wanted.items():
         setattr(metric, name, value)
     metric.save()
