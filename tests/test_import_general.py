@@ -22,11 +22,11 @@ ROWS = [
 ]
 
 
-def workbook_bytes() -> bytes:
+def workbook_bytes(sheet_name: str = "Toimenpiteet") -> bytes:
     """A plan typed into Excel: the goal only on its group's first row."""
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.title = "Toimenpiteet"
+    sheet.title = sheet_name
     for row in [HEADER, *ROWS]:
         sheet.append([value or None for value in row])
     out = io.BytesIO()
@@ -76,6 +76,19 @@ def test_excel_workbook_in_its_own_columns_is_a_document_for_the_general_reader(
     reading = read_general(document, Choices(details=details))
     assert [a.subgoals[0] for a in reading.data.actions] == ["1.1", "1.1", "2.1"]
     assert {a.organisation for a in reading.data.actions} == {"Kotka"}
+
+
+def test_a_sheet_named_like_a_contents_line_still_gives_its_actions():
+    document = read_document_of(workbook_bytes("Toimenpiteet.....3"), "plan.xlsx")
+    details = PlanDetails(name="Kotka", period_start=2024, period_end=2026, organisations=["Kotka"])
+
+    reading = read_general(document, Choices(details=details))
+
+    assert [a.description for a in reading.data.actions] == [
+        "Nuorisovaltuusto",
+        "Oppilaskunnat",
+        "Suojatiet kuntoon",
+    ]
 
 
 def test_csv_table_that_no_text_format_knows_is_a_document():

@@ -17,6 +17,7 @@ and headings above it are never goals.
 """
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from . import vocabulary
@@ -72,7 +73,7 @@ def last_part(number: str) -> str:
     return number.rstrip(".").split(".")[-1] if number else ""
 
 
-def heading_of(paragraph: Paragraph, follows: set[str] = frozenset()) -> Node | None:
+def heading_of(paragraph: Paragraph, follows: AbstractSet[str] = frozenset()) -> Node | None:
     """The paragraph as a heading: styled, or a short numbered line, or a numbered line of
     any length whose number comes next in the outline (`follows`: "2.3" after "2.2", as
     a PDF shows a long heading); None for body text."""
@@ -180,7 +181,9 @@ class Outline:
         sheet per priority); Excel's own names ("Sheet1", "Taul1") are not."""
         if table.name and not DEFAULT_SHEET.match(table.name.strip()):
             self.stack = []
-            self.open_heading(heading_of(Paragraph(table.name, level=1)))
+            node = heading_of(Paragraph(table.name, level=1))
+            if node is not None:  # a name like a contents line ("Sisällys....3") is none
+                self.open_heading(node)
 
     def title_rows(self, table: Table) -> None:
         """A table's rows above its header holding one text each ("1.1 Lapset
