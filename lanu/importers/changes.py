@@ -35,10 +35,11 @@ from .spreadsheet import (
 )
 
 TEXT_FIELDS = ("description", "schedule", "responsible", "monitoring", "notes")
-MODEL_FIELDS = ("organisation", "subgoals", "description", "items", "schedule", "start_date")
-MODEL_FIELDS += ("end_date", "permanence", "responsible", "monitoring", "ease", "impact", "notes")
-CREATED_FIELDS = ("description", "items", "schedule", "start_date", "end_date", "permanence")
-CREATED_FIELDS += ("responsible", "monitoring", "ease", "impact", "notes")
+MODEL_FIELDS: tuple[str, ...] = ("organisation", "subgoals", "description", "items")
+MODEL_FIELDS += ("schedule", "start_date", "end_date", "permanence", "responsible")
+MODEL_FIELDS += ("monitoring", "ease", "impact", "notes")
+CREATED_FIELDS: tuple[str, ...] = ("description", "items", "schedule", "start_date")
+CREATED_FIELDS += ("end_date", "permanence", "responsible", "monitoring", "ease", "impact", "notes")
 
 
 @dataclass

@@ -62,7 +62,7 @@ class ColumnsOption:
         """Each table's roles: its own (--columns 3:…), else the ones given for every
         action table with that many columns; when no action table has that many (its
         headers were not recognised), every table with that many."""
-        chosen = {}
+        chosen: dict[int, list[str]] = {}
         for roles in self.any_table:
             wide = [table for table in tables if len(table.columns) == len(roles)]
             actions = [table for table in wide if table.is_action_table]

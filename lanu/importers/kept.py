@@ -7,6 +7,7 @@ declared field types: a field added to data.py is kept without code of its own.
 """
 
 import dataclasses
+from collections.abc import Sequence
 
 from .data import PlanData
 from .general.result import ROLES, Choices, Flag, PlanDetails
@@ -35,7 +36,7 @@ def plan_from_json(value: dict) -> PlanData:
     return data
 
 
-def choices_to_json(choices: Choices, split_flags: list[Flag] = ()) -> dict:
+def choices_to_json(choices: Choices, split_flags: Sequence[Flag] = ()) -> dict:
     """The choices, and the flags of the bullets split: a split cell is no longer
     flagged by the reader, but the preview still offers to undo it."""
     return {

@@ -45,7 +45,7 @@ def read(text: str, source: str) -> PlanData:
         raise ImportRefused([Problem(message % {"expected": FORMAT, "found": found}, 1, 1, source)])
     problems: list[Problem] = []
     data = plan_from(document, source, problems)
-    if problems:
+    if problems or data is None:  # no data comes with its problems
         for problem in problems:
             problem.file = source
         raise ImportRefused(problems)

@@ -198,8 +198,8 @@ class Count:
 def changes_counts(found) -> tuple[list[Count], list[Count]]:
     """Changes to a plan: new, changed and already there actions per goal and per
     organisation."""
-    goal_of = {}
-    goals = {}
+    goal_of: dict[str, Count] = {}
+    goals: dict[str, Count] = {}
     for goal in found.plan.goals.filter(archived=False):
         goals[goal.number] = Count(f"{goal.number} {goal.title}")
     organisations: dict[str, Count] = {}

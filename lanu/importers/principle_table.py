@@ -117,7 +117,7 @@ def joins_previous(previous: str, piece: str) -> bool:
 
 
 def split_metrics(cell: str) -> list[str]:
-    metrics = []
+    metrics: list[str] = []
     for piece in split_items(cell, METRIC_ITEM):
         if metrics and joins_previous(metrics[-1], piece):
             metrics[-1] += " " + piece
@@ -180,7 +180,8 @@ class Reader:
 
     def read_principles(self, block: Block) -> None:
         for offset, line in enumerate(block.lines):
-            self.principles.append((block.line + offset, *NUMBERED.match(line.strip()).groups()))
+            if numbered := NUMBERED.match(line.strip()):  # each line is: is_numbered_list
+                self.principles.append((block.line + offset, numbered[1], numbered[2]))
 
     def read_prose(self, block: Block) -> None:
         if is_heading(block):
@@ -231,7 +232,7 @@ class Reader:
             message = _("The principle “%s” should begin with its number, as in “1. Title”.")
             self.problem(message % text, line, 1)
             return
-        self.goal = GoalData(*numbered.groups())
+        self.goal = GoalData(numbered[1], numbered[2])
         self.goals.append(self.goal)
 
     def start_subgoal(self, line: int, text: str) -> None:
@@ -244,7 +245,7 @@ class Reader:
     def add_action(self, line: int, action: str, metrics: str) -> None:
         if not strip_formatting(action):
             self.problem(_("The row has metrics but no action."), line, 3)
-        elif self.subgoal is None:
+        elif self.goal is None or self.subgoal is None:
             self.problem(_("The row has an action but no goal before it."), line, 3)
         else:
             key = f"{self.goal.number}.{self.subgoal.number}"
@@ -267,7 +268,8 @@ def read(text: str, source: str) -> PlanData:
 
 def plan_header(reader: Reader) -> tuple[str, int, int]:
     """The plan's title and period, or problems saying they are missing."""
-    if reader.title is None:
+    period = TITLE.search(reader.title.text) if reader.title is not None else None
+    if reader.title is None or period is None:  # the title is the block TITLE found
         message = _(
             "The plan’s title with its period, as in “Lasten ja nuorten "
             "hyvinvointisuunnitelma 2017-2021”, was not found before the tables."
@@ -277,7 +279,7 @@ def plan_header(reader: Reader) -> tuple[str, int, int]:
     if not reader.names:
         message = _("The municipality’s name (as in “ESPOO”) was not found before the title.")
         reader.problem(message, reader.title.line)
-    start, end = TITLE.search(reader.title.text).groups()
+    start, end = period.groups()
     return reader.title.text, int(start), int(end)
 
 
@@ -359,7 +361,8 @@ def counts(reader: Reader) -> str:
 
 def repeated_items(actions: list[ActionData]) -> list[str]:
     """Items that the document repeats in another row, worth a look."""
-    first_seen, lines = {}, []
+    first_seen: dict[str, int | None] = {}
+    lines: list[str] = []
     for action in actions:
         for item in action.items:
             if item in first_seen and first_seen[item] != action.line:

@@ -151,7 +151,7 @@ class Block:
 
 def join_blocks(blocks: list[Block], report: list[str], where: str) -> str:
     """The paragraphs as text; a paragraph that a page break cut is joined again."""
-    texts = []
+    texts: list[str] = []
     message = _("%(where)s: line %(line)d continues the paragraph before it.")
     for block in blocks:
         text = "\n".join(block.lines)
@@ -243,8 +243,9 @@ class Reader:
     def feed(self, lines: list[str]) -> None:
         title = set(title_lines(lines))
         for index, line in enumerate(lines):
-            if index in title:
-                self.title.append(clean(HEADING.match(line).group(2)))
+            heading = HEADING.match(line) if index in title else None  # a title line is one
+            if heading:
+                self.title.append(clean(heading.group(2)))
             else:
                 self.take(index + 1, line)
         self.close_table()
@@ -455,8 +456,12 @@ class Reader:
         if not texts:
             keep_without_action(row, subgoal, self.report)
             return []
-        responsibles = self.aligned(row, 3, responsibles, len(texts))
-        metrics = self.aligned(row, 4, metrics, len(texts))
+        per_action = zip(
+            texts,
+            self.aligned(row, 3, responsibles, len(texts)),
+            self.aligned(row, 4, metrics, len(texts)),
+            strict=True,
+        )
         return [
             ActionData(
                 organisation,
@@ -466,7 +471,7 @@ class Reader:
                 metrics=[MetricData(metric) for metric in metric_texts],
                 line=row.line,
             )
-            for text, responsible, metric_texts in zip(texts, responsibles, metrics, strict=True)
+            for text, responsible, metric_texts in per_action
         ]
 
     def aligned(self, row: Row, column: int, values: list[str], count: int) -> list[list[str]]:

@@ -73,7 +73,8 @@ def save_organisations(plan: Plan, data: PlanData, choices=None) -> dict[str, Or
     """The plan's organisations: existing ones as they are (see organisations.py), new ones
     with the file's names; then the accepted new aliases of existing ones."""
     choices = choices or Choices()
-    by_name, matches = {}, match_organisations(data)
+    by_name: dict[str, Organisation] = {}
+    matches = match_organisations(data)
     for order, match in enumerate(matches):
         organisation = organisation_of(match, choices)
         if organisation is None:
@@ -86,7 +87,7 @@ def save_organisations(plan: Plan, data: PlanData, choices=None) -> dict[str, Or
         by_name[match.item.name] = organisation
     for match in matches:
         accepted = [a for a in choices.aliases.get(match.item.name, []) if a in match.new_aliases]
-        if accepted:
+        if accepted and match.existing is not None:  # only an existing one has new aliases
             add_aliases(plan, match.existing, accepted, choices.user)
     return by_name
 
@@ -125,7 +126,14 @@ def save_goals(plan: Plan, data: PlanData) -> dict[str, SubGoal]:
     return subgoals
 
 
-ACTION_FIELDS = ("description", "items", "schedule", "start_date", "end_date", "permanence")
+ACTION_FIELDS: tuple[str, ...] = (
+    "description",
+    "items",
+    "schedule",
+    "start_date",
+    "end_date",
+    "permanence",
+)
 ACTION_FIELDS += ("responsible", "monitoring", "ease", "impact", "notes", "archived")
 
 

@@ -24,6 +24,7 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 import openpyxl
 from django.utils import translation
@@ -63,7 +64,7 @@ def plain(text) -> str:
 
 def action_headings() -> dict[str, str]:
     """Every accepted heading of the action columns (plain) -> the column's key."""
-    found = {}
+    found: dict[str, str] = {}
     for language in template.LANGUAGES:
         with translation.override(language):
             found |= {plain(heading): key for key, heading in template.columns()}
@@ -447,7 +448,7 @@ def action_data(values: dict, row: Row) -> ActionData:
     values = from_schedule(values)
     simple = {key: values[key] for key in ActionData.__dataclass_fields__ if key in values}
     simple.pop("metrics", None)
-    start = {"organisation": "", "subgoals": [], "line": row.number}
+    start: dict[str, Any] = {"organisation": "", "subgoals": [], "line": row.number}
     action = ActionData(**start | simple)
     action.metrics = [MetricData(text) for text in values.get("metrics", [])]
     return action

@@ -98,18 +98,19 @@ def check_values(item, models_of: dict | None = None, label: str = "", line=None
 def item_problems(item, models_of: dict, place: tuple, line) -> list[Problem]:
     """`place`: where the item is, as (model or class, number) steps, named only for a
     message (names are translations: looking them up for every item would be slow)."""
-    model = models_of.get(type(item))
+    kind: type = type(item)  # plain `type`: mypy takes a type[Any] for unhashable (#11470)
+    model = models_of.get(kind)
     line = getattr(item, "line", None) or line
-    problems = []
-    for check in checks_of(type(item), model):
+    problems: list[Problem] = []
+    for check in checks_of(kind, model):
         value = getattr(item, check.name)
         if not check.fits(value):
-            where = place_name(place or ((model or type(item), None),), check)
+            where = place_name(place or ((model or kind, None),), check)
             problems.append(WrongType(wrong_type(where, check.hint, value), line))
             continue
         messages = value_messages(check.limited, value)
         if messages:
-            where = place_name(place or ((model or type(item), None),), check)
+            where = place_name(place or ((model or kind, None),), check)
             problems += [Problem(f"{where}: {message}", line) for message in messages]
         if check.holds:
             problems += held_items(value, models_of, place, line)
@@ -206,8 +207,9 @@ def field_messages(field, value) -> list[str]:
             return [
                 _("“%(value)s” is not one of: %(allowed)s.") % {"value": value, "allowed": allowed}
             ]
-    if limits.low is not None and isinstance(value, int) and not limits.low <= value <= limits.high:
-        values = {"value": value, "low": limits.low, "high": limits.high}
+    low, high = limits.low, limits.high
+    if low is not None and high is not None and isinstance(value, int) and not low <= value <= high:
+        values = {"value": value, "low": low, "high": high}
         return [_("%(value)d is not between %(low)d and %(high)d.") % values]
     return []
 

@@ -15,6 +15,7 @@ compared with the plan as it is then.
 """
 
 from dataclasses import dataclass
+from typing import cast
 
 from django import forms
 from django.contrib import messages
@@ -168,8 +169,8 @@ def preview_upload(request, pk):
         if request.method == "POST":
             keep_details(request, pending)
         return plan_preview(request, pending)
-    refused = keep_choices(request, pending).refused if request.method == "POST" else []
-    return document_preview(request, pending, role_errors=refused)
+    role_errors = keep_choices(request, pending).refused if request.method == "POST" else []
+    return document_preview(request, pending, role_errors=role_errors)
 
 
 def read_kept_bytes(pending: PendingImport) -> None:
@@ -197,7 +198,7 @@ def plan_preview(request, pending: PendingImport, form=None, unanswered=(), stat
     """A new plan in Lanu's own formats: the plan, and its organisations to decide on; and
     when it does not say its name, period or organisation, the form that gives them (as
     for a document), prefilled with what it says, and the plan with what was typed."""
-    data = kept.plan_from_json(pending.data)
+    data = kept.plan_from_json(kept_plan(pending))
     asked = details_asked(data)
     if not asked:
         return preview_page(request, pending, plan_context(request, data, unanswered), status)
@@ -254,7 +255,14 @@ def preview_page(request, pending: PendingImport, context: dict, status: int = 2
 
 
 def reading_of(pending: PendingImport, choices: Choices, known: dict) -> Reading:
-    return read_general(Document.from_json(pending.document), choices, known)
+    document = cast(dict, pending.document)  # a document's upload keeps it, read once
+    return read_general(Document.from_json(document), choices, known)
+
+
+def kept_plan(pending: PendingImport) -> dict:
+    """The plan kept as read: a new plan's upload in Lanu's own formats has it (one kept
+    before uploads were kept as read is read first, by read_kept_bytes)."""
+    return cast(dict, pending.data)
 
 
 @dataclass
@@ -328,7 +336,7 @@ def confirm_upload(request, pk):
     pending = own_pending(request, pk)
     try:
         if pending.plan:
-            return imported(request, pending, confirm_changes(request, pending))
+            return imported(request, pending, confirm_changes(request, pending, pending.plan))
         read_kept_bytes(pending)
         if pending.document is None:
             return confirm_plan(request, pending)
@@ -342,23 +350,23 @@ def imported(request, pending: PendingImport, plan: Plan):
     return redirect(plan)
 
 
-def confirm_changes(request, pending: PendingImport) -> Plan:
+def confirm_changes(request, pending: PendingImport, plan: Plan) -> Plan:
     from .changes import apply_changes
 
     # Read before the transaction, which on SQLite holds the write lock every other
     # save waits for; what changed meanwhile refuses the write (versions, look-ups).
-    found = read_changes_bytes(bytes(pending.content), pending.file_name, pending.plan)
+    found = read_changes_bytes(bytes(pending.content), pending.file_name, plan)
     with transaction.atomic():
         apply_changes(found, request.user)
         pending.delete()
-    return pending.plan
+    return plan
 
 
 def confirm_plan(request, pending: PendingImport):
     """Save a plan in Lanu's own formats; one that does not say its name, period or
     organisation with what the person gave, once the plan is whole; or the preview
     again, keeping what was typed and saying why not."""
-    data = kept.plan_from_json(pending.data)
+    data = kept.plan_from_json(kept_plan(pending))
     asked = details_asked(data)
     form = None
     if asked:

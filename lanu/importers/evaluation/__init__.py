@@ -103,7 +103,7 @@ def subgoals_by_key(plan, data: RoundData) -> dict:
     from lanu.plans.models import SubGoal
 
     found = {s.key: s for s in SubGoal.objects.filter(goal__plan=plan).select_related("goal")}
-    keys = {item.subgoal for item in [*data.priorities, *data.highlights]}
+    keys = {p.subgoal for p in data.priorities} | {h.subgoal for h in data.highlights}
     missing = sorted(keys - found.keys())
     if missing:
         raise ImportRefused([Problem(_("The plan has no sub-goal %s.") % ", ".join(missing))])

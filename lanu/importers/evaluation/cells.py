@@ -73,7 +73,8 @@ def split_prefixes(text: str) -> tuple[str, list[tuple[str, str]]]:
     A prefix-like word right after a prefix begins that prefix's text ("Kletu:
     Vaikuttamistyö: …"), so it is no prefix.
     """
-    leading, prefixed, position = "", [], 0
+    leading, position = "", 0
+    prefixed: list[tuple[str, str]] = []
     for match in PREFIX.finditer(text):
         before = text[position : match.start()].strip()
         if prefixed and not before:
@@ -116,7 +117,8 @@ def attributed(reading: Reading, key: str, prefix: str, text: str, line: int) ->
         )
         reading.report.append(message % {"line": line, "key": key, "text": text[:60]})
         return [PriorityData(key, text, "", None, line)]
-    found, unknown = [], []
+    found: list[PriorityData] = []
+    unknown: list[str] = []
     for name in prefix_names(prefix):
         organisation = match_organisation(name, reading.organisations)
         if organisation is None:

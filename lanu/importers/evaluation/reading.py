@@ -73,7 +73,7 @@ def read_lines(reading: Reading, data: RoundData) -> None:
             keep_once(reading, _("Columns of the tables:") + " " + header_text(line))
         elif "\t" in line and columns is None:
             reading.problem(_("A table row without a header row above it."), i + 1)
-        elif "\t" in line:
+        elif "\t" in line and columns is not None:
             rows += read_row(reading, data, goal, columns, i)
         elif line.strip() and not (goal and goal[2] == i):
             reading.notes.append(strip_formatting(line).lstrip("# "))

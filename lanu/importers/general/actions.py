@@ -143,7 +143,7 @@ def join(first: str, second: str) -> str:
     return "\n".join(filter(None, [first, second]))
 
 
-def schedule_limit() -> int:
+def schedule_limit() -> int | None:
     from lanu.plans.models import Action  # the app registry is ready when files are read
 
     return Action._meta.get_field("schedule").max_length

@@ -123,10 +123,11 @@ def join_paragraphs(texts: list[str]) -> str:
     return "\n\n".join(found)
 
 
-def fitted(text: str, limit: int) -> tuple[str, str]:
+def fitted(text: str, limit: int | None) -> tuple[str, str]:
     """The text cut to fit a field of `limit` characters at a word's end, with "…", and
-    the whole text when it was cut ("" when it fits): a long cell is kept, not refused."""
-    if len(text) <= limit:
+    the whole text when it was cut ("" when it fits): a long cell is kept, not refused.
+    A field with no limit (None, as Django says it) takes any text."""
+    if limit is None or len(text) <= limit:
         return text, ""
     cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
     return cut.rstrip(" ,;:") + "…", text

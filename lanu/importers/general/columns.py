@@ -52,7 +52,9 @@ def find_all(tables: list[Table]) -> list[TableFound]:
     layouts = [layout_of(table) for table in tables]
     pooled: dict[tuple[str, int], list[str]] = {}
     for table, layout in zip(tables, layouts, strict=True):
-        for index in layout.valued if layout else ():
+        if layout is None:
+            continue
+        for index in layout.valued:
             key = (layout.signature, index)
             pooled.setdefault(key, []).extend(column_values(table, index, layout.body_row))
     decided: dict[tuple, list[str]] = {}  # each layout's roles, worked out once

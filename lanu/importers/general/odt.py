@@ -138,7 +138,8 @@ class Styles:
 
     def chain(self, name: str | None) -> list:
         """The style and its parents, nearest first (a loop is cut)."""
-        style, found = self.styles.get(name), []
+        style = self.styles.get(name)
+        found: list[ElementTree.Element] = []
         while style is not None and all(style is not seen for seen in found):
             found.append(style)
             style = self.styles.get(style.get(STYLE + "parent-style-name"))
@@ -185,7 +186,7 @@ class Numbering:
     list only holds it). The level's style gives the format ("1", "I", "A"), how many
     levels are shown ("1.2") and the prefix and suffix."""
 
-    def __init__(self, content, styles):
+    def __init__(self, content, styles) -> None:
         self.list_styles: dict[str, dict[int, object]] = {}
         for part in (content, styles):
             for style in part.iter(TEXT + "list-style") if part is not None else ():

@@ -42,6 +42,10 @@ class PageContent:
     lines: list[Line]  # outside tables, top to bottom
     tables: list[TablePart]
 
+    def items(self) -> list[Line | TablePart]:
+        """The page's lines and table parts, in no order."""
+        return [*self.lines, *self.tables]
+
 
 def page_content(page, number: int) -> PageContent:
     """The page's lines outside tables and its ruled tables."""
@@ -103,7 +107,7 @@ class Assembler:
         previous = None
         for page in self.pages:
             column = (self.left, page.width - self.left)
-            items = sorted([*page.lines, *page.tables], key=lambda item: item.top)
+            items = sorted(page.items(), key=lambda item: item.top)
             for item in items:
                 if isinstance(item, TablePart):
                     self.add_part(groups, previous, item, page.number)
@@ -166,7 +170,7 @@ def body_tops(pages: list[PageContent]) -> dict[int, float]:
     from the page before."""
     firsts: dict[tuple, list[float]] = {}
     for page in pages:
-        first = min((item.top for item in [*page.lines, *page.tables]), default=None)
+        first = min((item.top for item in page.items()), default=None)
         if first is not None:
             firsts.setdefault(page_size(page), []).append(first)
     tops = {size: statistics.median_low(found) for size, found in firsts.items()}
@@ -179,7 +183,7 @@ def body_bottoms(pages: list[PageContent], tops: dict[int, float]) -> dict[int, 
     if that is lower: pages of a few short tables end high."""
     lowest: dict[tuple, float] = {}
     for page in pages:
-        for item in [*page.lines, *page.tables]:
+        for item in page.items():
             lowest[page_size(page)] = max(lowest.get(page_size(page), 0), item.bottom)
     return {
         page.number: max(lowest.get(page_size(page), 0), page.height - tops[page.number])
@@ -193,7 +197,7 @@ def page_size(page: PageContent) -> tuple[int, int]:
 
 def common(values: list, weights: list[int]):
     """The value with the most weight (the body text's size: most letters are in it)."""
-    found = Counter()
+    found: Counter = Counter()
     for value, weight in zip(values, weights, strict=True):
         found[value] += weight
     return found.most_common(1)[0][0] if found else 0

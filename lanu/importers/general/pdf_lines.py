@@ -67,7 +67,8 @@ def lines_of(words: list[dict]) -> list[Line]:
 def make_line(words: list[dict]) -> Line:
     """The words as one line: a space where they are apart (a font change inside a
     word makes two pdfplumber words with no gap between them), a list mark as "•"."""
-    text, sizes = words[0]["text"], Counter()
+    text: str = words[0]["text"]
+    sizes: Counter[float] = Counter()
     for before, word in zip(words, words[1:], strict=False):
         apart = word["x0"] - before["x1"] > 0.15 * word["size"]
         text += (" " if apart else "") + word["text"]
@@ -123,7 +124,8 @@ class Spacing:
 
 def measured_spacing(runs: list[tuple[list[Line], float]]) -> Spacing:
     """The spacing of runs of lines, each with the right edge its lines wrap at."""
-    gaps, pairs = Counter(), []
+    gaps: Counter[float] = Counter()
+    pairs: list[tuple[Line, Line, float, float]] = []
     for lines, right in runs:
         for above, line in zip(lines, lines[1:], strict=False):
             gap = line.top - above.bottom

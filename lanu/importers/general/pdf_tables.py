@@ -184,8 +184,10 @@ def split_row(
     if lowest_room(rows[-1]) < whole_row_room - 0.3 * size:
         return True
     least = min(above.room for above, _cell in going_on)
-    pairs = zip(rows[-1], first, strict=True)
-    return any(done(above, cell) and above.room >= least - 1 for above, cell in pairs)
+    return any(
+        done(above, cell) and above.room >= least - 1
+        for above, cell in zip(rows[-1], first, strict=True)
+    )
 
 
 def owner_of(rows: list[list[PdfCell]], column: int) -> PdfCell:

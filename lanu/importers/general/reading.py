@@ -113,9 +113,9 @@ class PlanReader:
         self.organisations: list[str] = []
         self.report: list[str] = []
         self.outline = found
-        self.structure: outline.Structure | None = None
+        self.structure: outline.Structure  # set by read(), as is action_reader
         self.by_paragraph = False
-        self.action_reader: ActionReader | None = None
+        self.action_reader: ActionReader
         self.one_subgoal: list[str] = []
         self.third_level = 0
         self.default_organisation = ""
@@ -346,7 +346,7 @@ class PlanReader:
         end = details.period_end or guesses.period_end
         self.organisations_in_contents()
         self.ask_details(name, start, end)
-        if self.reading.problems:
+        if self.reading.problems or not start or not end:  # a missing period is asked
             return
         data = PlanData(
             name=name,
@@ -438,7 +438,8 @@ class PlanReader:
         defaults = LABELS.get(guesses.language, LABELS["fi"])
         labels = [label for label in self.labels if label and len(label) <= 40]
         if len(labels) == 3:
-            return tuple(label[:1].upper() + label[1:] for label in labels)
+            goal, subgoal, action = (label[:1].upper() + label[1:] for label in labels)
+            return goal, subgoal, action
         return defaults
 
     def sections(self) -> list[SectionData]:

@@ -15,7 +15,7 @@ class References:
     """The actions read so far, by their owner (an organisation, and its section of
     tables) and sub-goal, to resolve references within the owner's own rows."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.previous: list[ActionData] = []  # the last row's actions
         self.by_subgoal: dict[tuple[tuple, str], list[ActionData]] = {}
 

@@ -14,6 +14,7 @@ are not read.
 
 import re
 from datetime import date, datetime, time
+from typing import cast
 
 from django.utils.translation import gettext as _
 from openpyxl.utils.cell import range_boundaries
@@ -142,17 +143,24 @@ def merged_ranges(worksheet) -> set[tuple[int, int, int, int]]:
     `_get_source` is openpyxl's (pinned) own way to open a read-only sheet's XML.
     More ranges than a sheet may have places make it damaged (a ValueError, which
     `opened_xlsx` refuses so)."""
-    found, tail = set(), b""
+    found: set[tuple[int, int, int, int]] = set()
+    tail = b""
     with worksheet._get_source() as stream:
         while chunk := stream.read(CHUNK):
             data = tail + chunk
             cut = max(data.rfind(b"<"), 0)  # a tag cut by the chunk's end is read whole next
-            found |= {range_boundaries(ref.decode().upper()) for ref in MERGE.findall(data, 0, cut)}
+            found |= {cell_range(ref) for ref in MERGE.findall(data, 0, cut)}
             tail = data[cut:]
             if len(found) > MAX_PLACES:
                 raise ValueError("more merged ranges than places")
-    found |= {range_boundaries(ref.decode().upper()) for ref in MERGE.findall(tail)}
+    found |= {cell_range(ref) for ref in MERGE.findall(tail)}
     return found
+
+
+def cell_range(ref: bytes) -> tuple[int, int, int, int]:
+    """A merged range's bounds: MERGE finds cell references only ("A1", "A1:B2"), never
+    whole columns or rows, so each bound is a number."""
+    return cast(tuple[int, int, int, int], range_boundaries(ref.decode().upper()))
 
 
 def merge(rows: list, ranges: set[tuple[int, int, int, int]], width: int) -> list[list[Cell]]:

@@ -103,14 +103,14 @@ def span_text(row: list[Cell]) -> str:
 # Rows --------------------------------------------------------------------------------
 
 
-def join_page_breaks(chain: Chain, action: int) -> list[str]:
+def join_page_breaks(chain: Chain, action: int) -> list[int]:
     """A cell a page break cut off the row before it finishes that row's cell: it starts
     in lower case after a text ending in a word, in a row that starts no new goal. Its
     paragraph is joined back when the row's action cell so continues (or is empty), or
     when the cell before is a long text (four words or more): "Uimakoulu" | "kesä 2025"
     under "Liikkuva koulu" | "2024" is a row of its own. A detail cell the join empties
     shares the joined paragraph, so the row's own actions keep it."""
-    joined = []
+    joined: list[int] = []
     for before, row in zip(chain.rows, chain.rows[1:], strict=False):
         if row.fresh or row.span:
             continue
@@ -134,7 +134,7 @@ def cut_off(before: RowRef, row: RowRef, action: int) -> bool:
     own = row.cells.get(action)
     if own:
         earlier = before.cells.get(action)
-        return bool(earlier) and continues(own[0], earlier[-1])
+        return bool(earlier and continues(own[0], earlier[-1]))
     return any(
         parts and before.cells.get(column) and continues(parts[0], before.cells[column][-1])
         for column, parts in row.cells.items()

@@ -10,11 +10,13 @@ goal.
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from ..data import GoalData, SubGoalData
 from .cells import fitted
 
 TYPO = 0.85  # how alike two titles (of one number) a typo apart are, letter by letter
+Item = TypeVar("Item", GoalData, SubGoalData)
 
 
 @dataclass(frozen=True)
@@ -32,15 +34,15 @@ def normal(title: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", title.lower()).split())
 
 
-class Numbered:
+class Numbered(Generic[Item]):
     """Items known by number or title, numbered in order when they have none."""
 
-    def __init__(self):
-        self.by_number: dict[str, object] = {}
-        self.by_title: dict[str, object] = {}
+    def __init__(self) -> None:
+        self.by_number: dict[str, Item] = {}
+        self.by_title: dict[str, Item] = {}
         self.renumbered: list[str] = []  # numbers written again for another title
 
-    def find(self, level: Level):
+    def find(self, level: Level) -> Item | None:
         """The item of the level's number, unless that number was written for another
         title (a numbering that starts again); else the item of its title."""
         found = self.by_number.get(level.number) if level.number else None
@@ -58,7 +60,7 @@ class Numbered:
             count += 1
         return str(count)
 
-    def add(self, item, level: Level) -> None:
+    def add(self, item: Item, level: Level) -> None:
         self.by_number[item.number] = item
         self.by_title.setdefault(normal(level.title), item)
 
@@ -76,10 +78,10 @@ def same_title(first: str, second: str) -> bool:
 
 
 class GoalTree:
-    def __init__(self):
+    def __init__(self) -> None:
         self.goals: list[GoalData] = []
-        self.numbered = Numbered()
-        self.subgoals: dict[int, Numbered] = {}  # id(goal) -> its sub-goals
+        self.numbered: Numbered[GoalData] = Numbered()
+        self.subgoals: dict[int, Numbered[SubGoalData]] = {}  # id(goal) -> its sub-goals
 
     def renumbered(self) -> list[str]:
         """The numbers written for two different goals (or sub-goals of one goal)."""
@@ -123,7 +125,7 @@ def titled(level: Level, kind: type) -> tuple[str, str]:
     return title, "\n\n".join(filter(None, [whole, level.description]))
 
 
-def title_limit(kind: type) -> int:
+def title_limit(kind: type) -> int | None:
     from lanu.plans.models import Goal, SubGoal  # the app registry is ready when read
 
     model = Goal if kind is GoalData else SubGoal

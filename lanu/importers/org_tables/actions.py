@@ -6,6 +6,7 @@ column repeats the previous row's metrics; "-" everywhere means nothing.
 """
 
 import re
+from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 
@@ -79,8 +80,9 @@ def referred(
     reading: Reading, section: OrgSection, row: Row, reference: re.Match
 ) -> ActionData | None:
     """The action a reference points to, now serving this row's sub-goal too."""
-    targets = reference_targets(reading, section, row, reference)
-    if not all(targets) or not targets:
+    found = reference_targets(reading, section, row, reference)
+    targets = [target for target in found if target is not None]
+    if len(targets) < len(found) or not targets:
         message = _("“%s” refers to a row that has no action.") % reference[0]
         reading.problem(message, row.line, 2)
         return None
@@ -92,7 +94,7 @@ def referred(
 
 def reference_targets(
     reading: Reading, section: OrgSection, row: Row, reference: re.Match
-) -> list[ActionData | None]:
+) -> Sequence[ActionData | None]:
     if reference["all"]:
         reading.remarks.append(f"{section.organisation}, {row.key}: {reference[0]}")
         return goal_actions(section, row.goal)

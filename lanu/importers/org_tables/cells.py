@@ -24,7 +24,9 @@ def list_items(text: str) -> list[str]:
 
 def split_cell(cell: str) -> tuple[str, list[str]]:
     """A cell's plain text, and its entries: list items and paragraphs."""
-    plain, entries, position = [], [], 0
+    plain: list[str] = []
+    entries: list[str] = []
+    position = 0
     for match in BLOCK.finditer(cell):
         plain.append(cell[position : match.start()])
         entries += [match["p"]] if match["p"] is not None else list_items(match["ul"])

@@ -60,13 +60,18 @@ def toc_names(reading: Reading) -> list[str]:
 
 
 def toc_entries(lines: list[str], start: int) -> list[str]:
-    number = TOC_ACTIONS.match(lines[start])[1]
-    entry = re.compile(rf"^{number}\.\d+\s+(.+?)\s*(?:\.{{2,}}\s*\d*|\t\s*\d+)$")
+    heading = TOC_ACTIONS.match(lines[start])
+    if heading is None:  # toc_names found it there
+        return []
+    entry = re.compile(rf"^{heading[1]}\.\d+\s+(.+?)\s*(?:\.{{2,}}\s*\d*|\t\s*\d+)$")
     names = []
     for line in (line.strip() for line in lines[start + 1 :]):
-        if line and not (match := entry.match(line)):
+        if not line:
+            continue
+        match = entry.match(line)
+        if not match:
             break
-        names += [match[1]] if line else []
+        names.append(match[1])
     return names
 
 

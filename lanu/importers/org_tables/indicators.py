@@ -14,7 +14,8 @@ def descriptions(reading: Reading, chapters: list[Chapter]) -> list[IndicatorDes
     chapter = next((c for c in chapters if INDICATORS.search(c.title)), None)
     if chapter is None:
         return []
-    found, group = [], ""
+    found: list[IndicatorDescriptionData] = []
+    group = ""
     for line in reading.lines[chapter.start + 1 : chapter.end]:
         group = indicator_line(reading, line.strip(), found, group)
     return found
@@ -46,7 +47,8 @@ def description(number: int, group: str, text: str, sources: list[str]) -> Indic
 def split_sources(body: str) -> tuple[str, list[str]]:
     """An indicator's text and sources: “text | [Source 2019](#) | more text | Source”."""
     parts = [part.strip() for part in body.split(" | ")]
-    texts, sources = [], []
+    texts: list[str] = []
+    sources: list[str] = []
     for n, part in enumerate(parts):
         link = LINK.fullmatch(part)
         if n and (link or n == len(parts) - 1):

@@ -25,7 +25,7 @@ class OrgSection:
 
 def split_sections(reading: Reading, rows: list[Row], names: list[str]) -> list[OrgSection]:
     """A new section starts at sub-goal 1 of the first main goal; names come in order."""
-    sections = []
+    sections: list[OrgSection] = []
     for row in rows:
         if not sections or (row.goal == rows[0].goal and row.number == "1"):
             name = names[len(sections)] if len(sections) < len(names) else "?"

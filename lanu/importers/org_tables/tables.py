@@ -59,7 +59,9 @@ def tables(reading: Reading, chapters: list[Chapter]) -> list[Table]:
         reading.problem(_("No main goal (“PÄÄTAVOITE I: …”) and action tables were found."), 1)
         return []
     end = next((c.start for c in chapters if c.start > start), len(reading.lines))
-    found, goal, i = [], None, start
+    found: list[Table] = []
+    goal: GoalLine | None = None
+    i = start
     while i < end:
         i, goal = table_line(reading, i, found, goal)
     for table in found:
