@@ -98,8 +98,8 @@ def metric_lists(actions) -> dict[int, list[MetricRef]]:
 def streamed_actions(plan: Plan) -> Iterator[Action]:
     """The plan's live actions as plan_actions() gives them, read in chunks as they are
     listed: three queries iterated side by side, all in the actions' order."""
-    actions = plan.actions.filter(archived=False).select_related("organisation")
-    actions = actions.order_by("order", "id").iterator(chunk_size=CHUNK_SIZE)
+    live = plan.actions.filter(archived=False).select_related("organisation")
+    actions = live.order_by("order", "id").iterator(chunk_size=CHUNK_SIZE)
     subgoals = by_action(streamed_subgoal_refs(plan))
     metrics = by_action(streamed_metrics(plan))
     next(subgoals), next(metrics)  # started: the first rows read
@@ -139,8 +139,8 @@ def streamed_metrics(plan: Plan) -> Iterator[tuple[tuple[int, int], MetricRef]]:
         .order_by(*ACTION_ORDER, "order", "id")
         .values_list(*ACTION_ORDER, "text", "by_mother_tongue", "kind", "unit")
     )
-    for order, action_id, *fields in rows.iterator(chunk_size=CHUNK_SIZE):
-        yield (order, action_id), MetricRef(*fields)
+    for order, action_id, text, by_mother_tongue, kind, unit in rows.iterator(CHUNK_SIZE):
+        yield (order, action_id), MetricRef(text, by_mother_tongue, kind, unit)
 
 
 def by_action(

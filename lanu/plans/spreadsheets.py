@@ -75,7 +75,7 @@ def choice_labels(language: str | None) -> dict[str, dict[str, str]]:
     once per language, not for each of 10,000 rows."""
     from .models import Action  # this module is read while the apps load (the importers)
 
-    fields = [Action._meta.get_field(name) for name in CHOICE_COLUMNS]
+    fields = [f for f in Action._meta.concrete_fields if f.name in CHOICE_COLUMNS]
     return {f.name: {value: str(label) for value, label in f.flatchoices} for f in fields}
 
 
