@@ -31,7 +31,7 @@ from lanu.accounts.permissions import (
     can_report_for,
     editable_organisation_ids,
 )
-from lanu.plans.access import coordinated_plan, readable_plan
+from lanu.plans.access import coordinated_plan, permitted_plan
 from lanu.plans.editing import Conflict
 from lanu.plans.listing import plan_actions, plan_participations
 from lanu.plans.models import Organisation, SubGoal
@@ -60,10 +60,7 @@ CONFLICT = 409
 
 def followed_plan(request, slug: str):
     """The plan, if this person is a member of it: 404 if they may not read it, else 403."""
-    plan = readable_plan(request, slug)
-    if not can_follow_up(request.user, plan):
-        raise PermissionDenied
-    return plan
+    return permitted_plan(request, slug, can_follow_up)
 
 
 def round_of(plan, year: int):

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from lanu.accounts.permissions import can_edit_actions_of, can_edit_any_action
 
 from . import editing
-from .access import readable_plan
+from .access import permitted_plan, readable_plan
 from .action_forms import ActionForm, VersionForm
 from .metrics import KindRefused
 from .models import Action
@@ -35,9 +35,7 @@ def editable_action(request, slug, pk, **filters):
 
 @login_required
 def create_action(request, slug):
-    plan = readable_plan(request, slug)
-    if not can_edit_any_action(request.user, plan):
-        raise PermissionDenied
+    plan = permitted_plan(request, slug, can_edit_any_action)
     action = Action(plan=plan)
     initial = {"organisation": request.GET.get("organisation")}
     form = ActionForm(
