@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/lanu
+## pytest-xdist: a worker per core, each with its own test database (pytest-django adds
+## _gw0, _gw1 to the name); a test file stays on one worker, so a file's session-scoped
+## documents (LibreOffice's ODT and PDF copies) are made once, not once per worker.
+PYTEST := $(BIN)/pytest -p no:cacheprovider -n $(or $(WORKERS),auto) --dist loadfile
 
 .PHONY: run test test-sqlite test-postgres install install-test browser documents gettext lint messages bench bench-load clean
 
@@ -56,13 +60,13 @@ test: install-test
 
 test-sqlite:
 	@echo "== The suite on SQLite"
-	env -u DATABASE_URL $(BIN)/pytest -p no:cacheprovider
+	env -u DATABASE_URL $(PYTEST)
 
 ## PostgreSQL when one answers; in CI (CI=true) one that does not answer is a failure.
 test-postgres:
 	@if $(BIN)/python .ci/pg_ready.py "$(PG_URL)"; then \
 		echo "== The suite on PostgreSQL"; \
-		DATABASE_URL="$(PG_URL)" $(BIN)/pytest -p no:cacheprovider; \
+		DATABASE_URL="$(PG_URL)" $(PYTEST); \
 	elif [ "$$CI" = "true" ]; then \
 		echo "PostgreSQL does not answer at $(PG_URL), and CI requires it." >&2; exit 1; \
 	else \

@@ -124,3 +124,15 @@ def default_language():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+def pytest_sessionfinish(session):
+    """The SQLite test database's -wal and -shm files, which a connection still open
+    when the database was removed (a live server's thread) leaves in the checkout."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"] if settings.configured else {}
+    name = database.get("TEST", {}).get("NAME")
+    if database.get("ENGINE") == "django.db.backends.sqlite3" and name:
+        for leftover in (f"{name}-wal", f"{name}-shm"):
+            Path(leftover).unlink(missing_ok=True)
