@@ -4,6 +4,7 @@ merged cells and bullets, one table however many pages it runs over."""
 
 import io
 import subprocess
+from functools import cache
 
 import pdfplumber
 import pytest
@@ -586,9 +587,10 @@ def test_a_dense_table_whose_borders_are_thin_rectangles_is_a_table():
     assert len(table.rows[0]) == columns
 
 
-def cut_by_a_page_break(raw: bytes, text: str) -> bool:
-    """Whether a cell's text begins on one page and ends in a cell on the next."""
-    pages = [
+@cache
+def cells_by_page(raw: bytes) -> list[list[str]]:
+    """Each page's table cells' text, the PDF read once for all the texts looked for."""
+    return [
         [
             " ".join(line.text for line in cell.lines)
             for t in page.tables
@@ -597,6 +599,11 @@ def cut_by_a_page_break(raw: bytes, text: str) -> bool:
         ]
         for page in pdf.read_pages(raw, "leikattu.pdf")
     ]
+
+
+def cut_by_a_page_break(raw: bytes, text: str) -> bool:
+    """Whether a cell's text begins on one page and ends in a cell on the next."""
+    pages = cells_by_page(raw)
     begins, ends = " ".join(text.split()[:3]), " ".join(text.split()[-3:])
     return any(
         any(begins in cell and ends not in cell for cell in cells)
