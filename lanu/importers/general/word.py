@@ -45,6 +45,7 @@ FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallbac
 NOT_TEXT = {FALLBACK, qn("w:pPr"), qn("w:rPr"), qn("w:del"), qn("w:moveFrom")}
 # Elements whose children are blocks (paragraphs, tables) or a paragraph's content.
 WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")}
+P, P_PR, TBL = qn("w:p"), qn("w:pPr"), qn("w:tbl")  # named once: each is met per block
 BODY_TEXT = 9  # w:outlineLvl of body text: outline levels 0–8 are headings 1–9
 
 
@@ -92,6 +93,7 @@ class Styles:
         self.styles = {}
         self.default = None
         self.list_styles = {}  # a numbering style's id -> its list (numId)
+        self.known: dict = {}  # a paragraph style's id -> what it says, worked out once
         for style in element.iterfind(qn("w:style")):
             if style.get(qn("w:type")) == "numbering":
                 self.list_styles[style.get(qn("w:styleId"))] = val(style, "w:pPr/w:numPr/w:numId")
@@ -108,6 +110,20 @@ class Styles:
             found.append(style)
             style = self.styles.get(val(style, "w:basedOn"))
         return found
+
+    def of(self, style_id: str | None) -> tuple[int, bool, str | None, str | None]:
+        """What the paragraph style says, worked out once per style (a plan's thousands
+        of paragraphs share a few): its heading level, whether it is a list style, and
+        its numbering's numId and ilvl (None where it sets none)."""
+        if style_id not in self.known:
+            chain = self.chain(style_id)
+            numbering = [
+                next((v for s in chain if (v := val(s, path)) is not None), None)
+                for path in ("w:pPr/w:numPr/w:numId", "w:pPr/w:numPr/w:ilvl")
+            ]
+            level, listed = self.heading_level(None, chain), self.is_list(chain)
+            self.known[style_id] = (level, listed, *numbering)
+        return self.known[style_id]
 
     def heading_level(self, p_pr, chain: list) -> int:
         """1–9 for a heading, 0 for body text: the paragraph's own outline level, else
@@ -126,14 +142,17 @@ class Styles:
     def is_list(self, chain: list) -> bool:
         return any(is_list_style(val(style, "w:name") or "") for style in chain)
 
-    @staticmethod
-    def list_place(p_pr, chain: list) -> tuple[str, int]:
-        """(numId, ilvl) of the paragraph's automatic numbering; numId "" if none."""
+    def paragraph_style(self, p_pr) -> tuple[int, bool, str, int]:
+        """The paragraph's heading level, whether its style is a list style, and the
+        (numId, ilvl) of its automatic numbering (numId "" if none): its own
+        properties first, then its style's."""
+        style_level, list_style, style_num_id, style_ilvl = self.of(val(p_pr, "w:pStyle"))
+        own_outline = val(p_pr, "w:outlineLvl")
+        level = style_level if own_outline is None else self.heading_level(p_pr, [])
         num_id, ilvl = val(p_pr, "w:numPr/w:numId"), val(p_pr, "w:numPr/w:ilvl")
-        for style in chain:
-            num_id = num_id if num_id is not None else val(style, "w:pPr/w:numPr/w:numId")
-            ilvl = ilvl if ilvl is not None else val(style, "w:pPr/w:numPr/w:ilvl")
-        return ("" if num_id in (None, "0") else num_id), number_of(ilvl)
+        num_id = num_id if num_id is not None else style_num_id
+        ilvl = ilvl if ilvl is not None else style_ilvl
+        return level, list_style, ("" if num_id in (None, "0") else num_id), number_of(ilvl)
 
 
 class Numbering:
@@ -250,7 +269,7 @@ class Reader:
     def blocks(self, body) -> list[Block]:
         found = []
         for element in block_elements(body):
-            if element.tag == qn("w:tbl"):
+            if element.tag == TBL:
                 self.tables += 1
                 found.append(table_block(self.table(element, self.tables)))
             else:
@@ -259,13 +278,10 @@ class Reader:
 
     def paragraphs(self, p) -> list[Paragraph]:
         """The paragraph's lines as Paragraphs, then those of its text boxes."""
-        p_pr = p.find(qn("w:pPr"))
-        chain = self.styles.chain(val(p_pr, "w:pStyle"))
-        level = self.styles.heading_level(p_pr, chain)
-        num_id, ilvl = self.styles.list_place(p_pr, chain)
+        level, list_style, num_id, ilvl = self.styles.paragraph_style(p.find(P_PR))
         listed, number = self.numbering.count(num_id, ilvl) if num_id else (False, "")
         boxes: list = []
-        listed = listed or bool(num_id) or self.styles.is_list(chain)
+        listed = listed or bool(num_id) or list_style
         found = paragraphs_of_lines(paragraph_text(p, boxes), level, listed, number)
         for box in boxes:
             for element in block_elements(box):
@@ -274,7 +290,7 @@ class Reader:
 
     def cell_paragraphs(self, element) -> list[Paragraph]:
         """A cell's paragraph, or a nested table's text as paragraphs (not as a table)."""
-        if element.tag != qn("w:tbl"):
+        if element.tag != TBL:
             return self.paragraphs(element)
         found = []
         for row in self.table(element, 0).rows:
@@ -323,7 +339,7 @@ def children(parent, tag: str):
 def block_elements(parent):
     """The paragraphs and tables of a body, cell or text box, in order."""
     for child in parent:
-        if child.tag in (qn("w:p"), qn("w:tbl")):
+        if child.tag in (P, TBL):
             yield child
         elif child.tag in WRAPPERS:
             yield from block_elements(child)
