@@ -62,7 +62,7 @@ class LoginFailure(models.Model):
         ACCOUNT = "account"
         ADDRESS = "address"
 
-    LIMITS = {Scope.ACCOUNT: 5, Scope.ADDRESS: 20}
+    LIMITS: dict[str, int] = {Scope.ACCOUNT: 5, Scope.ADDRESS: 20}  # by scope
     FIRST_LOCK = timedelta(minutes=15)
     LONGEST_LOCK = timedelta(days=1)
     FORGOTTEN_AFTER = timedelta(days=1)

@@ -43,7 +43,8 @@ def editable_organisation_ids(user, plan) -> set[int] | None:
     """The organisations whose actions the user may edit; None means all of the plan's."""
     if can_coordinate(user, plan):
         return None
-    return {m.organisation_id for m in memberships(user, plan) if m.role == Membership.Role.EDITOR}
+    editors = [m for m in memberships(user, plan) if m.role == Membership.Role.EDITOR]
+    return {m.organisation_id for m in editors if m.organisation_id is not None}
 
 
 def can_edit_actions_of(user, plan, organisation_id: int) -> bool:

@@ -22,7 +22,7 @@ Scope = LoginFailure.Scope
 
 def failure_keys(request, name: str) -> list[tuple[str, str]]:
     """The (scope, key) pairs a login attempt counts against: its account, its address."""
-    keys = [(Scope.ACCOUNT, account_key(name))] if name.strip() else []
+    keys: list[tuple[str, str]] = [(Scope.ACCOUNT, account_key(name))] if name.strip() else []
     address = client_address(request)
     return keys + [(Scope.ADDRESS, address)] if address else keys
 

@@ -43,7 +43,7 @@ def export_backup(plan: Plan) -> dict:
 class Positions:
     """Where each action stands in the document's "actions", and each metric in its action."""
 
-    def __init__(self, actions):
+    def __init__(self, actions) -> None:
         self.actions = {action.pk: n for n, action in enumerate(actions)}
         self.metrics = {
             metric.pk: n for action in actions for n, metric in enumerate(action.metric_list)

@@ -114,7 +114,7 @@ class Targets:
             item.name: participation.organisation
             for item, participation in zip(data.organisations, participations, strict=True)
         }
-        self.levels: dict[int, StatusLevel] = {}
+        self.levels: dict[int | None, StatusLevel] = {}  # None, a report's no status: none
 
     def organisation(self, name):
         return self.organisations[name] if name else None

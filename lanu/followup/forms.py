@@ -2,8 +2,10 @@
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -185,6 +187,8 @@ def level_initial(levels) -> list[dict]:
 class LevelChoices(forms.models.ModelChoiceIterator):
     """The status levels read once for every report form of a page, not once per form."""
 
+    field: "StatusField"
+
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
@@ -244,7 +248,7 @@ class ReportForm(VersionedForm):
             instance=instance,
             plan=self.plan,
             metrics=self.metrics,
-            levels=self.fields["status"].levels,
+            levels=cast(StatusField, self.fields["status"]).levels,
             auto_id=self.auto_id,
         )
 
@@ -263,7 +267,7 @@ class ReportForm(VersionedForm):
     def metric_values(self) -> dict[int, dict | None]:
         """Per metric, the MetricValue fields to store, or None for a blank (no value)."""
         return {
-            m.pk: self.fields[f"metric_{m.pk}"].stored(self.cleaned_data.get(f"metric_{m.pk}"))
+            m.pk: metric_field_of(self, m).stored(self.cleaned_data.get(f"metric_{m.pk}"))
             for m in self.metrics
         }
 
@@ -357,7 +361,8 @@ class TextMetricField(forms.CharField):
         return {"value": None, "text": value} if value else None
 
 
-METRIC_FIELDS = {
+MetricField = NumberMetricField | YesNoMetricField | TextMetricField
+METRIC_FIELDS: dict[str, type[MetricField]] = {
     Metric.Kind.NUMBER: NumberMetricField,
     Metric.Kind.PERCENTAGE: NumberMetricField,
     Metric.Kind.YES_NO: YesNoMetricField,
@@ -365,9 +370,14 @@ METRIC_FIELDS = {
 }
 
 
-def metric_field(metric) -> forms.Field:
+def metric_field(metric) -> MetricField:
     """The report form's field for the metric, as its kind asks."""
     return METRIC_FIELDS.get(metric.kind, NumberMetricField)(metric)
+
+
+def metric_field_of(form: forms.BaseForm, metric) -> MetricField:
+    """The form's field of the metric, which add_metric_fields made with metric_field."""
+    return cast(MetricField, form.fields[f"metric_{metric.pk}"])
 
 
 class SubGoalTextsForm(NormalTextForm, forms.Form):
@@ -397,7 +407,7 @@ class SubGoalTextsForm(NormalTextForm, forms.Form):
 
     def with_loaded(self, current: dict[int, list[str]]) -> "SubGoalTextsForm":
         """The person's input again, now based on the texts saved meanwhile."""
-        data = self.data.copy()
+        data = cast(QueryDict, self.data).copy()  # a bound form's data: the request's POST
         data["loaded"] = digest(current)
         return SubGoalTextsForm(
             data, subgoals=self.subgoals, texts=current, help_text=self.help_text

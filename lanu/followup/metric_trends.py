@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from lanu.plans.models import Metric
+from lanu.plans.models import Action, Metric
 
 from . import charts
 from .models import ActionReport
@@ -28,16 +28,17 @@ class NumberTrend:
 
     text: str
     unit: str
-    action: object
+    action: Action
     values: dict[int, Decimal] = field(default_factory=dict)
     chart: str = ""
+    cells: list[str] = field(default_factory=list)  # per year shown, "" for none
 
 
 def yes_no_levels() -> list[Level]:
     return [Level(1, _("Yes"), YES_COLOUR), Level(0, _("No"), NO_COLOUR)]
 
 
-def metric_trends(rounds, actions: dict[int, object]) -> dict:
+def metric_trends(rounds, actions: dict[int, Action]) -> dict:
     """The context of the progress page's metric section: 1 query.
 
     `actions`: the shown round's actions by id, for the number trends' action names.

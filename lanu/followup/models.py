@@ -92,6 +92,8 @@ class FollowUpRound(models.Model):
         ),
     )
 
+    own_organisations: list  # not a column: the person's own, set for the plan page's panel
+
     class Meta:
         verbose_name = _("follow-up round")
         verbose_name_plural = _("follow-up rounds")

@@ -9,6 +9,7 @@ distributions count the actions with no status apart.
 """
 
 from collections import defaultdict
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from django.contrib import messages
@@ -67,8 +68,8 @@ def round_actions(plan: Plan, round_: FollowUpRound | None = None) -> list[Actio
 
 def closed_round_actions(plan: Plan, round_: FollowUpRound, **filters) -> list[Action]:
     """The actions written down when the round closed (optionally filtered): 2 queries."""
-    members = round_.members.filter(**filters).select_related("action", "organisation")
-    members = list(members.order_by("action__order", "action_id"))
+    written = round_.members.filter(**filters).select_related("action", "organisation")
+    members = list(written.order_by("action__order", "action_id"))
     refs = closed_subgoal_refs(plan, {pk for member in members for pk in member.subgoals})
     position = {pk: n for n, pk in enumerate(refs)}
     actions_url = reverse("plans:actions", args=[plan.slug])
@@ -76,7 +77,7 @@ def closed_round_actions(plan: Plan, round_: FollowUpRound, **filters) -> list[A
     for member in members:
         action = member.action
         action.organisation = member.organisation
-        served = sorted((pk for pk in member.subgoals if pk in refs), key=position.get)
+        served = sorted((pk for pk in member.subgoals if pk in refs), key=lambda pk: position[pk])
         action.subgoal_refs = [refs[pk] for pk in served]
         action.url = f"{actions_url}{action.pk}/"
         actions.append(action)
@@ -131,7 +132,9 @@ def previous_round(round_: FollowUpRound) -> FollowUpRound | None:
 # Grouping the actions and counting them.
 
 
-def status_rows(levels, statuses, groups: list[tuple[str, str, list[int]]]) -> list[StatusRow]:
+def status_rows(
+    levels, statuses, groups: Sequence[tuple[str, str, Collection[int]]]
+) -> list[StatusRow]:
     """A status row for each (label, url, action ids)."""
     rows = []
     for label, url, action_ids in groups:
@@ -171,7 +174,8 @@ def goals_with_status(plan, goals, levels, statuses, actions) -> list:
 def organisations_of(plan, actions) -> list:
     """The organisations with actions, in the plan's order; each with `action_ids`."""
     order = {p.organisation_id: n for n, p in enumerate(plan_participations(plan))}
-    found, action_ids = {}, defaultdict(list)
+    found: dict = {}  # pk -> organisation, given its action ids below
+    action_ids = defaultdict(list)
     for action in actions:
         found.setdefault(action.organisation_id, action.organisation)
         action_ids[action.organisation_id].append(action.pk)
@@ -240,6 +244,11 @@ def unreported_context(actions, reports: Reports) -> dict:
     }
 
 
+def pk_of(level: Level | None) -> int | None:
+    """The level's pk; None, as "no status" has, for no level."""
+    return level.pk if level is not None else None
+
+
 def change_context(levels, actions, before, now) -> dict:
     ids = [action.pk for action in actions]
     by_pk = {action.pk: action for action in actions}
@@ -252,7 +261,7 @@ def change_context(levels, actions, before, now) -> dict:
         ),
         "changed": len(changes),
         "change_rows": action_rows.with_change(
-            (by_pk[c.action_id], labels[c.before.pk], labels[c.now.pk]) for c in changes
+            (by_pk[c.action_id], labels[pk_of(c.before)], labels[pk_of(c.now)]) for c in changes
         ),
         "unchanged": len(ids) - len(changes),
     }

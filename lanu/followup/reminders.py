@@ -15,7 +15,7 @@ E-mails are in Finnish: Lanu stores no language per person.
 """
 
 from collections import defaultdict
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.conf import settings
 from django.contrib import messages
@@ -34,11 +34,14 @@ from lanu.accounts.models import Membership
 
 from .models import ReminderSent
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 class Reminder(NamedTuple):
     """One e-mail to be sent: to whom, for which organisations' reports, with which link."""
 
-    person: object
+    person: "User"
     organisations: list
     password_link: bool  # invited, no password yet: the link to choose one
 
@@ -61,7 +64,8 @@ def plan_reminders(round_, organisations, today) -> Planned:
             "recipient_id", flat=True
         )
     )
-    reminders, skipped = [], []
+    reminders: list[Reminder] = []
+    skipped: list[Reminder] = []
     for person, theirs in people_and_organisations(organisations).values():
         reminder = Reminder(person, theirs, not person.has_usable_password())
         (skipped if person.pk in done else reminders).append(reminder)
@@ -78,12 +82,12 @@ def people_and_organisations(organisations) -> dict[int, tuple]:
     return found
 
 
-def contact_people(plan) -> dict[int, list]:
+def contact_people(plan) -> dict[int | None, list]:
     """The plan's editors per organisation id (active accounts only): 1 query."""
     editors = Membership.objects.filter(
         plan=plan, role=Membership.Role.EDITOR, user__is_active=True
     ).select_related("user")
-    people: dict[int, list] = defaultdict(list)
+    people: dict[int | None, list] = defaultdict(list)
     for membership in editors.order_by("user__first_name", "user__username"):
         people[membership.organisation_id].append(membership.user)
     return people

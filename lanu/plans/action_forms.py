@@ -6,6 +6,7 @@ through editing.py (versions, history); the metrics are kept by identity (metric
 """
 
 import re
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext as _
@@ -30,8 +31,8 @@ class LinesField(forms.CharField):
     def prepare_value(self, value):
         return "\n".join(value) if isinstance(value, list | tuple) else value
 
-    def to_python(self, value) -> list[str]:
-        text = super().to_python(value)
+    def to_python(self, value) -> list[str]:  # type: ignore[override]  # a list: this field's point
+        text = super().to_python(value) or ""
         return [line.strip() for line in text.splitlines() if line.strip()]
 
 
@@ -179,7 +180,7 @@ class ActionForm(editing.VersionedForm):
         }
 
     def set_organisation_choices(self, user) -> None:
-        field = self.fields["organisation"]
+        field = cast(forms.ModelChoiceField, self.fields["organisation"])
         field.queryset = choosable_organisations(user, self.plan)
         field.empty_label = None if field.queryset.count() == 1 else field.empty_label
         field.error_messages["invalid_choice"] = _(
@@ -189,7 +190,8 @@ class ActionForm(editing.VersionedForm):
     def set_subgoal_choices(self) -> None:
         """The plan's live sub-goals; links to archived ones are not shown, and stay."""
         live = SubGoal.objects.filter(goal__plan=self.plan, goal__archived=False, archived=False)
-        self.fields["subgoals"].queryset = live.select_related("goal")
+        subgoals = cast(forms.ModelMultipleChoiceField, self.fields["subgoals"])
+        subgoals.queryset = live.select_related("goal")
         linked = self.instance.subgoals.exclude(pk__in=live) if self.instance.pk else []
         self.archived_subgoals = list(linked)
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from django import forms
 from django.db import transaction
-from django.db.models import F, Max, QuerySet
+from django.db.models import F, Manager, Max, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -145,7 +145,7 @@ class Conflict(Exception):
         self.changes = changes
 
 
-def next_order(siblings: QuerySet) -> int:
+def next_order(siblings: QuerySet | Manager) -> int:
     """The order of a new object listed last among `siblings` (a plan's goals, actions or
     participations; a goal's sub-goals): 0 for the first."""
     last = siblings.aggregate(last=Max("order"))["last"]

@@ -15,8 +15,8 @@ from .listing import plan_actions, plan_goals, plan_participations, streamed_act
 from .models import Action, Goal, Metric, Plan, SubGoal
 
 FORMAT = "lanu-plan/1"
-ACTION_TEXT_FIELDS = ("description", "items", "schedule", "permanence", "responsible")
-ACTION_TEXT_FIELDS += ("monitoring", "ease", "impact", "notes")
+ACTION_TEXT_FIELDS: tuple[str, ...] = ("description", "items", "schedule", "permanence")
+ACTION_TEXT_FIELDS += ("responsible", "monitoring", "ease", "impact", "notes")
 
 
 def every_goal(plan: Plan):

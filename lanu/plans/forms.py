@@ -5,6 +5,7 @@ Labels come from the models' verbose names; every message is translated.
 
 from django import forms
 from django.conf import settings
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from lanu.lib.text import NormalTextForm
@@ -82,9 +83,9 @@ class PlanForm(VersionedForm):
         return cleaned
 
 
-def language_choices(current: str) -> list[tuple[str, str]]:
+def language_choices(current: str) -> list[tuple[str, str | Promise]]:
     """Lanu's languages, and the plan's own if it is another one."""
-    choices = list(settings.LANGUAGES)
+    choices: list[tuple[str, str | Promise]] = list(settings.LANGUAGES)
     if current and current not in dict(choices):
         choices.append((current, current))
     return choices

@@ -90,8 +90,8 @@ def metric_lists(actions) -> dict[int, list[MetricRef]]:
         .values_list("action_id", "text", "by_mother_tongue", "kind", "unit")
     )
     metrics: dict[int, list[MetricRef]] = {}
-    for action_id, *fields in rows:
-        metrics.setdefault(action_id, []).append(MetricRef(*fields))
+    for action_id, text, by_mother_tongue, kind, unit in rows:
+        metrics.setdefault(action_id, []).append(MetricRef(text, by_mother_tongue, kind, unit))
     return metrics
 
 

@@ -20,6 +20,7 @@ whole save is refused with it.
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from typing import Any
 
 from .metric_kinds import guess_kind
 from .models import Action, Metric
@@ -92,7 +93,7 @@ def update(metric: Metric, item: WantedMetric, order: int) -> None:
     """Save the metric with the wanted text, breakdown, kind, unit and order, if any differs."""
     flag = item.by_mother_tongue
     kind = metric.kind if metric.pk else guess_kind(item.text)
-    wanted = {
+    wanted: dict[str, Any] = {
         "text": item.text,
         "by_mother_tongue": metric.by_mother_tongue if flag is None else flag,
         "kind": kind if item.kind is None else item.kind,

@@ -5,6 +5,8 @@ Names follow ../shared/DOMAIN.md. A plan keeps its own labels for its levels
 Text an imported document says that fits no field is kept in a `notes` field.
 """
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,9 @@ from django.utils.translation import pgettext_lazy
 from . import metric_kinds
 from .labels import LEVEL_NAMES as LEVELS
 from .labels import in_language, known_translations
+
+if TYPE_CHECKING:
+    from .listing import SubGoalRef
 
 
 class Versioned(models.Model):
@@ -315,6 +320,15 @@ class Action(Versioned):
     notes = models.TextField(_("notes"), blank=True)
     order = models.PositiveIntegerField(default=0)
     archived = models.BooleanField(_("archived"), default=False)
+
+    # Not columns: what a page or an export gives each action it lists, read in one query
+    # for them all (plans/listing.py; a closed round's, followup/overview.py).
+    subgoal_refs: list["SubGoalRef"]
+    subgoal_keys: list[str]  # every sub-goal's key, archived ones too (the full export)
+    metric_list: list  # MetricRefs, or Metric rows in the full export
+    url: str
+    group_size: int  # the first of an organisation's actions: how many it has in the table
+    organisation_url: str
 
     class Meta:
         verbose_name = _("action")

@@ -18,7 +18,7 @@ from itertools import chain
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font
 
 from lanu.lib.spreadsheet import StreamedZip, safe_cell, sheet_row
@@ -232,7 +232,7 @@ def write_goals(workbook, plan) -> None:
             )
 
 
-def heading_cell(sheet, heading: str) -> WriteOnlyCell:
+def heading_cell(sheet, heading: str) -> Cell:
     cell = WriteOnlyCell(sheet, value=heading)
     cell.font = Font(bold=True)
     return cell

@@ -210,7 +210,7 @@ def proposals(data: PlanData, applied: bool) -> list[str]:
     """The file's new names of existing organisations, and whether they are added."""
     lines = []
     for match in match_organisations(data):
-        if match.new_aliases:
+        if match.new_aliases and match.existing is not None:  # only an existing one has them
             values = {"name": match.existing.name, "aliases": ", ".join(match.new_aliases)}
             line = _("New names of “%(name)s” in the file: %(aliases)s") % values
             added = _("added") if applied else _("not added (--apply-aliases adds them)")
