@@ -55,6 +55,7 @@ test: install-test
 	$(BIN)/python -m lanu makemigrations --check --dry-run >/dev/null
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache  # the layers of docs/architecture.md ([tool.importlinter])
+	$(BIN)/mypy  # the types of lanu/, with django-stubs ([tool.mypy])
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
@@ -77,6 +78,7 @@ lint: install-test
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 ## Regenerate the Finnish and Swedish catalogues (needs GNU gettext).
 messages: install
