@@ -31,7 +31,8 @@ class LinesField(forms.CharField):
     def prepare_value(self, value):
         return "\n".join(value) if isinstance(value, list | tuple) else value
 
-    def to_python(self, value) -> list[str]:  # type: ignore[override]  # a list: this field's point
+    # A list, not CharField's str: what this field is for.
+    def to_python(self, value) -> list[str]:  # type: ignore[override]
         text = super().to_python(value) or ""
         return [line.strip() for line in text.splitlines() if line.strip()]
 
