@@ -6,9 +6,15 @@ sub-goal and metric model instances, each action gets two plain lists,
 then runs no query per row and builds no queryset per row. `streamed_actions()`
 gives the same actions one at a time as the database sends them, for the
 exports that stream thousands of rows (still three queries).
+
+plan_actions() gives Action instances, for whatever works on the actions (reports,
+imports). The pages that only show them in a table (all actions, a sub-goal's, an
+organisation's) read action_rows(): the same actions as plain ActionRows, with only
+the columns the table shows, which a 1,000-action plan reads in a fraction of the time.
 """
 
 from collections.abc import Generator, Iterator
+from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -64,6 +70,50 @@ def plan_actions(plan: Plan, **filters) -> list[Action]:
         action.metric_list = metrics.get(action.pk, [])
         action.url = f"{actions_url}{action.pk}/"
     return actions
+
+
+@dataclass(slots=True)
+class ActionRow:
+    """One action as a listing table shows it (plans/_action_table.html)."""
+
+    pk: int
+    order: int
+    organisation_id: int
+    organisation_name: str
+    description: str
+    items: list[str]
+    schedule: str
+    responsible: str
+    monitoring: str
+    url: str = ""
+    subgoal_refs: list[SubGoalRef] = field(default_factory=list)
+    metric_list: list[MetricRef] = field(default_factory=list)
+    group_size: int = 0  # set on the first action of an organisation's group
+    organisation_url: str = ""
+
+    @property
+    def number(self) -> int:
+        """The action's number in the plan, counting from 1 (as Action.number)."""
+        return self.order + 1
+
+
+ROW_FIELDS = ("pk", "order", "organisation_id", "organisation__name", "description", "items")
+ROW_FIELDS += OPTIONAL_COLUMNS
+
+
+def action_rows(plan: Plan, **filters) -> list[ActionRow]:
+    """The plan's actions (optionally filtered) as ActionRows, in three queries."""
+    queryset = plan.actions.filter(archived=False, **filters)
+    values = queryset.order_by("order", "id").values_list(*ROW_FIELDS)
+    rows = [ActionRow(*fields) for fields in values]
+    subgoals = subgoal_refs(plan, queryset)
+    metrics = metric_lists(queryset)
+    actions_url = reverse("plans:actions", args=[plan.slug])
+    for row in rows:
+        row.subgoal_refs = subgoals.get(row.pk, [])
+        row.metric_list = metrics.get(row.pk, [])
+        row.url = f"{actions_url}{row.pk}/"
+    return rows
 
 
 def subgoal_refs(plan: Plan, actions) -> dict[int, list[SubGoalRef]]:

@@ -25,6 +25,8 @@ from .access import readable_plan
 from .exporters import PLAN_EXPORTERS
 from .listing import (
     OPTIONAL_COLUMNS,
+    ActionRow,
+    action_rows,
     metric_lists,
     plan_actions,
     plan_goals,
@@ -110,7 +112,7 @@ def subgoal_detail(request, slug, pk):
     plan = readable_plan(request, slug)
     subgoals = SubGoal.objects.select_related("goal").filter(archived=False, goal__archived=False)
     subgoal = get_object_or_404(subgoals, pk=pk, goal__plan=plan)
-    actions = plan_actions(plan, subgoals=subgoal)
+    actions = action_rows(plan, subgoals=subgoal)
     participations = plan_participations(plan)
     actions = group_by_organisation(plan, actions, participations)
     with_actions = {action.organisation_id for action in actions}
@@ -126,14 +128,15 @@ def subgoal_detail(request, slug, pk):
     return render(request, "plans/subgoal_detail.html", context)
 
 
-def group_by_organisation(plan, actions, participations) -> list[Action]:
+def group_by_organisation(plan, actions, participations) -> list[ActionRow]:
     """Actions in the plan's order of organisations; the first of each group knows its size."""
     position = {p.organisation_id: n for n, p in enumerate(participations)}
     actions = sorted(actions, key=lambda action: position.get(action.organisation_id, 0))
-    firsts: dict[int, Action] = {}
+    firsts: dict[int, ActionRow] = {}
     for action in actions:
         first = firsts.setdefault(action.organisation_id, action)
-        first.group_size = getattr(first, "group_size", 0) + 1
+        first.group_size += 1
+    for first in firsts.values():
         first.organisation_url = reverse(
             "plans:organisation", args=[plan.slug, first.organisation_id]
         )
@@ -143,7 +146,7 @@ def group_by_organisation(plan, actions, participations) -> list[Action]:
 def organisation_detail(request, slug, pk):
     plan = readable_plan(request, slug)
     organisation = get_object_or_404(Organisation, pk=pk, participations__plan=plan)
-    actions = plan_actions(plan, organisation=organisation)
+    actions = action_rows(plan, organisation=organisation)
     context = {"plan": plan, "organisation": organisation, "actions": actions}
     context["shown"] = shown_columns(actions)
     if can_edit_actions_of(request.user, plan, organisation.pk):
@@ -154,7 +157,7 @@ def organisation_detail(request, slug, pk):
 
 def action_list(request, slug):
     plan = readable_plan(request, slug)
-    actions = plan_actions(plan)
+    actions = action_rows(plan)
     context = {"plan": plan, "actions": actions, "shown": shown_columns(actions)}
     context["show_organisation"] = len({action.organisation_id for action in actions}) > 1
     return render(request, "plans/action_list.html", context)

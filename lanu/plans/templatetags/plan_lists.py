@@ -37,13 +37,17 @@ def bullet_html(items) -> str:
     return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
 
 
-def metrics_html(metrics) -> str:
+def metrics_html(metrics, mark: str = "") -> str:
     if not metrics:
         return ""
-    words = escape(_("by mother tongue / citizenship"))
-    mark = f' <span class="tag">{words}</span>'
+    mark = mark or metric_mark()
     rows = (f"<li>{escape(m.text)}{mark if m.by_mother_tongue else ''}</li>" for m in metrics)
     return "<ul>" + "".join(rows) + "</ul>"
+
+
+def metric_mark() -> str:
+    """The tag beside a metric broken down by mother tongue / citizenship."""
+    return f' <span class="tag">{escape(_("by mother tongue / citizenship"))}</span>'
 
 
 def subgoal_links_html(subgoals) -> str:
@@ -65,35 +69,58 @@ def metric_list(metrics) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def action_cells(context, action) -> str:
-    """The cells of one row of plans/_action_table.html (see there for the options)."""
+def action_rows(context, actions) -> str:
+    """The <tr> rows of plans/_action_table.html (see there for the options), in one call:
+    a plan may have thousands, and a template loop costs more per row than the row."""
+    table = TableOptions(context)
+    rows = (f"<tr>{''.join(action_cells(table, action))}</tr>" for action in actions)
+    return mark_safe("\n".join(rows))  # noqa: S308 - every text escaped in action_cells
+
+
+class TableOptions:
+    """The table's options from the template context, and what every row repeats."""
+
+    def __init__(self, context):
+        self.subgoals_shown = bool(context.get("show_subgoals"))
+        self.grouped = bool(context.get("grouped"))
+        self.organisation_shown = bool(context.get("show_organisation"))
+        shown = context.get("shown") or {}
+        self.optional = [name for name in OPTIONAL_COLUMNS if shown.get(name)]
+        self.subgoals_words = escape(_("Sub-goals:"))
+        self.metric_mark = metric_mark()
+        self.links: dict[tuple, str] = {}  # the same sub-goals' links on many rows
+
+    def subgoal_links(self, refs) -> str:
+        key = tuple(ref.pk for ref in refs)
+        if key not in self.links:
+            self.links[key] = subgoal_links_html(refs)
+        return self.links[key]
+
+
+def action_cells(table: TableOptions, action) -> list[str]:
+    """The cells of one row: an ActionRow of plans/listing.py."""
     cells = []
-    if context.get("show_subgoals"):
-        cells.append(f"<td>{subgoal_links_html(action.subgoal_refs)}</td>")
-    cells.append(organisation_cell(context, action))
+    if table.subgoals_shown:
+        cells.append(f"<td>{table.subgoal_links(action.subgoal_refs)}</td>")
+    cells.append(organisation_cell(table, action))
     cells.append(f'<td class="number"><a href="{escape(action.url)}">{action.number}</a></td>')
-    cells.append(f"<td>{action_text(action, context.get('show_subgoals'))}</td>")
-    cells.append(f"<td>{metrics_html(action.metric_list)}</td>")
-    shown = context.get("shown") or {}
-    cells += [
-        f"<td>{lines_html(getattr(action, name))}</td>"
-        for name in OPTIONAL_COLUMNS
-        if shown.get(name)
-    ]
-    return mark_safe("".join(cells))  # noqa: S308 - every text escaped above
+    cells.append(f"<td>{action_text(table, action)}</td>")
+    cells.append(f"<td>{metrics_html(action.metric_list, table.metric_mark)}</td>")
+    cells += [f"<td>{lines_html(getattr(action, name))}</td>" for name in table.optional]
+    return cells
 
 
-def organisation_cell(context, action) -> str:
-    name = escape(action.organisation.name)
-    if context.get("grouped"):
-        if not getattr(action, "group_size", 0):
+def organisation_cell(table: TableOptions, action) -> str:
+    name = escape(action.organisation_name)
+    if table.grouped:
+        if not action.group_size:
             return ""
         link = f'<a href="{escape(action.organisation_url)}">{name}</a>'
         return f'<th scope="rowgroup" rowspan="{action.group_size}">{link}</th>'
-    return f"<td>{name}</td>" if context.get("show_organisation") else ""
+    return f"<td>{name}</td>" if table.organisation_shown else ""
 
 
-def action_text(action, subgoals_shown: bool) -> str:
+def action_text(table: TableOptions, action) -> str:
     """The description's paragraphs, the items, and the other sub-goals the action serves."""
     text = (
         f'<div class="text">{paragraphs_html(action.description)}</div>'
@@ -101,8 +128,7 @@ def action_text(action, subgoals_shown: bool) -> str:
         else ""
     )
     also = ""
-    if not subgoals_shown and len(action.subgoal_refs) > 1:
-        links = subgoal_links_html(action.subgoal_refs)
-        words = escape(_("Sub-goals:"))
-        also = f'<p class="also">{words} {links}</p>'
+    if not table.subgoals_shown and len(action.subgoal_refs) > 1:
+        links = table.subgoal_links(action.subgoal_refs)
+        also = f'<p class="also">{table.subgoals_words} {links}</p>'
     return text + bullet_html(action.items) + also
