@@ -7,7 +7,7 @@ prefetch_related or one aggregate query, never one query per row.
 
 from collections import defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -23,6 +23,7 @@ from lanu.lib.exporters import streaming_response
 
 from .access import readable_plan
 from .exporters import PLAN_EXPORTERS
+from .finding import PlanSearch, pagination, plan_page, plan_regions
 from .listing import (
     OPTIONAL_COLUMNS,
     ActionRow,
@@ -38,10 +39,18 @@ from .panels import ACTION_PAGE, PLAN_PAGE, panels_of
 
 
 def plan_list(request):
-    live = Q(actions__archived=False)
+    """The plans this person may read, a page at a time, found by words or region."""
     plans = Plan.objects.filter(readable_plans(request.user))
-    plans = plans.annotate(action_count=Count("actions", filter=live, distinct=True))
-    context = {"plans": plans, "can_create_plans": can_create_plans(request.user)}
+    search = PlanSearch.of(request)
+    page = plan_page(plans, search, request.GET.get("page"))
+    context = {
+        "plans": page.object_list,
+        "page": page,
+        "pagination": pagination(page, search),
+        "search": search,
+        "regions": plan_regions(plans),
+        "can_create_plans": can_create_plans(request.user),
+    }
     return render(request, "plans/plan_list.html", context)
 
 
