@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/lanu
 ## documents (LibreOffice's ODT and PDF copies) are made once, not once per worker.
 PYTEST := $(BIN)/pytest -p no:cacheprovider -n $(or $(WORKERS),auto) --dist loadfile
 
-.PHONY: run test test-sqlite test-postgres install install-test browser documents gettext lint messages bench bench-load clean
+.PHONY: run test test-sqlite test-postgres install install-test browser documents gettext lint messages bench bench-load bench-national clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -93,6 +93,12 @@ bench: install
 ## (a throw-away test_lanu_bench database on 127.0.0.1, dropped at the end).
 bench-load: install
 	$(BIN)/python bench/followup_load.py --database-url "$(subst /lanu,/lanu_bench,$(PG_URL))"
+
+## The whole country on one server: 330 plans, about 90,000 actions and 270,000 reports, on
+## PostgreSQL (a throw-away test_lanu_national_bench database, dropped at the end);
+## every page beside the same page with its plan alone. A quick run: ARGS=--plans=33.
+bench-national: install
+	$(BIN)/python bench/national.py --database-url "$(subst /lanu,/lanu_national_bench,$(PG_URL))" $(ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
