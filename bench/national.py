@@ -10,7 +10,7 @@ server time of --repeat after two warm-ups. Then the rest of the country is load
 bulk (lanu.importers.save and bulk inserts, as plan_pages.py does), --plans in all, their
 sizes spread evenly on a log scale from 30 to 1,000 actions (330 plans: about 90,000
 actions and 270,000 reports), each plan its own municipality, organisations and region
-(one of 22 wellbeing services counties), then ANALYZE (as autovacuum would), and every page
+(one of 22 wellbeing services counties), then VACUUM ANALYZE (as autovacuum would), and every page
 is measured again. A smaller country for a quick run: --plans 33.
 
 Prints one JSON document: the country's size and load time; for each page its queries,
@@ -82,7 +82,7 @@ def load_plan(n: int, size: int):
 
 
 def load_country(sizes: list[int]) -> dict:
-    """The other plans of the country, then ANALYZE; their totals and the seconds taken."""
+    """The other plans of the country, then VACUUM ANALYZE; their totals and the seconds taken."""
     from django.db import connection
 
     from lanu.followup.models import ActionReport
@@ -93,7 +93,7 @@ def load_country(sizes: list[int]) -> dict:
         load_plan(n, size)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
     return {
         "plans": Plan.objects.count(),
         "actions": Action.objects.count(),
