@@ -34,7 +34,7 @@ SLOWER_AT_MOST = 1.5  # a page with the country loaded / the same page with its 
 LARGEST, SMALLEST = 1000, 30  # actions per plan
 YEARS = (2022, 2023, 2024)  # three closed rounds a plan
 REGIONS = 22  # wellbeing services counties, Helsinki included
-ORGANISATIONS = 11  # per plan, as in plans/synthetic.py
+ORGANISATIONS = 11  # per plan, as in importers/synthetic.py
 
 
 def main() -> None:
@@ -66,7 +66,7 @@ def load_plan(n: int, size: int):
     from lanu.followup.rounds import close_round
     from lanu.followup.synthetic import build_rounds
     from lanu.importers.save import save_plan
-    from lanu.plans.synthetic import synthetic_plan_data
+    from lanu.importers.synthetic import synthetic_plan_data
 
     data = synthetic_plan_data(size, ORGANISATIONS, slug=f"kunta-{n}")
     municipality = f"Kunta {n}"
