@@ -47,7 +47,8 @@ def metrics_html(metrics, mark: str = "") -> str:
 
 def metric_mark() -> str:
     """The tag beside a metric broken down by mother tongue / citizenship."""
-    return f' <span class="tag">{escape(_("by mother tongue / citizenship"))}</span>'
+    words = escape(_("by mother tongue / citizenship"))
+    return f' <span class="tag">{words}</span>'
 
 
 def subgoal_links_html(subgoals) -> str:
