@@ -6,6 +6,7 @@ many plans there are: the regions, the number found, the page, and its action co
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
@@ -60,15 +61,20 @@ def plan_regions(plans: QuerySet[Plan]) -> list[str]:
     return list(regions.distinct())
 
 
-def plan_page(plans: QuerySet[Plan], search: PlanSearch, number) -> Page:
-    """One page of the plans found, each with its `action_count` (live actions)."""
+class ListedPlan(NamedTuple):
+    """A plan of the list, with the number of its live actions."""
+
+    plan: Plan
+    action_count: int
+
+
+def plan_page(plans: QuerySet[Plan], search: PlanSearch, number) -> tuple[Page, list[ListedPlan]]:
+    """One page of the plans found, and its plans as ListedPlans."""
     found = search.filter(plans).order_by("-period_start", "name", "pk")
     page = Paginator(found, PLANS_PER_PAGE).get_page(number)
-    page.object_list = list(page.object_list)
-    counts = action_counts([plan.pk for plan in page.object_list])
-    for plan in page.object_list:
-        plan.action_count = counts.get(plan.pk, 0)
-    return page
+    shown = list(page.object_list)
+    counts = action_counts([plan.pk for plan in shown])
+    return page, [ListedPlan(plan, counts.get(plan.pk, 0)) for plan in shown]
 
 
 def action_counts(plan_ids: list[int]) -> dict[int, int]:

@@ -97,8 +97,14 @@ class ActionRow:
         return self.order + 1
 
 
-ROW_FIELDS = ("pk", "order", "organisation_id", "organisation__name", "description", "items")
-ROW_FIELDS += OPTIONAL_COLUMNS
+ROW_FIELDS = (
+    "pk",
+    "order",
+    "organisation_id",
+    "organisation__name",
+    "description",
+    "items",
+) + OPTIONAL_COLUMNS
 
 
 def action_rows(plan: Plan, **filters) -> list[ActionRow]:

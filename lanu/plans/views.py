@@ -42,9 +42,9 @@ def plan_list(request):
     """The plans this person may read, a page at a time, found by words or region."""
     plans = Plan.objects.filter(readable_plans(request.user))
     search = PlanSearch.of(request)
-    page = plan_page(plans, search, request.GET.get("page"))
+    page, listed = plan_page(plans, search, request.GET.get("page"))
     context = {
-        "plans": page.object_list,
+        "plans": listed,
         "page": page,
         "pagination": pagination(page, search),
         "search": search,
