@@ -9,7 +9,7 @@ PERSONAS = [
     pytest.param("charlie", 403, id="charlie-editor"),
     pytest.param("vera", 403, id="vera-viewer"),
     pytest.param("mallory", 404, id="mallory-no-role"),
-    pytest.param(None, "login", id="anonymous"),
+    pytest.param(None, 404, id="anonymous"),  # not even the login page (plans/middleware.py)
 ]
 
 

@@ -26,8 +26,12 @@ def plan_data(plan, **changes) -> dict:
     return form_data(PlanForm(instance=plan), **changes)
 
 
-# mallory coordinates nothing, and plans/new/ is no plan's page: 403, not 404
-CREATORS = [p if p.id != "mallory-no-role" else pytest.param("mallory", 403) for p in PERSONAS]
+# plans/new/ is no plan's page: mallory, who coordinates nothing, gets 403, not 404, and
+# an anonymous visitor the login page
+NOT_A_PLANS_PAGE = {"mallory-no-role": ("mallory", 403), "anonymous": (None, "login")}
+CREATORS = [
+    pytest.param(*NOT_A_PLANS_PAGE[p.id]) if p.id in NOT_A_PLANS_PAGE else p for p in PERSONAS
+]
 
 
 @pytest.mark.parametrize("persona, expected", CREATORS)

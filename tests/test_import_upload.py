@@ -81,11 +81,16 @@ def test_upload_into_plan_by_persona(client, people, name, into, _new):
     assert counts() == before
 
 
-def test_anonymous_visitor_is_sent_to_log_in(client, people):
-    for url in [reverse("plans:import"), reverse("plans:import-into", args=["yhteinen"])]:
-        response = client.get(url)
-        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-        assert client.post(url, {}).status_code == 302
+def test_anonymous_visitor_is_sent_to_log_in_or_finds_no_plan(client, people):
+    url = reverse("plans:import")
+    response = client.get(url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert client.post(url, {}).status_code == 302
+    into = reverse("plans:import-into", args=["yhteinen"])  # an unpublished plan's page
+    assert client.get(into).status_code == 404 and client.post(into, {}).status_code == 404
+    people.plan.published = True
+    people.plan.save()
+    assert "/accounts/login/" in client.get(into)["Location"]
     assert not PendingImport.objects.exists()
 
 

@@ -8,6 +8,8 @@ from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter
 
+from lanu.importers.synthetic import build_plan
+
 pytestmark = pytest.mark.django_db
 
 
@@ -54,7 +56,17 @@ def test_the_walk_finds_the_post_only_views_of_every_app():
     assert {"followup:report-submit", "plans:membership-remove", "plans:import-confirm"} <= names
 
 
+@pytest.fixture
+def published_plan_x(db):
+    """The made-up addresses' plan, published: an unpublished or missing plan's addresses
+    answer an anonymous visitor 404 before any login is asked (plans/middleware.py)."""
+    plan = build_plan(2, slug="x")
+    plan.published = True
+    plan.save()
+
+
 @pytest.mark.parametrize("name, converters", GUARDED, ids=[name for name, _ in GUARDED])
+@pytest.mark.usefixtures("published_plan_x")
 def test_an_anonymous_get_of_a_post_only_address_is_sent_to_log_in(client, name, converters):
     response = client.get(address(name, converters))
     assert response.status_code == 302

@@ -95,7 +95,8 @@ def refused(response) -> bool:
 
 
 def expected_refusal(persona: str) -> int | str:
-    return {"mallory": 404, "anonymous": "login"}.get(persona, 403)
+    """The plan is unpublished: who may not read it gets 404, not even the login page."""
+    return {"mallory": 404, "anonymous": 404}.get(persona, 403)
 
 
 def check_refusal(response, persona: str) -> None:
