@@ -67,7 +67,8 @@ def lock_open(round_: FollowUpRound) -> None:
         return
     table = connection.ops.quote_name(FollowUpRound._meta.db_table)
     with connection.cursor() as cursor:  # the lock and the state in one query
-        cursor.execute(f"SELECT state FROM {table} WHERE id = %s FOR SHARE", [round_.pk])
+        query = f"SELECT state FROM {table} WHERE id = %s FOR SHARE"  # noqa: S608 - name quoted
+        cursor.execute(query, [round_.pk])
         row = cursor.fetchone()
     if row is None or row[0] != FollowUpRound.State.OPEN:
         raise RoundClosed(round_)
