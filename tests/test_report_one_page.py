@@ -111,3 +111,21 @@ def test_a_viewer_and_a_closed_round_show_the_reports_without_forms(people, roun
     close_round(round_, people.alice)
     closed = logged_in(people.bob).get(report_page(people, people.first))
     assert "<textarea" not in closed.text and "Actions and their reports" in closed.text
+
+
+def test_the_page_counts_the_unreported_actions_as_submitting_does(people, round_):
+    """A report that only says whether the action continues tells nothing yet: the page's
+    count of actions without a report and the list asked about on submitting agree."""
+    actions = list(people.plan.actions.filter(organisation=people.first).order_by("order"))
+    assert len(actions) >= 4
+    ActionReport.objects.create(round=round_, action=actions[0], account="Tehtiin.")
+    ActionReport.objects.create(
+        round=round_, action=actions[1], continuation=ActionReport.Continuation.CONTINUES
+    )
+    bob = logged_in(people.bob)
+    page = bob.get(report_page(people, people.first))
+    unreported = len(actions) - 1
+    assert f"{unreported} actions have no report yet." in page.text
+    submit = reverse("followup:report-submit", args=["yhteinen", 2023, people.first.pk])
+    asked = bob.post(submit)
+    assert [action.pk for action in asked.context["unreported"]] == [a.pk for a in actions[1:]]

@@ -252,7 +252,8 @@ def show_organisation_report(request, slug, year, pk):
     context = {"plan": plan, "round": round_, "organisation": organisation, "actions": actions}
     context["submission"] = submission
     context["may_report"] = may_report
-    context["missing"] = sum(1 for action in actions if not action.report)
+    # the rule submitting asks by (unreported_actions): a report telling nothing is missing
+    context["missing"] = sum(1 for action in actions if not reports.tells_something(action.report))
     if may_report and not round_.is_closed:
         context["report_forms"] = report_forms(plan, round_, actions, found)
     return render(request, "followup/report_organisation.html", context)
