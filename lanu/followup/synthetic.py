@@ -1,4 +1,4 @@
-"""Follow-up rounds for synthetic plans (plans/synthetic.py): query-count tests, benchmarks."""
+"""Follow-up rounds for synthetic plans (importers/synthetic.py): query-count tests, benchmarks."""
 
 from datetime import date
 
