@@ -3,22 +3,11 @@
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from .migrating import latest, migrate
 
 BEFORE = [("followup", "0002_values_keep_their_metric")]
 AFTER = [("followup", "0003_closed_rounds_frozen")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def old_plan(apps):

@@ -3,22 +3,11 @@
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from .migrating import latest, migrate
 
 BEFORE = [("followup", "0006_status_levels_in_three_languages")]
 AFTER = [("followup", "0007_rounds_imported")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def old_rounds(apps) -> None:

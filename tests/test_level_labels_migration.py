@@ -2,25 +2,14 @@
 level labels and status names, from the same tables new plans and scales use."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from .migrating import latest, migrate
 
 BEFORE = [("plans", "0005_metric_kind"), ("followup", "0005_reminders_sent")]
 AFTER = [
     ("plans", "0006_level_labels_in_three_languages"),
     ("followup", "0006_status_levels_in_three_languages"),
 ]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def old_plans(apps):
