@@ -54,16 +54,17 @@ def scale(plan: Plan) -> list[Level]:
     return [*levels, Level(None, _("No status"), NO_STATUS_COLOUR, no_status)]
 
 
-def round_actions(plan: Plan, round_: FollowUpRound | None = None) -> list[Action]:
-    """The actions a round counts, with organisation, sub-goal references and address.
+def round_actions(plan: Plan, round_: FollowUpRound | None = None, **filters) -> list[Action]:
+    """The actions a round counts (optionally filtered, e.g. by organisation), with
+    organisation, sub-goal references and address.
 
     A closed round counts the actions written down when it closed (archived ones too),
     with the organisation and sub-goals they had then (2 queries); an open round the
     live actions, as every listing of the plan has them (plans.listing, 3 queries).
     """
     if round_ is not None and round_.is_closed:
-        return closed_round_actions(plan, round_)
-    return plan_actions(plan)
+        return closed_round_actions(plan, round_, **filters)
+    return plan_actions(plan, **filters)
 
 
 def closed_round_actions(plan: Plan, round_: FollowUpRound, **filters) -> list[Action]:

@@ -33,7 +33,7 @@ from lanu.accounts.permissions import (
 )
 from lanu.plans.access import coordinated_plan, permitted_plan
 from lanu.plans.editing import Conflict
-from lanu.plans.listing import plan_actions, plan_participations
+from lanu.plans.listing import plan_participations
 from lanu.plans.models import Organisation, SubGoal
 
 from . import reports
@@ -48,7 +48,7 @@ from .forms import (
     year_taken_message,
 )
 from .models import ActionReport, StatusLevel
-from .overview import closed_round_actions
+from .overview import round_actions
 from .rounds import RoundClosed, close_round
 from .scales import DEFAULT, SCALES
 
@@ -289,9 +289,7 @@ def draft_hidden_message(organisation) -> str:
 
 def organisation_actions(plan, round_, organisation) -> list:
     """The organisation's actions in the round; a closed round's as they were at closing."""
-    if round_.is_closed:
-        return closed_round_actions(plan, round_, organisation=organisation)
-    return plan_actions(plan, organisation=organisation)
+    return round_actions(plan, round_, organisation=organisation)
 
 
 @login_required
