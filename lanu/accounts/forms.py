@@ -1,17 +1,10 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
-from django.core.validators import validate_email
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext_lazy as _
 
-from lanu.lib.text import NormalTextForm
-from lanu.plans.models import Organisation
-
 from . import throttling
-from .models import Membership
 
 
 class ThrottledLoginForm(AuthenticationForm):
@@ -61,77 +54,3 @@ class UnlockingSetPasswordForm(SetPasswordForm):
         user = super().save(commit)
         throttling.forget_account_failures(user)
         return user
-
-
-class MembershipForm(NormalTextForm, forms.Form):
-    """Give a person a role in the plan: an account, or an e-mail address to invite."""
-
-    person = forms.CharField(
-        label=_("Username or e-mail address"),
-        max_length=254,
-        help_text=_(
-            "Someone with no account yet is invited by e-mail: give their e-mail address, and "
-            "they get a link to choose a password."
-        ),
-    )
-    role = forms.ChoiceField(
-        label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.VIEWER
-    )
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"),
-        queryset=Organisation.objects,
-        required=False,
-        help_text=_("Editors only: the organisation whose actions they edit."),
-    )
-
-    def __init__(self, plan, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.plan = plan
-        self.fields["organisation"].queryset = plan.organisations.all()
-
-    def clean_person(self):
-        given = self.cleaned_data["person"].strip()
-        accounts = get_user_model().objects.filter(is_active=True)
-        found = list(accounts.filter(Q(username__iexact=given) | Q(email__iexact=given))[:2])
-        if not found:
-            return self.address_to_invite(given)
-        if len(found) > 1:
-            raise forms.ValidationError(
-                _("Several accounts have this e-mail address: give the username instead.")
-            )
-        return found[0]
-
-    def clean(self):
-        cleaned = super().clean()
-        role = cleaned.get("role")
-        if role != Membership.Role.EDITOR:
-            cleaned["organisation"] = None
-        elif not cleaned.get("organisation") and "organisation" not in self.errors:
-            self.add_error("organisation", _("An editor needs the organisation they edit for."))
-        if not self.errors and self.taken(cleaned):
-            self.add_error("person", _("This person has this role in the plan already."))
-        return cleaned
-
-    @staticmethod
-    def address_to_invite(given: str) -> str:
-        """An e-mail address with no account is someone to invite; a name is a mistake."""
-        try:
-            validate_email(given)
-        except forms.ValidationError:
-            raise forms.ValidationError(
-                _(
-                    "No one has an account with this name or address. To invite someone new, "
-                    "give their e-mail address."
-                )
-            ) from None
-        return given
-
-    def taken(self, cleaned) -> bool:
-        if isinstance(cleaned["person"], str):  # a new person: no role anywhere yet
-            return False
-        return Membership.objects.filter(
-            plan=self.plan,
-            user=cleaned["person"],
-            role=cleaned["role"],
-            organisation=cleaned["organisation"],
-        ).exists()

@@ -1,9 +1,9 @@
 """Coordinators edit a plan's structure: the plan, goals, sub-goals, organisations.
 
-Every view asks lanu.accounts.permissions (anonymous: to the login page; no
-right: 403; a plan the person may not read: 404). Every save goes through
+Every view gets its plan from access.py (a plan the person may not read: 404, to an
+anonymous visitor too; a reader without the right: 403). Every save goes through
 plans/editing.py, so it is versioned and recorded in the history. The people
-of a plan, their views and URLs, are in lanu/accounts/views.py.
+of a plan, their views and URLs, are in people.py.
 """
 
 from django.contrib import messages

@@ -1,8 +1,6 @@
 from django.urls import path
 
-from lanu.accounts import views as people_views
-
-from . import action_editing, structure, views
+from . import action_editing, people, structure, views
 
 app_name = "plans"
 public = [
@@ -19,5 +17,5 @@ public = [
 # Editing URLs first: their fixed words ("new") are never plan addresses. The site
 # (lanu/urls.py) puts the importers' upload pages between these and the public ones, in
 # the same "plans" namespace: plans imports no higher app.
-editing = structure.urlpatterns + people_views.urlpatterns + action_editing.urlpatterns
+editing = structure.urlpatterns + people.urlpatterns + action_editing.urlpatterns
 urlpatterns = editing + public

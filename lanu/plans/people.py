@@ -1,7 +1,8 @@
 """The people of a plan: coordinators give people a role in it, and take it away.
 
-The URLs are a plan's (/plans/<slug>/people/, in the "plans" namespace): lanu/plans/urls.py
-includes `urlpatterns` below.
+The URLs are a plan's (/plans/<slug>/people/, in the "plans" namespace): urls.py includes
+`urlpatterns` below. Accounts (lanu/accounts) lies below plans: its memberships, invitations
+and permissions know nothing of these pages.
 """
 
 from smtplib import SMTPException
@@ -15,13 +16,13 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lanu.accounts.invitations import create_invited, send_invitation
+from lanu.accounts.memberships import add_member, is_last_coordinator, remove_member
+from lanu.accounts.models import Membership
 from lanu.history.models import Change
-from lanu.plans.access import coordinated_plan
 
+from .access import coordinated_plan
 from .forms import MembershipForm
-from .invitations import create_invited, send_invitation
-from .memberships import add_member, is_last_coordinator, remove_member
-from .models import Membership
 
 
 @login_required
