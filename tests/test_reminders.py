@@ -188,3 +188,22 @@ def test_e_mails_are_in_finnish_whatever_the_coordinators_language(client, peopl
     client.post(url, {"confirm": "yes"})
     assert mail.outbox and all(m.body.startswith("Hei,") for m in mail.outbox)
     assert all(m.subject.startswith("Muistutus:") for m in mail.outbox)
+
+
+def test_a_mail_server_refusal_records_nothing_and_can_be_tried_again(
+    client, people, round_, monkeypatch
+):
+    from smtplib import SMTPException
+
+    from django.core.mail.backends.locmem import EmailBackend
+
+    def refuse(self, messages):
+        raise SMTPException("421 try again later")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(EmailBackend, "send_messages", refuse)
+        page = confirm(client, confirmation_page(client, people))
+    assert "Muistutuksia ei lähetetty" in page.content.decode()
+    assert not ReminderSent.objects.exists() and not mail.outbox
+    confirm(client, confirmation_page(client, people))  # the same day, the server back
+    assert ReminderSent.objects.exists() and mail.outbox

@@ -10,6 +10,7 @@ distributions count the actions with no status apart.
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from smtplib import SMTPException
 from typing import NamedTuple
 
 from django.contrib import messages
@@ -287,11 +288,22 @@ def remind(request, slug, year):
         context = {"plan": plan, "round": round_, "planned": planned, "waiting": waiting}
         context["unreached"] = [text for o in waiting if (text := reminders.not_reached(o))]
         return render(request, "followup/remind_confirm.html", context)
-    sent = reminders.send_reminders(request, plan, round_, planned.reminders, today)
+    try:
+        sent = reminders.send_reminders(request, plan, round_, planned.reminders, today)
+    except (SMTPException, OSError):
+        messages.error(request, not_sent_message())
+        return done
     skipped = planned.skipped + [r for r in planned.reminders if r not in sent]
     for level, text in reminders.confirmation(waiting, sent, skipped):
         messages.add_message(request, level, text)
     return done
+
+
+def not_sent_message() -> str:
+    return _(
+        "The reminders were not sent: the mail server did not take them. Nothing was "
+        "recorded; try again in a moment."
+    )
 
 
 # The public progress of a plan: its closed rounds.

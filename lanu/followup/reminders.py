@@ -98,10 +98,21 @@ def deadline(round_) -> str:
 
 
 def send_reminders(request, plan, round_, reminders: list[Reminder], today) -> list[Reminder]:
-    """E-mail and record each reminder not yet sent today; the ones sent."""
+    """E-mail and record each reminder not yet sent today; the ones sent.
+
+    Recording first keeps a double post from sending twice; the recording and the
+    sending are one transaction, so that if the mail server refuses (SMTPException,
+    OSError), nothing is recorded and the coordinator can try again the same day.
+    """
+    with transaction.atomic():
+        sent = [r for r in reminders if record(round_, r, request.user, today)]
+        e_mail(request, plan, round_, sent)
+    return sent
+
+
+def e_mail(request, plan, round_, sent: list[Reminder]) -> None:
     url = request.build_absolute_uri(reverse("followup:round", args=[plan.slug, round_.year]))
     reply_to = [request.user.email] if request.user.email else []
-    sent = [r for r in reminders if record(round_, r, request.user, today)]
     with translation.override(settings.LANGUAGE_CODE):
         e_mails = [
             EmailMessage(
@@ -113,8 +124,7 @@ def send_reminders(request, plan, round_, reminders: list[Reminder], today) -> l
             )
             for r in sent
         ]
-    get_connection().send_messages(e_mails)
-    return sent
+    get_connection(fail_silently=False).send_messages(e_mails)
 
 
 def record(round_, reminder: Reminder, sender, today) -> bool:
