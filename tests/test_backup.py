@@ -23,6 +23,7 @@ from lanu.followup.models import (
     ReminderSent,
     Submission,
 )
+from lanu.followup.rounds import close_round, open_round
 from lanu.followup.synthetic import build_rounds
 from lanu.importers import read_plan
 from lanu.importers.save import save_plan
@@ -184,6 +185,29 @@ def test_kymenlaakso_and_its_2023_round_round_trip(seed_path, tmp_path):
     assert len(round_["members"]) == len(before["actions"]) and round_["subgoals_at_closing"]
     linked = [action for action in after["actions"] if "II.3" in action["subgoals"]]
     assert len(linked) == len([a for a in before["actions"] if "II.3" in a["subgoals"]]) > 0
+
+
+def test_a_file_from_before_rounds_said_imported_is_read_by_the_rounds_shape(
+    seed_path, people, tmp_path
+):
+    """The Kymenlaakso 2023 round was written by import-round; the personas' 2024 round
+    was run in Lanu and closed with no reports: only the first is taken as imported."""
+    save_plan(read_plan(seed_path("003")), "kymenlaakso")
+    call_command("import-round", str(seed_path("000")), "--plan", "kymenlaakso", "--year", "2023")
+    ran = open_round(people.plan, 2024, date(2025, 1, 15), date(2025, 2, 28))
+    close_round(ran)
+    for slug in ("kymenlaakso", "yhteinen"):
+        document = export(slug)
+        for round_ in document["rounds"]:
+            del round_["imported"]  # as files were written before
+        path = tmp_path / f"{slug}.json"
+        path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        import_file(path, "--slug", f"{slug}-old")
+    copied = FollowUpRound.objects.filter(plan__slug__endswith="-old")
+    assert sorted(copied.values_list("plan__slug", "imported")) == [
+        ("kymenlaakso-old", True),
+        ("yhteinen-old", False),
+    ]
 
 
 PUBLIC_KEYS = {"format", "plan", "organisations", "sections", "indicators", "goals", "actions"}

@@ -25,6 +25,7 @@ from lanu.followup.models import (
     StatusLevel,
     Submission,
 )
+from lanu.followup.rounds import shaped_as_imported
 from lanu.importers import decode, files, lanu_json
 from lanu.importers.data import ImportRefused, PlanData
 
@@ -185,6 +186,14 @@ def read_round(check: Checker, item: dict, where: str, known: Known) -> RoundDat
         for at, reminder in check.items(item, "reminders", where)
     ]
     read_members(check, item, where, known, round_)
+    if "imported" not in item:  # a file from before rounds said so
+        round_.fields["imported"] = round_.fields.get("state") == "closed" and shaped_as_imported(
+            round_.fields.get("year"),
+            round_.fields.get("opens_on"),
+            round_.fields.get("closes_on"),
+            round_.closed_by,
+            bool(round_.reports or round_.submissions),
+        )
     return round_
 
 

@@ -79,6 +79,15 @@ def take_snapshot(round_: FollowUpRound) -> None:
     FollowUpRound.objects.filter(pk=round_.pk).update(subgoals_at_closing=subgoal_ids)
 
 
+def shaped_as_imported(year: int, opens_on, closes_on, closed_by, told: bool) -> bool:
+    """Whether a round from before `imported` was kept has the shape import-round writes:
+    its whole calendar year, closed by nobody, nothing reported or submitted (a round run
+    in Lanu opens after its year and is reported on). Migration 0007 applies the same rule
+    to the rounds in the database; the backup reader to files written before."""
+    whole_year = opens_on == date(year, 1, 1) and closes_on == date(year, 12, 31)
+    return whole_year and closed_by is None and not told
+
+
 def check_open(round_: FollowUpRound) -> None:
     """Raise RoundClosed unless the round (as it is in the database now) is open."""
     state = FollowUpRound.objects.filter(pk=round_.pk).values_list("state", flat=True).first()
