@@ -187,14 +187,22 @@ def read_round(check: Checker, item: dict, where: str, known: Known) -> RoundDat
     ]
     read_members(check, item, where, known, round_)
     if "imported" not in item:  # a file from before rounds said so
-        round_.fields["imported"] = round_.fields.get("state") == "closed" and shaped_as_imported(
-            round_.fields.get("year"),
-            round_.fields.get("opens_on"),
-            round_.fields.get("closes_on"),
-            round_.closed_by,
-            bool(round_.reports or round_.submissions),
-        )
+        round_.fields["imported"] = looks_imported(round_)
     return round_
+
+
+def looks_imported(round_: RoundData) -> bool:
+    fields = round_.fields  # a field the file lacks is reported by the checker already
+    year = fields.get("year")
+    if fields.get("state") != "closed" or not isinstance(year, int):
+        return False
+    return shaped_as_imported(
+        year,
+        fields.get("opens_on"),
+        fields.get("closes_on"),
+        round_.closed_by,
+        bool(round_.reports or round_.submissions),
+    )
 
 
 def read_reminder(check: Checker, item: dict, where: str, known: Known) -> dict:
