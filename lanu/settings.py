@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "lanu.history",
     "lanu.importers",
     "lanu.followup",
+    "lanu.indicators",
     "lanu.backup",
     "lanu.demo",
 ]
@@ -129,6 +130,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# THL's indicator bank, read by fetch-sotkanet (lanu/indicators).
+SOTKANET_API_URL = os.environ.get("SOTKANET_API_URL", "https://sotkanet.fi/rest/1.1")
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

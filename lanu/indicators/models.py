@@ -1,0 +1,108 @@
+"""Welfare indicators: what is measured, where, and the values year by year (tidy long form)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Direction(models.TextChoices):
+    HIGHER_BETTER = "higher", _("higher is better")
+    LOWER_BETTER = "lower", _("lower is better")
+    NEUTRAL = "neutral", _("neutral")
+
+
+class Indicator(models.Model):
+    """One measure, e.g. Sotkanet's 127 "Väestö 31.12.". Its code is unique: a Sotkanet
+    indicator's is "sotkanet:<id>"."""
+
+    code = models.CharField(_("code"), max_length=60, unique=True)
+    name_fi = models.CharField(_("name in Finnish"), max_length=500)
+    name_sv = models.CharField(_("name in Swedish"), max_length=500, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=500, blank=True)
+    definition_fi = models.TextField(_("definition in Finnish"), blank=True)
+    definition_sv = models.TextField(_("definition in Swedish"), blank=True)
+    definition_en = models.TextField(_("definition in English"), blank=True)
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    unit = models.CharField(_("unit"), max_length=100, blank=True)
+    decimals = models.PositiveSmallIntegerField(_("decimals"), null=True, blank=True)
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction.choices, default=Direction.NEUTRAL
+    )
+    sotkanet_id = models.PositiveIntegerField(_("Sotkanet id"), null=True, blank=True, unique=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return f"{self.code} {self.name_fi}"
+
+
+class AreaKind(models.TextChoices):
+    COUNTRY = "country", _("whole country")
+    WELFARE_AREA = "welfare_area", _("welfare area")
+    REGION = "region", _("region")
+    MUNICIPALITY = "municipality", _("municipality")
+    OTHER = "other", _("other area")
+
+
+class Area(models.Model):
+    """A place values are given for. Its code is unique: a Sotkanet region's is
+    "<category>:<code>" in lower case, e.g. "kunta:285" (Kotka), "maakunta:08"."""
+
+    code = models.CharField(_("code"), max_length=60, unique=True)
+    name_fi = models.CharField(_("name in Finnish"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=AreaKind.choices)
+    # The source's own category where kind is "other" (SEUTUKUNTA, ERVA, ...).
+    category = models.CharField(_("category"), max_length=40, blank=True)
+    sotkanet_id = models.PositiveIntegerField(_("Sotkanet id"), null=True, blank=True, unique=True)
+    # A municipality belongs to its welfare area, its region and others.
+    member_of = models.ManyToManyField(
+        "self", symmetrical=False, related_name="members", blank=True, verbose_name=_("member of")
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+
+    def __str__(self):
+        return self.name_fi
+
+
+class Gender(models.TextChoices):
+    TOTAL = "total", _("total")
+    MALE = "male", _("male")
+    FEMALE = "female", _("female")
+
+
+class Observation(models.Model):
+    """One value: an indicator's for an area, a year, a gender and a population group
+    (a text key such as "8.-9. luokka"; blank for none). Re-importing updates in place."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="observations")
+    year = models.PositiveSmallIntegerField(_("year"))
+    gender = models.CharField(
+        _("gender"), max_length=6, choices=Gender.choices, default=Gender.TOTAL
+    )
+    group = models.CharField(_("population group"), max_length=100, blank=True, default="")
+    value = models.DecimalField(_("value"), max_digits=24, decimal_places=6, null=True, blank=True)
+    absolute_value = models.DecimalField(
+        _("absolute value"), max_digits=24, decimal_places=6, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("observation")
+        verbose_name_plural = _("observations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "area", "year", "gender", "group"],
+                name="one_observation_per_breakdown",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.area.code} {self.year} {self.gender} {self.group}"
