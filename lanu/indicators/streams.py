@@ -43,6 +43,9 @@ class JsonArray:
         self.decoder = json.JSONDecoder()
 
     def __iter__(self) -> Iterator[tuple[Any, int]]:
+        if self.next_character() == "{":  # one object alone: a list of one
+            yield self.element()
+            return
         self.expect("[", _("the file is not a JSON list (it should begin with “[”)"))
         if self.next_character() == "]":
             return

@@ -51,7 +51,8 @@ class Command(BaseCommand):
             try:
                 report = import_stream(stream, url, "sotkanet-json", skip_unknown_areas)
             except ImportProblem as problem:
-                raise CommandError(f"{_('Nothing was imported:')}\n{problem}") from None
+                heading = _("Nothing was imported:")
+                raise CommandError(f"{heading}\n{problem}") from None
         self.stdout.write("\n".join(report))
 
 
