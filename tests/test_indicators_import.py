@@ -338,6 +338,24 @@ def test_a_refusal_is_in_finnish_and_swedish(tmp_path, welfare_areas):
     )
 
 
+def test_a_population_group_too_long_for_lanu_is_refused(tmp_path, welfare_areas):
+    Indicator.objects.create(code="kouluterveys:1", name_fi="Terveydentila hyvä")
+    text = "indicator,area,group,year,value\n" + f"kouluterveys:1,maa:358,{'x' * 101},2023,1\n"
+    message = refused(written(tmp_path, "group.csv", text), "csv")
+    assert "group.csv, line 2, column 3: a population group may be 100 characters" in message
+
+
+def test_a_region_listed_twice_is_one_area_with_its_memberships_once(tmp_path, in_english):
+    twice = [*WELFARE_REGIONS, region(151, "285", "KUNTA", "Kotka", [1008, 1008, 494])]
+    run(regions_file(tmp_path, twice), "sotkanet-regions")
+    assert Area.objects.count() == len(WELFARE_REGIONS)
+    kotka = Area.objects.get(code="kunta:285")
+    assert sorted(kotka.member_of.values_list("code", flat=True)) == [
+        "hyvinvointialue:08",
+        "maakunta:08",
+    ]
+
+
 def test_a_file_that_is_not_there_is_named(tmp_path, in_english):
     with pytest.raises(CommandError, match="Cannot read .*nothing.csv"):
         call_command("import-indicators", str(tmp_path / "nothing.csv"), "--format", "csv")

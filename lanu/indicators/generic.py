@@ -6,10 +6,10 @@ from typing import TextIO
 
 from django.utils.translation import gettext as _
 
-from .models import Area, Indicator
+from .models import Area, Indicator, Observation
 from .saving import Lookup, ObservationWriter, gender, number, year
 from .sotkanet import Imported
-from .streams import csv_rows
+from .streams import ImportProblem, csv_rows
 
 REQUIRED = ["indicator", "area", "year", "value"]
 OPTIONAL = ["gender", "group", "absolute value"]
@@ -31,8 +31,17 @@ def import_generic(stream: TextIO, source: str, skip_unknown_areas: bool) -> Imp
         value = number(row["value"], source, line, columns["value"])
         absolute_column = columns.get("absolute value")
         absolute = number(row.get("absolute value"), source, line, absolute_column)
+        group = population_group(row.get("group", ""), source, line, columns.get("group"))
         if indicator is not None and area is not None:
-            key = (indicator, area, found_year, found_gender, row.get("group", ""))
+            key = (indicator, area, found_year, found_gender, group)
             writer.add(key, value, absolute)
     writer.flush()
     return Imported(read=writer.read, skipped_areas=areas.skipped)
+
+
+def population_group(text: str, source: str, line: int, column: int | None) -> str:
+    longest = Observation._meta.get_field("group").max_length or 0
+    if len(text) > longest:
+        problem = _("a population group may be %(longest)s characters long at most")
+        raise ImportProblem(source, line, problem % {"longest": longest}, column)
+    return text

@@ -149,8 +149,9 @@ def region_area(region: dict[str, Any], source: str, line: int) -> Area:
 
 def save_areas(batch: list[Area]) -> None:
     fields = ["name_fi", "name_sv", "name_en", "kind", "category", "sotkanet_id"]
+    once = list({area.code: area for area in batch}.values())  # the last of a repeated one
     Area.objects.bulk_create(
-        batch, update_conflicts=True, unique_fields=["code"], update_fields=fields
+        once, update_conflicts=True, unique_fields=["code"], update_fields=fields
     )
 
 
@@ -158,7 +159,7 @@ def save_memberships(members: dict[int, tuple[list[int], int]], source: str) -> 
     """Replace the memberships of the regions listed with those the list gives."""
     keys = dict(Area.objects.exclude(sotkanet_id=None).values_list("sotkanet_id", "pk"))
     through = Area.member_of.through
-    rows = []
+    pairs: set[tuple[int, int]] = set()
     for region, (member_of, line) in members.items():
         for other in member_of:
             if other not in keys:
@@ -168,10 +169,11 @@ def save_memberships(members: dict[int, tuple[list[int], int]], source: str) -> 
                     "the list nor in Lanu"
                 )
                 raise ImportProblem(source, line, problem % values)
-            rows.append(through(from_area_id=keys[region], to_area_id=keys[other]))
+            pairs.add((keys[region], keys[other]))
     listed = [keys[region] for region in members]
     for start in range(0, len(listed), BATCH):
         through.objects.filter(from_area_id__in=listed[start : start + BATCH]).delete()
+    rows = [through(from_area_id=area, to_area_id=other) for area, other in sorted(pairs)]
     through.objects.bulk_create(rows, batch_size=BATCH)
 
 
@@ -230,8 +232,9 @@ def organisation(item: dict[str, Any]) -> str:
 
 def save_indicators(batch: list[Indicator], with_metadata: bool) -> None:
     fields = LIST_FIELDS + (METADATA_FIELDS if with_metadata else [])
+    once = list({indicator.code: indicator for indicator in batch}.values())
     Indicator.objects.bulk_create(
-        batch, update_conflicts=True, unique_fields=["code"], update_fields=fields
+        once, update_conflicts=True, unique_fields=["code"], update_fields=fields
     )
 
 
