@@ -106,3 +106,74 @@ class Observation(models.Model):
 
     def __str__(self):
         return f"{self.indicator.code} {self.area.code} {self.year} {self.gender} {self.group}"
+
+
+class PlanIndicator(models.Model):
+    """An indicator as a plan follows it: its number and group in the plan's list, the
+    sub-goals it follows, and a Sotkanet indicator suggested as the same measure until a
+    coordinator confirms (or removes) the match."""
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="plan_indicators")
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="plan_links", verbose_name=_("indicator")
+    )
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    group = models.CharField(_("group"), max_length=200, blank=True)
+    order = models.PositiveIntegerField(default=0)
+    subgoals = models.ManyToManyField(
+        "plans.SubGoal", related_name="plan_indicators", blank=True, verbose_name=_("sub-goals")
+    )
+    sotkanet_match = models.ForeignKey(
+        Indicator,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Sotkanet match"),
+    )
+    match_confirmed = models.BooleanField(_("match confirmed"), default=False)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("indicator of a plan")
+        verbose_name_plural = _("indicators of a plan")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "indicator"], name="one_link_per_indicator")
+        ]
+
+    def __str__(self):
+        return f"{self.number or ''} {self.indicator.name_fi}".strip()
+
+
+DEFAULT_TOLERANCE = 5
+
+
+class PlanAreas(models.Model):
+    """Where a plan's indicators are looked at: the plan's own area(s), the reference area
+    they are compared with (none chosen: the whole country) and the tolerance in per cent
+    within which a value counts as neutral."""
+
+    plan = models.OneToOneField(
+        "plans.Plan", on_delete=models.CASCADE, related_name="indicator_areas"
+    )
+    areas = models.ManyToManyField(
+        Area, related_name="plans", blank=True, verbose_name=_("areas of the plan")
+    )
+    reference_area = models.ForeignKey(
+        Area,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reference area"),
+    )
+    tolerance = models.DecimalField(
+        _("tolerance (%)"), max_digits=5, decimal_places=2, default=DEFAULT_TOLERANCE
+    )
+
+    class Meta:
+        verbose_name = _("areas of a plan")
+        verbose_name_plural = _("areas of plans")
+
+    def __str__(self):
+        return str(self.plan)

@@ -11,6 +11,7 @@ from lanu.accounts.models import Membership
 from lanu.followup.models import FollowUpRound
 from lanu.importers import evaluation, read_plan
 from lanu.importers.save import save_plan
+from lanu.indicators.plan_links import link_plan_indicators
 from lanu.plans.models import Organisation, Plan
 
 SEEDS = settings.BASE_DIR.parent / "shared" / "seeds"
@@ -58,8 +59,18 @@ class Command(BaseCommand):
         data = read_plan(path)
         data.published = True
         data.status = "approved"
-        save_plan(data, slug)
+        plan = save_plan(data, slug)
         self.stdout.write(f"{slug}: imported from {path.name}")
+        self.link_indicators(plan)
+
+    def link_indicators(self, plan: Plan) -> None:
+        """The plan's indicator texts as indicators with the whole country's values."""
+        linked = link_plan_indicators(plan)
+        if linked.indicators:
+            self.stdout.write(
+                f"{plan.slug}: {linked.indicators} indicators, "
+                f"{linked.observations} reference values"
+            )
 
     def load_round(self, slug: str, year: int, seeds: Path, pattern: str) -> None:
         plan = Plan.objects.get(slug=slug)

@@ -1,0 +1,136 @@
+"""A plan's indicators: its imported indicator texts (plans.IndicatorDescription) made into
+real indicators linked to the plan, with the whole country's reference values read from
+their descriptions (references.py), and a Sotkanet indicator suggested for each by name
+until a coordinator confirms the match."""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from lanu.plans.models import Plan
+
+from .models import Area, AreaKind, Indicator, PlanIndicator
+from .references import Reference, references
+from .saving import ObservationWriter
+
+COUNTRY_CODE = "maa:358"  # Sotkanet's whole country (region 658, category MAA, code 358)
+STEM = 5  # letters kept of a word: Finnish inflects the end ("elämäänsä", "elämään")
+SHORT = 3  # shorter words are left out of names' comparison
+CLOSE_ENOUGH = 0.3  # the share of words two names must have in common to be suggested
+COMMON_WORDS = {"ja", "tai", "sekä", "och", "eller", "and", "or", "the", "of", "vuoden", "aikana"}
+
+
+@dataclass
+class Linked:
+    """What linking a plan's indicators did, for the command's or the page's report."""
+
+    indicators: int = 0
+    observations: int = 0
+    without_year: list[str] = field(default_factory=list)  # values with no year, left out
+    repeated: list[str] = field(default_factory=list)  # a second value for a group and year
+
+
+def country_area() -> Area:
+    """The whole country: Sotkanet's if imported, else made here."""
+    found = Area.objects.filter(kind=AreaKind.COUNTRY).order_by("pk").first()
+    if found:
+        return found
+    names = {"name_fi": "Koko maa", "name_sv": "Hela landet", "name_en": "Whole country"}
+    return Area.objects.get_or_create(
+        code=COUNTRY_CODE, defaults={"kind": AreaKind.COUNTRY, **names}
+    )[0]
+
+
+def reference_area(plan: Plan) -> Area:
+    """The area the plan's indicators are compared with: the chosen one, else the country."""
+    chosen = getattr(getattr(plan, "indicator_areas", None), "reference_area", None)
+    return chosen or country_area()
+
+
+@transaction.atomic
+def link_plan_indicators(plan: Plan) -> Linked:
+    """Make each of the plan's indicator texts an indicator linked to the plan, with its
+    reference values for the whole country; then suggest Sotkanet matches. Again: the
+    same indicators and values, updated in place."""
+    linked = Linked()
+    country = country_area()
+    writer = ObservationWriter()
+    for order, text in enumerate(plan.indicator_descriptions.order_by("order", "pk")):
+        found = references(text.description, text.source)
+        indicator = plan_indicator(plan, text, order, found)
+        seen = set()
+        for reference in found:
+            key = (reference.group, reference.year)
+            label = f"{text.number or order + 1}. {text.name}: {reference.value}"
+            if reference.year is None:
+                linked.without_year.append(label)
+            elif key in seen:
+                linked.repeated.append(label)
+            else:
+                seen.add(key)
+                writer.add(
+                    (indicator.pk, country.pk, reference.year, "total", reference.group),
+                    reference.value,
+                    None,
+                )
+        linked.indicators += 1
+        linked.observations += len(seen)
+    writer.flush()
+    suggest_matches(plan)
+    return linked
+
+
+def plan_indicator(plan: Plan, text, order: int, found: list[Reference]) -> Indicator:
+    """The plan's own indicator for one text, and its link to the plan."""
+    language = "sv" if plan.language.startswith("sv") else "fi"
+    units = {reference.unit for reference in found}
+    indicator, _created = Indicator.objects.update_or_create(
+        code=f"plan:{plan.pk}:{text.number or order + 1}",
+        defaults={
+            "name_fi": text.name,
+            f"name_{language}": text.name,
+            f"definition_{language}": text.description,
+            "source": text.source[:500],
+            "unit": units.pop() if len(units) == 1 else "",
+        },
+    )
+    PlanIndicator.objects.update_or_create(
+        plan=plan,
+        indicator=indicator,
+        defaults={"number": text.number, "group": text.group, "order": order},
+    )
+    return indicator
+
+
+def words(name: str) -> set[str]:
+    """A name's words for comparing: lower case, accents kept, stems of the longer words."""
+    text = unicodedata.normalize("NFKC", name).lower()
+    found = re.findall(r"[^\W\d_]+", text)
+    return {word[:STEM] for word in found if len(word) >= SHORT and word not in COMMON_WORDS}
+
+
+def likeness(first: set[str], second: set[str]) -> float:
+    """The share of words in common (Jaccard): 1 for the same words, 0 for none."""
+    return len(first & second) / len(first | second) if first and second else 0.0
+
+
+def best_match(name: str, candidates: list[tuple[int, set[str]]]) -> int | None:
+    """The candidate indicator most like the name, if it is close enough."""
+    mine = words(name)
+    scored = [(likeness(mine, theirs), -pk, pk) for pk, theirs in candidates]
+    best = max(scored, default=None)
+    return best[2] if best and best[0] >= CLOSE_ENOUGH else None
+
+
+def suggest_matches(plan: Plan) -> None:
+    """A Sotkanet indicator for each of the plan's indicators whose match no coordinator
+    has confirmed: the one whose Finnish or Swedish name is most alike."""
+    sotkanet = Indicator.objects.filter(sotkanet_id__isnull=False)
+    names = sotkanet.values_list("pk", "name_fi", "name_sv")
+    candidates = [(pk, words(name)) for pk, *both in names for name in both if name]
+    links = list(plan.plan_indicators.filter(match_confirmed=False).select_related("indicator"))
+    for link in links:
+        link.sotkanet_match_id = best_match(link.indicator.name_fi, candidates)
+    PlanIndicator.objects.bulk_update(links, ["sotkanet_match"])

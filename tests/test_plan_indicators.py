@@ -1,0 +1,134 @@
+"""A plan's indicators: the whole country's values read from the plan's own text (in the
+shapes people write them, in Finnish and Swedish), the indicators linked to the plan, and
+a Sotkanet indicator suggested by name until a coordinator confirms it."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from lanu.importers import read_plan
+from lanu.importers.save import save_plan
+from lanu.indicators.models import Area, AreaKind, Indicator, Observation, PlanIndicator
+from lanu.indicators.plan_links import link_plan_indicators, suggest_matches
+from lanu.indicators.references import Reference, references
+from lanu.plans.models import IndicatorDescription, Plan
+
+
+def test_the_groups_of_a_school_survey_phrase_and_the_year_of_its_citation():
+    text = (
+        "perusopetus. 4. ja 5. luokkalaisista, koko maa: 89,5%. 8. ja 9. luokkalaisista, "
+        "koko maa 75,2%. Lukiolaisista, koko maa 74,5%. Ammattikoululaisista, koko maa "
+        "76,1%. (Kouluterveyskysely 2019) 4-vuotiaiden huoltajista, koko maa: 90,1%."
+    )
+    sources = "Kouluterveyskysely 2019; Lasten terveys, hyvinvointi ja palvelut (LTH) 2018"
+    assert references(text, sources) == [
+        Reference("4.-5. luokka", 2019, Decimal("89.5"), "%"),
+        Reference("8.-9. luokka", 2019, Decimal("75.2"), "%"),
+        Reference("lukio", 2019, Decimal("74.5"), "%"),
+        Reference("ammatillinen", 2019, Decimal("76.1"), "%"),
+        Reference("4-vuotiaiden huoltajat", 2018, Decimal("90.1"), "%"),
+    ]
+
+
+def test_other_shapes_negative_values_age_ranges_and_a_year_in_the_phrase():
+    text = "0–6-vuotiaiden määrä, koko maa: -16,3 %. 7-15 -vuotiaat: Koko maan tilanne 2017: 4,0"
+    assert references(text, "Tilastokeskus 2019") == [
+        Reference("0-6-vuotiaat", 2019, Decimal("-16.3"), "%"),
+        Reference("7-15-vuotiaat", 2017, Decimal("4.0"), ""),
+    ]
+
+
+def test_swedish_phrases_with_grades_upper_secondary_and_thousands():
+    text = (
+        "Elever i årskurs 8 och 9: hela landet 12,5 procent (2021). Gymnasiestuderande, "
+        "hela landet: 1 204,5. Yrkesinstitutens studerande – hela landet 7.25 % (2023). "
+        "Vårdnadshavare till 4-åringar, i hela landet 88 %."
+    )
+    assert references(text, "Skolhälsoenkäten 2021") == [
+        Reference("8.-9. luokka", 2021, Decimal("12.5"), "%"),
+        Reference("lukio", 2023, Decimal("1204.5"), ""),
+        Reference("ammatillinen", 2023, Decimal("7.25"), "%"),
+        Reference("4-vuotiaiden huoltajat", 2021, Decimal("88"), "%"),
+    ]
+
+
+def test_a_text_naming_the_country_without_a_value_gives_none():
+    text = "Lukuja ei ole suhteutettu koko maan väestöön. Hela landets siffror saknas."
+    assert references(text, "THL 2019") == []
+
+
+def test_a_value_without_any_year_is_given_without_one():
+    assert references("koko maa: 5%", "") == [Reference("", None, Decimal("5"), "%")]
+
+
+@pytest.fixture
+def kymenlaakso(db, seed_path):
+    return save_plan(read_plan(seed_path("003")), "kymenlaakso")
+
+
+def country_values(number: int) -> dict:
+    observations = Observation.objects.filter(
+        indicator__plan_links__number=number, area__kind=AreaKind.COUNTRY
+    )
+    return {(o.group, o.year): o.value for o in observations}
+
+
+def test_the_seeds_32_indicators_become_indicators_with_the_countrys_values(kymenlaakso):
+    linked = link_plan_indicators(kymenlaakso)
+    assert linked.indicators == 32
+    links = list(kymenlaakso.plan_indicators.select_related("indicator"))
+    assert [link.number for link in links] == list(range(1, 33))
+    assert links[6].indicator.name_fi == "Tyytyväinen elämäänsä"
+    assert links[6].group == "Hyvinvointi, osallisuus & vapaa-aika"
+    assert country_values(7) == {
+        ("4.-5. luokka", 2019): Decimal("89.5"),
+        ("8.-9. luokka", 2019): Decimal("75.2"),
+        ("lukio", 2019): Decimal("74.5"),
+        ("ammatillinen", 2019): Decimal("76.1"),
+        ("4-vuotiaiden huoltajat", 2018): Decimal("90.1"),
+    }
+    assert country_values(3) == {("", 2018): Decimal("19.2")}
+    assert country_values(15) == {}  # the plan gives no value for the whole country
+    assert Area.objects.get(kind=AreaKind.COUNTRY).name_sv == "Hela landet"
+
+
+def test_linking_again_updates_in_place(kymenlaakso):
+    link_plan_indicators(kymenlaakso)
+    counts = (Indicator.objects.count(), Observation.objects.count(), PlanIndicator.objects.count())
+    link_plan_indicators(kymenlaakso)
+    again = (Indicator.objects.count(), Observation.objects.count(), PlanIndicator.objects.count())
+    assert again == counts
+
+
+def sotkanet(pk: int, fi: str, sv: str = "") -> Indicator:
+    return Indicator.objects.create(code=f"sotkanet:{pk}", sotkanet_id=pk, name_fi=fi, name_sv=sv)
+
+
+def test_a_sotkanet_indicator_of_a_like_name_is_suggested_until_confirmed(kymenlaakso):
+    link_plan_indicators(kymenlaakso)
+    content = sotkanet(1, "Tyytyväinen elämäänsä, 8. ja 9. luokan oppilaat (%)")
+    sotkanet(2, "Väestö 31.12.", "Befolkning 31.12.")
+    youth = sotkanet(3, "Nuorisotyöttömät, % 18-24-vuotiaasta työvoimasta")
+    suggest_matches(kymenlaakso)
+    suggested = {link.number: link.sotkanet_match for link in kymenlaakso.plan_indicators.all()}
+    assert suggested[7] == content
+    assert suggested[4] == youth
+    assert suggested[31] is None  # bullying: nothing alike
+    link = kymenlaakso.plan_indicators.get(number=4)
+    link.sotkanet_match, link.match_confirmed = None, True  # the coordinator unmatched it
+    link.save()
+    suggest_matches(kymenlaakso)
+    assert kymenlaakso.plan_indicators.get(number=4).sotkanet_match is None
+
+
+def test_the_demo_plan_has_its_32_indicators(db):
+    call_command("load-demo")
+    plan = Plan.objects.get(slug="kymenlaakso-2020-2024")
+    assert plan.plan_indicators.count() == 32
+    assert IndicatorDescription.objects.filter(plan=plan).count() == 32
+    assert country_values(22) == {
+        ("8.-9. luokka", 2019): Decimal("16.9"),
+        ("lukio", 2019): Decimal("15.9"),
+        ("ammatillinen", 2019): Decimal("25.1"),
+    }
