@@ -36,7 +36,7 @@ def import_generic(stream: TextIO, source: str, skip_unknown_areas: bool) -> Imp
             key = (indicator, area, found_year, found_gender, group)
             writer.add(key, value, absolute)
     writer.flush()
-    return Imported(read=writer.read, skipped_areas=areas.skipped)
+    return Imported(read=writer.read, added=writer.added, skipped_areas=areas.skipped)
 
 
 def population_group(text: str, source: str, line: int, column: int | None) -> str:

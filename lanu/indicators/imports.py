@@ -7,7 +7,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from . import generic, sotkanet
-from .models import Observation
 from .streams import ImportProblem
 
 Reader = Callable[[TextIO, str, bool], sotkanet.Imported]
@@ -25,16 +24,14 @@ def import_stream(
 ) -> list[str]:
     """Import one file in one transaction (a problem anywhere writes nothing); the
     report's lines."""
-    before = Observation.objects.count()
     try:
         with transaction.atomic():
             imported = FORMATS[format](stream, source, skip_unknown_areas)
     except UnicodeDecodeError:
         raise ImportProblem(source, None, _("the file is not UTF-8 text")) from None
     report = [_("Read %(count)s items from %(file)s.") % {"count": imported.read, "file": source}]
-    added = Observation.objects.count() - before
     if format in ("sotkanet-json", "sotkanet-csv", "csv"):
-        values = {"added": added, "updated": imported.read - added}
+        values = {"added": imported.added, "updated": imported.read - imported.added}
         report.append(_("New values: %(added)s; values updated in place: %(updated)s.") % values)
     if imported.skipped_areas:
         skipped = ", ".join(sorted(imported.skipped_areas, key=lambda key: (len(key), key)))

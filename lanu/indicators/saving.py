@@ -1,29 +1,36 @@
-"""Writing observations in bulk: one INSERT ... ON CONFLICT UPDATE per batch, so that a
-re-import updates the values in place and never duplicates them."""
+"""Writing observations in bulk: PostgreSQL COPYs a batch into a temporary table and
+moves it with one INSERT ... ON CONFLICT DO UPDATE; SQLite runs the same upsert with
+executemany. A re-import updates the values in place and never duplicates them; the new
+rows are counted as they are written, never by counting the whole table."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from .models import Area, Gender, Indicator, Observation
 from .streams import ImportProblem
 
-BATCH = 5000
+BATCH = 50_000
 UNIQUE = ["indicator", "area", "year", "gender", "group"]
 LARGEST = Decimal(10) ** 18
 FIRST_YEAR, LAST_YEAR = 1800, 2200
+STAGING = "lanu_observation_import"
 
 Key = tuple[int, int, int, str, str]
+Row = tuple[int, int, int, str, str, Decimal | None, Decimal | None]
 
 
 @dataclass
 class ObservationWriter:
     """Collects observations and writes them a batch at a time. Within a batch the last
-    value for a key wins (PostgreSQL refuses to update one row twice in one statement)."""
+    value for a key wins (PostgreSQL refuses to update one row twice in one statement).
+    Use inside the import's transaction: `added` counts the rows that were new."""
 
     batch: dict[Key, tuple[Decimal | None, Decimal | None]] = field(default_factory=dict)
     read: int = 0
+    added: int = 0
 
     def add(self, key: Key, value: Decimal | None, absolute: Decimal | None) -> None:
         self.batch[key] = (value, absolute)
@@ -32,25 +39,62 @@ class ObservationWriter:
             self.flush()
 
     def flush(self) -> None:
-        rows = [
-            Observation(
-                indicator_id=key[0],
-                area_id=key[1],
-                year=key[2],
-                gender=key[3],
-                group=key[4],
-                value=value,
-                absolute_value=absolute,
-            )
-            for key, (value, absolute) in self.batch.items()
-        ]
-        Observation.objects.bulk_create(
+        if self.batch:
+            rows = [(*key, value, absolute) for key, (value, absolute) in self.batch.items()]
+            self.batch = {}
+            self.added += upsert(rows)
+
+
+def columns_sql() -> tuple[str, str, str]:
+    """The table, its columns and its unique key, quoted for SQL."""
+    quote = connection.ops.quote_name
+    fields = [Observation._meta.get_field(name) for name in [*UNIQUE, "value", "absolute_value"]]
+    names = [quote(field.column) for field in fields]
+    return quote(Observation._meta.db_table), ", ".join(names), ", ".join(names[:5])
+
+
+def upsert(rows: list[Row]) -> int:
+    """Write the rows (no key twice); how many of them were new."""
+    if connection.vendor == "postgresql":
+        return upsert_postgresql(rows)
+    return upsert_sqlite(rows)
+
+
+def upsert_sqlite(rows: list[Row]) -> int:
+    table, columns, unique = columns_sql()
+    with connection.cursor() as cursor:
+        # Django's SQLite ids are AUTOINCREMENT: a new row's id exceeds every older one.
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")  # noqa: S608
+        before = cursor.fetchone()[0]
+        cursor.executemany(
+            f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s) "  # noqa: S608
+            f"ON CONFLICT ({unique}) DO UPDATE SET "
+            "value = excluded.value, absolute_value = excluded.absolute_value",
             rows,
-            update_conflicts=True,
-            unique_fields=UNIQUE,
-            update_fields=["value", "absolute_value"],
         )
-        self.batch = {}
+        cursor.execute(f"SELECT COUNT(*) FROM {table} WHERE id > %s", [before])  # noqa: S608
+        return cursor.fetchone()[0]
+
+
+def upsert_postgresql(rows: list[Row]) -> int:
+    table, columns, unique = columns_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {STAGING} ON COMMIT DROP "  # noqa: S608
+            f"AS SELECT {columns} FROM {table} WITH NO DATA"
+        )
+        with cursor.cursor.copy(f"COPY {STAGING} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(
+            f"WITH written AS (INSERT INTO {table} ({columns}) "  # noqa: S608
+            f"SELECT {columns} FROM {STAGING} ON CONFLICT ({unique}) DO UPDATE SET "
+            "value = excluded.value, absolute_value = excluded.absolute_value "
+            "RETURNING xmax = 0 AS new) SELECT COUNT(*) FILTER (WHERE new) FROM written"
+        )
+        added = cursor.fetchone()[0]
+        cursor.execute(f"TRUNCATE {STAGING}")
+        return added
 
 
 class Lookup:

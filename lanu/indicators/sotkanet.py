@@ -30,6 +30,7 @@ class Imported:
     """What an import did, for the command's report."""
 
     read: int = 0
+    added: int = 0  # observations that were new
     skipped_areas: set[str] = field(default_factory=set)
 
 
@@ -87,7 +88,7 @@ def save_rows(
         if indicator is not None and area is not None:
             writer.add((indicator, area, found_year, found_gender, ""), value, absolute)
     writer.flush()
-    return Imported(read=writer.read, skipped_areas=areas.skipped)
+    return Imported(read=writer.read, added=writer.added, skipped_areas=areas.skipped)
 
 
 @dataclass
