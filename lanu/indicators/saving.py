@@ -17,6 +17,7 @@ UNIQUE = ["indicator", "area", "year", "gender", "group"]
 LARGEST = Decimal(10) ** 18
 FIRST_YEAR, LAST_YEAR = 1800, 2200
 STAGING = "lanu_observation_import"
+GENDERS = frozenset(Gender.values)
 
 Key = tuple[int, int, int, str, str]
 Row = tuple[int, int, int, str, str, Decimal | None, Decimal | None]
@@ -154,7 +155,7 @@ def year(text: object, source: str, line: int, column: int | None = None) -> int
 
 def gender(text: object, source: str, line: int, column: int | None = None) -> str:
     found = str(text or Gender.TOTAL).strip().lower()
-    if found not in Gender.values:
+    if found not in GENDERS:
         problem = _("unknown gender “%(value)s”: write total, male or female") % {"value": text}
         raise ImportProblem(source, line, problem, column)
     return found

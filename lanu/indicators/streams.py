@@ -121,17 +121,33 @@ def csv_rows(
 ) -> Iterator[tuple[dict[str, str], int]]:
     """The rows of a CSV file as {column: text}, with their line. The header must have
     every required column and no column that is neither required nor optional."""
+    header, rows = csv_table(stream, source, delimiter, required, optional)
+    for fields, line in rows:
+        yield dict(zip(header, fields, strict=True)), line
+
+
+def csv_table(
+    stream: TextIO, source: str, delimiter: str, required: list[str], optional: list[str]
+) -> tuple[list[str], Iterator[tuple[list[str], int]]]:
+    """The header of a CSV file (checked as csv_rows does) and its rows as lists of
+    fields in the header's order, with their line: the fast way for large files."""
     reader = csv.reader(stream, delimiter=delimiter)
     header = [name.strip().lower() for name in next(reader, [])]
     check_header(header, source, delimiter, required, optional)
+    return header, csv_fields(reader, source, len(header))
+
+
+def csv_fields(reader, source: str, width: int) -> Iterator[tuple[list[str], int]]:
+    """The rows that are not blank, each of the header's width."""
     for row in reader:
-        if not any(field.strip() for field in row):
+        fields = [field.strip() for field in row]
+        if not any(fields):
             continue
-        if len(row) != len(header):
-            values = {"found": len(row), "expected": len(header)}
+        if len(fields) != width:
+            values = {"found": len(fields), "expected": width}
             problem = _("this line has %(found)s fields, the header has %(expected)s") % values
             raise ImportProblem(source, reader.line_num, problem)
-        yield dict(zip(header, (field.strip() for field in row), strict=True)), reader.line_num
+        yield fields, reader.line_num
 
 
 def check_header(
