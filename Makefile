@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/lanu
 ## documents (LibreOffice's ODT and PDF copies) are made once, not once per worker.
 PYTEST := $(BIN)/pytest -p no:cacheprovider -n $(or $(WORKERS),auto) --dist loadfile
 
-.PHONY: run test test-sqlite test-postgres install install-test browser documents gettext lint messages bench bench-load bench-national clean
+.PHONY: run test test-sqlite test-postgres install install-test browser documents gettext lint messages bench bench-load bench-national bench-indicators clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[bench]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -99,6 +103,13 @@ bench-load: install
 ## every page beside the same page with its plan alone. A quick run: ARGS=--plans=33.
 bench-national: install
 	$(BIN)/python bench/national.py --database-url "$(subst /lanu,/lanu_national_bench,$(PG_URL))" $(ARGS)
+
+## All of Sotkanet at once: 10 million observations imported on SQLite and on PostgreSQL
+## (a throw-away test_lanu_indicators_bench database), beside pandas.read_csv of the same
+## file. A quick run: ARGS=--observations=1000000.
+bench-indicators: $(VENV)/.installed-bench
+	$(BIN)/python bench/indicators.py $(ARGS)
+	$(BIN)/python bench/indicators.py --database-url "$(subst /lanu,/lanu_indicators_bench,$(PG_URL))" $(ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -222,6 +222,29 @@ def test_a_reimport_updates_changed_values_in_place(tmp_path, welfare_areas):
     assert (again.value, again.absolute_value) == (Decimal("16.3"), None)
 
 
+def test_a_file_of_new_and_known_values_counts_each_across_batches(
+    tmp_path, welfare_areas, monkeypatch
+):
+    run(written(tmp_path, "old.csv", CSV_HEADER + "127;151;2021;total;1;\n"), "sotkanet-csv")
+    monkeypatch.setattr(saving, "BATCH", 2)
+    rows = [f"127;151;{year};total;{year};\n" for year in (2020, 2021, 2022, 2023, 2024)]
+    report = run(written(tmp_path, "new.csv", CSV_HEADER + "".join(rows)), "sotkanet-csv")
+    assert "New values: 4; values updated in place: 1." in report
+    assert Observation.objects.count() == 5
+    assert value_of(127, 151, 2021) == 2021
+
+
+def test_sotkanet_csv_columns_in_another_order_are_read_by_their_names(tmp_path, welfare_areas):
+    header = "year;region;indicator;absolute value;primary value;gender\n"
+    path = written(tmp_path, "order.csv", header + "2022;151;127;80;15.1;male\n2023;151;127;;x;\n")
+    message = refused(path, "sotkanet-csv")
+    assert "order.csv, line 3, column 5: “x” is not a number" in message
+    path.write_text(header + "2022;151;127;80;15.1;male\n", encoding="utf-8")
+    run(path, "sotkanet-csv")
+    male = Observation.objects.get(gender="male")
+    assert (male.year, male.value, male.absolute_value) == (2022, Decimal("15.1"), 80)
+
+
 def test_an_indicators_metadata_adds_what_the_list_lacks_and_the_list_keeps_it(tmp_path):
     metadata = {
         "id": 127,
