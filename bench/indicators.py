@@ -9,9 +9,11 @@ parses the same file with pandas.read_csv (pip install -e .[bench]). Prints one 
 document with the import's rows per second, its time as a ratio to the parse alone
 (target: at most 3), the report of the import, and the process's peak RSS before and
 after the import (resource.getrusage; measured before pandas, which holds the whole
-file). The dashboard's server time is not measured: its pages do not exist yet.
+file), and the machine's load average at the end (it is shared). The dashboard's
+server time is not measured: its pages do not exist yet.
 """
 
+import os
 import resource
 import tempfile
 import time
@@ -57,6 +59,7 @@ def main() -> None:
             "import_report": report,
             "peak_rss_mb_before_import": rss_before,
             "peak_rss_mb_after_import": rss_after,
+            "load_average_at_end": [round(load, 2) for load in os.getloadavg()],
             "dashboard": "not measured: the plan's indicator dashboard (issue 12, item 5) "
             "does not exist yet",
         }
