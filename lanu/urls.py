@@ -17,6 +17,7 @@ urlpatterns = i18n_patterns(
     path("", RedirectView.as_view(pattern_name="plans:list", permanent=False)),
     # Before plans' own (public) export.json: coordinators get the full one there.
     path("plans/<slug:slug>/export.json", backup_views.export_json),
+    path("plans/<slug:slug>/indicators/", include("lanu.indicators.views")),
     path("plans/", include((plan_pages, plan_urls.app_name))),
     path("plans/<slug:slug>/rounds/", include("lanu.followup.urls")),
     path("accounts/", include("lanu.accounts.urls")),

@@ -17,6 +17,9 @@ from lanu.followup.rounds import close_round, open_round
 from lanu.history.models import Change
 from lanu.history.records import record, snapshot
 from lanu.importers.views import read_upload
+from lanu.indicators.models import Indicator
+from lanu.indicators.plan_links import link_plan_indicators
+from lanu.plans.models import IndicatorDescription
 from tests.browser import axe_violations, chromium_page, log_in_by_keyboard
 
 from .test_import_preview import plan_docx
@@ -69,6 +72,7 @@ def site(people, tmp_path):
     Submission.objects.create(round=closed, organisation=people.first, submitted_by=people.bob)
     close_round(closed)
     open_round(plan, 2024, datetime.date(2025, 1, 15), datetime.date(2025, 2, 28))
+    add_indicator(plan)
     pending = read_upload(plan_docx(), "suunnitelma.docx", None)
     pending.user = people.alice
     pending.save()
@@ -91,6 +95,20 @@ def site(people, tmp_path):
         "membership": people.vera.memberships.get().pk,
     }
     return values, pks
+
+
+def add_indicator(plan) -> None:
+    """An indicator of the plan with the country's value and a suggested Sotkanet match."""
+    IndicatorDescription.objects.create(
+        plan=plan,
+        number=1,
+        group=LONG_WORD,
+        name=f"Tyytyväinen elämäänsä {LONG_WORD}",
+        description="8. ja 9. luokkalaisista, koko maa: 75,2%.",
+        source="Kouluterveyskysely 2019",
+    )
+    Indicator.objects.create(code="sotkanet:9", sotkanet_id=9, name_fi="Tyytyväinen elämäänsä")
+    link_plan_indicators(plan)
 
 
 def address(name: str, params: set[str], values: dict, pks: dict, language: str) -> str:

@@ -6,13 +6,16 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from lanu.importers import read_plan
 from lanu.importers.save import save_plan
 from lanu.indicators.models import Area, AreaKind, Indicator, Observation, PlanIndicator
 from lanu.indicators.plan_links import link_plan_indicators, suggest_matches
 from lanu.indicators.references import Reference, references
-from lanu.plans.models import IndicatorDescription, Plan
+from lanu.plans.models import IndicatorDescription, Plan, SubGoal
 
 
 def test_the_groups_of_a_school_survey_phrase_and_the_year_of_its_citation():
@@ -132,3 +135,103 @@ def test_the_demo_plan_has_its_32_indicators(db):
         ("lukio", 2019): Decimal("15.9"),
         ("ammatillinen", 2019): Decimal("25.1"),
     }
+
+
+# The coordinator's page ------------------------------------------------------------
+
+
+def links_url(plan) -> str:
+    return reverse("indicators:links", args=[plan.slug])
+
+
+def described(plan, count: int) -> None:
+    for n in range(1, count + 1):
+        IndicatorDescription.objects.create(
+            plan=plan,
+            number=n,
+            order=n,
+            group="Hyvinvointi",
+            name=f"Tyytyväinen elämäänsä <b>{n}</b>",
+            description=f"8. ja 9. luokkalaisista, koko maa: {n},5 %.",
+            source="Kouluterveyskysely 2019",
+        )
+
+
+def test_only_the_coordinator_may_open_the_page(client, people):
+    url = links_url(people.plan)
+    client.force_login(people.mallory)
+    assert client.get(url).status_code == 404
+    for reader in (people.vera, people.bob):
+        client.force_login(reader)
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"action": "read"}).status_code == 403
+    assert not PlanIndicator.objects.exists()
+
+
+def test_the_coordinator_reads_the_indicators_and_sees_the_countrys_values(
+    client, people, in_english
+):
+    described(people.plan, 2)
+    client.force_login(people.alice)
+    response = client.post(links_url(people.plan), {"action": "read"}, follow=True)
+    page = response.content.decode()
+    assert "2 indicators read from the plan" in page
+    assert "1. Tyytyväinen elämäänsä &lt;b&gt;1&lt;/b&gt;" in page
+    assert "8.-9. luokka, 2019: 2.5 %" in page
+
+
+def test_confirming_and_removing_a_match(client, people, in_english):
+    described(people.plan, 1)
+    sotkanet(9, "Tyytyväinen elämäänsä, 8. ja 9. luokan oppilaat (%)")
+    link_plan_indicators(people.plan)
+    link = people.plan.plan_indicators.get()
+    client.force_login(people.alice)
+    assert "Suggested match:" in client.get(links_url(people.plan)).content.decode()
+    client.post(links_url(people.plan), {"action": "confirm", "link": link.pk})
+    link.refresh_from_db()
+    assert link.match_confirmed and link.sotkanet_match.sotkanet_id == 9
+    assert "Confirmed match:" in client.get(links_url(people.plan)).content.decode()
+    client.post(links_url(people.plan), {"action": "unmatch", "link": link.pk})
+    link_plan_indicators(people.plan)  # reading again suggests nothing in its place
+    link.refresh_from_db()
+    assert link.match_confirmed and link.sotkanet_match is None
+
+
+def test_linking_an_indicator_to_sub_goals_of_this_plan_only(client, people, plan_of):
+    described(people.plan, 1)
+    link_plan_indicators(people.plan)
+    link = people.plan.plan_indicators.get()
+    mine = SubGoal.objects.filter(goal__plan=people.plan).order_by("pk")[:2]
+    other = SubGoal.objects.filter(goal__plan=plan_of(3, slug="toinen")).first()
+    client.force_login(people.alice)
+    data = {"action": "subgoals", "link": link.pk, "subgoals": [s.pk for s in mine] + [other.pk]}
+    client.post(links_url(people.plan), data)
+    assert set(link.subgoals.all()) == set(mine)
+    page = client.get(links_url(people.plan)).content.decode()
+    assert page.count(" checked>") == 2
+    assert "8.-9. luokka, 2019: 1,5 %" in page  # in Finnish, with a decimal comma
+
+
+def test_a_link_of_another_plan_is_not_found(client, people, plan_of):
+    other = plan_of(3, slug="toinen")
+    described(other, 1)
+    link_plan_indicators(other)
+    client.force_login(people.alice)
+    data = {"action": "confirm", "link": other.plan_indicators.get().pk}
+    assert client.post(links_url(people.plan), data).status_code == 404
+
+
+def test_the_page_takes_as_many_queries_for_30_indicators_as_for_3(client, people):
+    client.force_login(people.alice)
+    described(people.plan, 3)
+    link_plan_indicators(people.plan)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(links_url(people.plan)).status_code == 200
+    IndicatorDescription.objects.filter(plan=people.plan).delete()
+    described(people.plan, 30)
+    link_plan_indicators(people.plan)
+    for link in people.plan.plan_indicators.all():
+        link.subgoals.set(SubGoal.objects.filter(goal__plan=people.plan)[:2])
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(links_url(people.plan)).status_code == 200
+    assert len(many) == len(few)

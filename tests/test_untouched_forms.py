@@ -30,6 +30,7 @@ from lanu.plans.models import Action, Goal, Organisation, Plan, SubGoal
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 APPS = ("lanu.plans", "lanu.followup", "lanu.accounts", "lanu.importers", "lanu.backup")
+APPS += ("lanu.indicators",)
 DECOMPOSED = unicodedata.normalize("NFD", "Käyttäjät ja äidinkieli")
 OLD_STYLE = "Ensimmäinen rivi  \r\nToinen rivi\t\r\n"  # as stored before normalising
 MULTILINE = "Sivistystoimi\nNuorisopalvelut"  # what the issue saw turn into "\r\n"
@@ -74,6 +75,7 @@ CREATING_OR_ACTING = {
     "followup:round-close",
     "followup:report-submit",
     "followup:round-remind",
+    "indicators:links",  # reads the plan's indicators, confirms matches, links sub-goals
 }
 
 
