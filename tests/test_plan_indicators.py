@@ -235,3 +235,20 @@ def test_the_page_takes_as_many_queries_for_30_indicators_as_for_3(client, peopl
     with CaptureQueriesContext(connection) as many:
         assert client.get(links_url(people.plan)).status_code == 200
     assert len(many) == len(few)
+
+
+def test_the_coordinator_chooses_the_areas_the_reference_and_the_tolerance(client, people):
+    client.force_login(people.alice)
+    kotka = Area.objects.create(code="kunta:285", name_fi="Kotka", kind=AreaKind.MUNICIPALITY)
+    region = Area.objects.create(code="maakunta:08", name_fi="Kymenlaakso", kind=AreaKind.REGION)
+    page = client.get(links_url(people.plan)).content.decode()
+    assert 'value="5"' in page or 'value="5,00"' in page  # the default tolerance
+    data = {"action": "areas", "areas": [kotka.pk], "reference_area": region.pk}
+    refused = client.post(links_url(people.plan), data | {"tolerance": "150"})
+    assert refused.status_code == 400
+    assert not people.plan.__class__.objects.filter(indicator_areas__isnull=False).exists()
+    client.post(links_url(people.plan), data | {"tolerance": "7,5"})
+    chosen = people.plan.__class__.objects.get(pk=people.plan.pk).indicator_areas
+    assert list(chosen.areas.all()) == [kotka]
+    assert chosen.reference_area == region
+    assert chosen.tolerance == Decimal("7.5")

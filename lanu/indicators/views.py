@@ -21,7 +21,8 @@ from django.utils.translation import ngettext
 from lanu.plans.access import coordinated_plan
 from lanu.plans.models import Plan, SubGoal
 
-from .models import Observation, PlanIndicator
+from .forms import PlanAreasForm
+from .models import Observation, PlanAreas, PlanIndicator
 from .plan_links import country_area, link_plan_indicators
 
 ACTIONS = ("read", "confirm", "unmatch", "subgoals")
@@ -30,8 +31,24 @@ ACTIONS = ("read", "confirm", "unmatch", "subgoals")
 @login_required
 def plan_indicator_links(request, slug):
     plan = coordinated_plan(request, slug)
+    if request.method == "POST" and request.POST.get("action") == "areas":
+        form = PlanAreasForm(request.POST, instance=plan_areas(plan))
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("The areas of the plan were saved."))
+            return redirect("indicators:links", slug=plan.slug)
+        return page(request, plan, form, status=400)
     if request.method == "POST":
         return act(request, plan)
+    return page(request, plan, PlanAreasForm(instance=plan_areas(plan)))
+
+
+def plan_areas(plan: Plan) -> PlanAreas:
+    """The plan's areas as chosen, or (not yet saved) the defaults."""
+    return PlanAreas.objects.filter(plan=plan).first() or PlanAreas(plan=plan)
+
+
+def page(request, plan: Plan, form: PlanAreasForm, status: int = 200):
     links = list(
         plan.plan_indicators.select_related("indicator", "sotkanet_match").order_by("order")
     )
@@ -46,9 +63,9 @@ def plan_indicator_links(request, slug):
         {"link": link, "subgoals": chosen[link.pk], "values": values[link.indicator_id]}
         for link in links
     ]
-    context = {"plan": plan, "rows": rows, "subgoals": subgoals}
+    context = {"plan": plan, "rows": rows, "subgoals": subgoals, "form": form}
     context["texts"] = plan.indicator_descriptions.count()
-    return render(request, "indicators/plan_indicator_links.html", context)
+    return render(request, "indicators/plan_indicator_links.html", context, status=status)
 
 
 def followed_subgoals(plan: Plan) -> dict[int, set[int]]:
