@@ -56,6 +56,17 @@ def test_swedish_phrases_with_grades_upper_secondary_and_thousands():
     ]
 
 
+def test_a_group_in_an_earlier_sentence_is_not_the_values_group():
+    text = (
+        "Synnytysten määrä tuhatta (15–49-vuotiasta) naista kohti. Väestötietona käytetään "
+        "keskiväkilukua. Koko maa: 41,6. Perusopetus 4. ja 5. luokkalaisista, koko maa: 3,4 %."
+    )
+    assert [(r.group, r.value) for r in references(text, "Tilastokeskus 2018")] == [
+        ("", Decimal("41.6")),
+        ("4.-5. luokka", Decimal("3.4")),
+    ]
+
+
 def test_a_text_naming_the_country_without_a_value_gives_none():
     text = "Lukuja ei ole suhteutettu koko maan väestöön. Hela landets siffror saknas."
     assert references(text, "THL 2019") == []
@@ -92,6 +103,7 @@ def test_the_seeds_32_indicators_become_indicators_with_the_countrys_values(kyme
         ("4-vuotiaiden huoltajat", 2018): Decimal("90.1"),
     }
     assert country_values(3) == {("", 2018): Decimal("19.2")}
+    assert country_values(2) == {("", 2018): Decimal("41.6")}
     assert country_values(15) == {}  # the plan gives no value for the whole country
     assert Area.objects.get(kind=AreaKind.COUNTRY).name_sv == "Hela landet"
 

@@ -2,9 +2,10 @@
 "hela landet 12,3 procent (2019)", "0–6-vuotiaiden määrä, koko maa: -16,3%".
 
 Each value follows a phrase naming the whole country (koko maa, koko maan tilanne, hela
-landet, whole country). Its population group is the last one named before it since the
-previous value (4.-5. luokka, 8.-9. luokka, lukio, ammatillinen, 4-vuotiaiden huoltajat,
-an age range such as 0-6-vuotiaat), written as one Finnish key whatever the language.
+landet, whole country). Its population group is the last one named before it in its
+own sentence and since the previous value (4.-5. luokka, 8.-9. luokka, lukio,
+ammatillinen, 4-vuotiaiden huoltajat, an age range such as 0-6-vuotiaat), written as one
+Finnish key whatever the language.
 Its year is one written in the phrase ("koko maa 2019: 41,6 %"), or else that of the
 next citation in brackets ("(Kouluterveyskysely 2019)", "(2019)"), or else the latest
 year of the sources not cited in the text.
@@ -22,6 +23,7 @@ REFERENCE = re.compile(
     rf"(?P<sign>[-−–])?\s*(?P<number>{NUMBER})\s*(?P<unit>%|‰|prosenttia|procent|per\s*cent)?",
     re.IGNORECASE,
 )
+SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖ])")
 CITATION = re.compile(rf"\([^()]*?\b({YEAR})\)")
 
 
@@ -68,11 +70,18 @@ def references(text: str, sources: str = "") -> list[Reference]:
     start = 0
     fallback = uncited_year(text, sources)
     for match in REFERENCE.finditer(text):
-        group = last_group(text[start : match.start()])
+        group = last_group(this_sentence(text[start : match.start()]))
         year = match.group("year") or cited_year(text, match.end()) or fallback
         found.append(Reference(group, year and int(year), value(match), unit(match)))
         start = match.end()
     return found
+
+
+def this_sentence(text: str) -> str:
+    """The end of the text from its last sentence break (a full stop and a capital
+    letter): "(15–49-vuotiaasta) naista kohti. Koko maa" is not about 15-49-year-olds."""
+    breaks = list(SENTENCE_BREAK.finditer(text))
+    return text[breaks[-1].end() :] if breaks else text
 
 
 def last_group(text: str) -> str:
