@@ -264,3 +264,11 @@ def test_the_coordinator_chooses_the_areas_the_reference_and_the_tolerance(clien
     assert list(chosen.areas.all()) == [kotka]
     assert chosen.reference_area == region
     assert chosen.tolerance == Decimal("7.5")
+
+
+def test_the_admin_lists_a_plans_indicators(client, kymenlaakso, django_user_model):
+    link_plan_indicators(kymenlaakso)
+    client.force_login(django_user_model.objects.create_superuser("root", "r@example.fi", "x"))
+    page = client.get(reverse("admin:indicators_planindicator_changelist")).content.decode()
+    assert "Tyytyväinen elämäänsä" in page
+    assert client.get(reverse("admin:indicators_planareas_changelist")).status_code == 200

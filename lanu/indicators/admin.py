@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Area, Indicator, Observation
+from .models import Area, Indicator, Observation, PlanAreas, PlanIndicator
 
 
 @admin.register(Indicator)
@@ -25,3 +25,19 @@ class ObservationAdmin(admin.ModelAdmin):
     search_fields = ["indicator__code", "indicator__name_fi", "area__code", "area__name_fi"]
     list_select_related = ["indicator", "area"]
     raw_id_fields = ["indicator", "area"]
+
+
+@admin.register(PlanIndicator)
+class PlanIndicatorAdmin(admin.ModelAdmin):
+    list_display = ["plan", "number", "indicator", "group", "sotkanet_match", "match_confirmed"]
+    list_filter = ["match_confirmed"]
+    list_select_related = ["plan", "indicator", "sotkanet_match"]
+    raw_id_fields = ["plan", "indicator", "sotkanet_match"]
+    filter_horizontal = ["subgoals"]
+
+
+@admin.register(PlanAreas)
+class PlanAreasAdmin(admin.ModelAdmin):
+    list_display = ["plan", "reference_area", "tolerance"]
+    raw_id_fields = ["plan", "reference_area"]
+    filter_horizontal = ["areas"]
