@@ -105,6 +105,8 @@ def test_the_seeds_32_indicators_become_indicators_with_the_countrys_values(kyme
     assert country_values(3) == {("", 2018): Decimal("19.2")}
     assert country_values(2) == {("", 2018): Decimal("41.6")}
     assert country_values(15) == {}  # the plan gives no value for the whole country
+    assert country_values(16) == {}  # three values of other measures, none of them its own
+    assert [label.split(":")[-1] for label in linked.repeated] == [" 1.5", " 3.3", " 1.0"]
     assert Area.objects.get(kind=AreaKind.COUNTRY).name_sv == "Hela landet"
 
 
@@ -272,3 +274,17 @@ def test_the_admin_lists_a_plans_indicators(client, kymenlaakso, django_user_mod
     page = client.get(reverse("admin:indicators_planindicator_changelist")).content.decode()
     assert "Tyytyväinen elämäänsä" in page
     assert client.get(reverse("admin:indicators_planareas_changelist")).status_code == 200
+
+
+def test_the_coordinator_is_told_which_values_were_left_out(client, people, in_english):
+    IndicatorDescription.objects.create(
+        plan=people.plan,
+        number=1,
+        name="Yksinäisyys",
+        description="Koko maa: 3,4 %. Lukiolaisista, koko maa 11,7 %.",
+        source="",
+    )
+    client.force_login(people.alice)
+    response = client.post(links_url(people.plan), {"action": "read"}, follow=True)
+    assert "Left out, as their year is not given" in response.content.decode()
+    assert "1. Yksinäisyys: 3.4; 1. Yksinäisyys: 11.7" in response.content.decode()

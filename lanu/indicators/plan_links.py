@@ -5,6 +5,7 @@ until a coordinator confirms the match."""
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -29,7 +30,7 @@ class Linked:
     indicators: int = 0
     observations: int = 0
     without_year: list[str] = field(default_factory=list)  # values with no year, left out
-    repeated: list[str] = field(default_factory=list)  # a second value for a group and year
+    repeated: list[str] = field(default_factory=list)  # values sharing a group and year
 
 
 def country_area() -> Area:
@@ -60,23 +61,18 @@ def link_plan_indicators(plan: Plan) -> Linked:
     for order, text in enumerate(plan.indicator_descriptions.order_by("order", "pk")):
         found = references(text.description, text.source)
         indicator = plan_indicator(plan, text, order, found)
-        seen = set()
+        keys = Counter((reference.group, reference.year) for reference in found)
         for reference in found:
-            key = (reference.group, reference.year)
             label = f"{text.number or order + 1}. {text.name}: {reference.value}"
             if reference.year is None:
                 linked.without_year.append(label)
-            elif key in seen:
-                linked.repeated.append(label)
+            elif keys[reference.group, reference.year] > 1:
+                linked.repeated.append(label)  # which of them is the indicator's is unclear
             else:
-                seen.add(key)
-                writer.add(
-                    (indicator.pk, country.pk, reference.year, "total", reference.group),
-                    reference.value,
-                    None,
-                )
+                linked.observations += 1
+                key = (indicator.pk, country.pk, reference.year, "total", reference.group)
+                writer.add(key, reference.value, None)
         linked.indicators += 1
-        linked.observations += len(seen)
     writer.flush()
     suggest_matches(plan)
     return linked

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from lanu.plans.access import coordinated_plan
 from lanu.plans.models import Plan, SubGoal
@@ -26,6 +26,9 @@ from .models import Observation, PlanAreas, PlanIndicator
 from .plan_links import country_area, link_plan_indicators
 
 ACTIONS = ("read", "confirm", "unmatch", "subgoals")
+LEFT_OUT = gettext_lazy(
+    "Left out, as their year is not given or several values share a group and year: %(values)s"
+)
 
 
 @login_required
@@ -113,6 +116,9 @@ def act(request, plan: Plan):
             )
             % {"count": linked.indicators},
         )
+        left_out = linked.repeated + linked.without_year
+        if left_out:
+            messages.warning(request, LEFT_OUT % {"values": "; ".join(left_out)})
         return redirect("indicators:links", slug=plan.slug)
     link = get_object_or_404(PlanIndicator, plan=plan, pk=request.POST.get("link") or 0)
     if action == "subgoals":

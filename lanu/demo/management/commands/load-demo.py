@@ -71,6 +71,8 @@ class Command(BaseCommand):
                 f"{plan.slug}: {linked.indicators} indicators, "
                 f"{linked.observations} reference values"
             )
+        for label in linked.repeated + linked.without_year:
+            self.stdout.write(f"  left out (no year, or one of several for a group): {label}")
 
     def load_round(self, slug: str, year: int, seeds: Path, pattern: str) -> None:
         plan = Plan.objects.get(slug=slug)
