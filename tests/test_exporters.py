@@ -135,3 +135,18 @@ def test_the_streamed_workbook_keeps_texts_as_they_are(client, plan_of, tmp_path
     path = tmp_path / "plan.xlsx"
     call_command("export-plan", plan.slug, "--format=xlsx", f"--output={path}")
     assert list(openpyxl.load_workbook(path).active.values) == rows
+
+
+def test_a_stream_left_unread_does_not_switch_the_language_later(client, plan_of):
+    """A download broken off after its first chunk: when the garbage collector finalises
+    the stream, the language of what the thread serves then stays as it is."""
+    import gc
+
+    plan = plan_of(2)
+    response = client.get("/sv" + reverse("plans:export-csv", args=[plan.slug]))
+    stream = iter(response.streaming_content)
+    next(stream)
+    with translation.override("en"):
+        del stream, response
+        gc.collect()
+        assert translation.get_language() == "en"

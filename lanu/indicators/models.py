@@ -94,6 +94,8 @@ class Observation(models.Model):
         _("absolute value"), max_digits=24, decimal_places=6, null=True, blank=True
     )
 
+    shown: str  # set by the pages that list values: the value as shown (no field)
+
     class Meta:
         verbose_name = _("observation")
         verbose_name_plural = _("observations")

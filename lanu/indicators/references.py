@@ -72,7 +72,7 @@ def references(text: str, sources: str = "") -> list[Reference]:
     for match in REFERENCE.finditer(text):
         group = last_group(this_sentence(text[start : match.start()]))
         year = match.group("year") or cited_year(text, match.end()) or fallback
-        found.append(Reference(group, year and int(year), value(match), unit(match)))
+        found.append(Reference(group, int(year) if year else None, value(match), unit(match)))
         start = match.end()
     return found
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.db import connection
+from django.db.models import Field
 from django.utils.translation import gettext as _
 
 from .models import Area, Gender, Indicator, Observation
@@ -50,7 +51,7 @@ def columns_sql() -> tuple[str, str, str]:
     """The table, its columns and its unique key, quoted for SQL."""
     quote = connection.ops.quote_name
     fields = [Observation._meta.get_field(name) for name in [*UNIQUE, "value", "absolute_value"]]
-    names = [quote(field.column) for field in fields]
+    names = [quote(field.column) for field in fields if isinstance(field, Field) and field.column]
     return quote(Observation._meta.db_table), ", ".join(names), ", ".join(names[:5])
 
 

@@ -116,8 +116,16 @@ def streaming_response(
 
 
 def in_language(language: str | None, chunks: Iterator[bytes]) -> Iterator[bytes]:
-    with override(language):
-        yield from chunks
+    """Each chunk rendered in the language, which is never left active across a yield: a
+    stream left unread (a download broken off) is finalised whenever the garbage collector
+    gets to it, and must not then switch the language of whatever that thread serves."""
+    chunks = iter(chunks)
+    while True:
+        with override(language):
+            chunk = next(chunks, None)
+        if chunk is None:
+            return
+        yield chunk
 
 
 def write_chunks(chunks: Iterable[bytes], out, text: bool = False) -> None:
