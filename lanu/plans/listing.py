@@ -62,14 +62,20 @@ def plan_actions(plan: Plan, **filters) -> list[Action]:
     """The plan's actions (optionally filtered) with organisation, sub-goals and metrics."""
     queryset = plan.actions.filter(archived=False, **filters).select_related("organisation")
     actions = list(queryset.order_by("order", "id"))
+    return with_links(plan, queryset, actions)
+
+
+def with_links(plan: Plan, queryset, items: list) -> list:
+    """The listed actions (model objects or ActionRows of `queryset`) with their sub-goal
+    references, metric texts and page address: two queries however many there are."""
     subgoals = subgoal_refs(plan, queryset)
     metrics = metric_lists(queryset)
     actions_url = reverse("plans:actions", args=[plan.slug])
-    for action in actions:
-        action.subgoal_refs = subgoals.get(action.pk, [])
-        action.metric_list = metrics.get(action.pk, [])
-        action.url = f"{actions_url}{action.pk}/"
-    return actions
+    for item in items:
+        item.subgoal_refs = subgoals.get(item.pk, [])
+        item.metric_list = metrics.get(item.pk, [])
+        item.url = f"{actions_url}{item.pk}/"
+    return items
 
 
 @dataclass(slots=True)
@@ -111,15 +117,7 @@ def action_rows(plan: Plan, **filters) -> list[ActionRow]:
     """The plan's actions (optionally filtered) as ActionRows, in three queries."""
     queryset = plan.actions.filter(archived=False, **filters)
     values = queryset.order_by("order", "id").values_list(*ROW_FIELDS)
-    rows = [ActionRow(*fields) for fields in values]
-    subgoals = subgoal_refs(plan, queryset)
-    metrics = metric_lists(queryset)
-    actions_url = reverse("plans:actions", args=[plan.slug])
-    for row in rows:
-        row.subgoal_refs = subgoals.get(row.pk, [])
-        row.metric_list = metrics.get(row.pk, [])
-        row.url = f"{actions_url}{row.pk}/"
-    return rows
+    return with_links(plan, queryset, [ActionRow(*fields) for fields in values])
 
 
 def subgoal_refs(plan: Plan, actions) -> dict[int, list[SubGoalRef]]:
