@@ -14,10 +14,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from lanu.followup.charts import number_text
 from lanu.plans.access import coordinated_plan
 from lanu.plans.models import Plan, SubGoal
 
@@ -96,7 +96,7 @@ def shown(value: Decimal | None) -> str:
     """A value as written in the page's language, with no trailing zeros: "89,5"."""
     if value is None:
         return "–"
-    return number_format(Decimal(f"{value.normalize():f}"), use_l10n=True)
+    return number_text(value)
 
 
 def act(request, plan: Plan):
