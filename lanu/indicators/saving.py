@@ -10,6 +10,8 @@ from django.db import connection
 from django.db.models import Field
 from django.utils.translation import gettext as _
 
+from lanu.lib.rows import copy_rows
+
 from .models import Area, Gender, Indicator, Observation
 from .streams import ImportProblem
 
@@ -85,9 +87,7 @@ def upsert_postgresql(rows: list[Row]) -> int:
             f"CREATE TEMPORARY TABLE IF NOT EXISTS {STAGING} ON COMMIT DROP "  # noqa: S608
             f"AS SELECT {columns} FROM {table} WITH NO DATA"
         )
-        with cursor.cursor.copy(f"COPY {STAGING} ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+        copy_rows(cursor, STAGING, columns, rows)
         cursor.execute(
             f"WITH written AS (INSERT INTO {table} ({columns}) "  # noqa: S608
             f"SELECT {columns} FROM {STAGING} ON CONFLICT ({unique}) DO UPDATE SET "
