@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from lanu.plans.metrics import KindRefused
 from lanu.plans.models import Metric
 
-from .forms import NO_WORDS, YES_WORDS, FinnishDecimalField
+from .forms import METRIC_FIELDS
 from .models import MetricValue
 
 NUMERIC = {Metric.Kind.NUMBER, Metric.Kind.PERCENTAGE}
@@ -82,19 +82,17 @@ def converted(row: MetricValue, kind: str, unit: str) -> bool:
 def value_of_text(text: str, kind: str, units: list[str]) -> Decimal:
     """A text read as a number (its unit or "%" after it allowed) or as a yes/no word."""
     words = text.strip()
-    if kind == Metric.Kind.YES_NO:
-        if words.lower() in YES_WORDS | NO_WORDS:
-            return Decimal(words.lower() in YES_WORDS)
-        raise Unconvertible
-    for ending in ["%", *filter(None, units)]:
-        words = words.removesuffix(ending).strip() if words.endswith(ending) else words
+    if kind != Metric.Kind.YES_NO:
+        for ending in ["%", *filter(None, units)]:
+            words = words.removesuffix(ending).strip() if words.endswith(ending) else words
+    field = METRIC_FIELDS[kind](Metric(kind=kind))  # as the report form reads the kind
     try:
-        number = FinnishDecimalField(max_digits=14, decimal_places=4).clean(words)
+        stored = field.stored(field.clean(words))
     except forms.ValidationError:
         raise Unconvertible from None
-    if number is None:
+    if stored is None:
         raise Unconvertible
-    return number
+    return stored["value"]
 
 
 def refusal_message(metric: Metric, kind: str, refused: list[MetricValue]) -> str:
