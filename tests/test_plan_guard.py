@@ -11,7 +11,9 @@ read the plan but not do this get 403 (tests/test_import_upload.py).
 import datetime
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lanu.followup.rounds import close_round, open_round
@@ -113,3 +115,15 @@ def test_a_published_plans_login_pages_still_ask_for_the_login(client, people, a
     url, _missing = addresses["plans:action-edit"]
     response = client.get(url)
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_an_anonymous_visitors_page_reads_the_plan_once(client, people):
+    """The middleware's plan is the one the view's guard gives: not read twice."""
+    people.plan.published = True
+    people.plan.save()
+    url = reverse("plans:plan", args=[people.plan.slug])
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    plan_reads = [q for q in queries if 'FROM "plans_plan"' in q["sql"]]
+    assert len(plan_reads) == 1

@@ -17,12 +17,15 @@ from lanu.accounts.permissions import can_coordinate, can_read
 
 from .models import Plan
 
+READ_PLAN = "lanu_read_plan"  # the request's attribute of the plan the middleware read
 Permission = Callable[[Any, Plan], bool]  # a person (or anonymous visitor) and the plan
 
 
 def readable_plan(request, slug: str) -> Plan:
     """The plan at this address, if this person may read it (else 404: not even its name)."""
-    plan = get_object_or_404(Plan, slug=slug)
+    plan = getattr(request, READ_PLAN, None)  # read already for an anonymous visitor
+    if plan is None or plan.slug != slug:
+        plan = get_object_or_404(Plan, slug=slug)
     if not can_read(request.user, plan):
         raise Http404
     return plan

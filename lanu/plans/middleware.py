@@ -6,13 +6,14 @@ runs; for an unpublished plan that would tell the visitor the address is a plan'
 a plan in it (the `slug` of the plans', importers' and follow-up URLs): a plan the
 visitor may not read answers 404, as a plan that does not exist, and the 404 page
 offers the login. Logged-in people are answered by the views' own guard
-(plans/access.py).
+(plans/access.py), which takes the plan read here rather than reading it again.
 """
 
 from django.http import Http404
 
 from lanu.accounts.permissions import can_read
 
+from .access import READ_PLAN
 from .models import Plan
 
 
@@ -30,4 +31,5 @@ class HiddenPlanMiddleware:
         plan = Plan.objects.filter(slug=slug).first()
         if plan is None or not can_read(request.user, plan):
             raise Http404
+        setattr(request, READ_PLAN, plan)  # the view's guard reads it again from here
         return None
