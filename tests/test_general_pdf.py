@@ -222,14 +222,21 @@ LONG_WORD = "Perehdytyskoulutuksia"
 SHORT_SENTENCE = "Tuetaan perheitä."
 
 
-def long_word_plan(path):
-    """Cells with no space between paragraphs, where a sentence wraps before a long
-    word: the line above ends well short of the column's edge."""
+def arial_table(heading: str):
+    """A Word document in Arial 9 pt, its table of two columns headed "Toimenpide" and
+    `heading`, as the plans below write it."""
     word = WordDocument()
     word.styles["Normal"].font.name, word.styles["Normal"].font.size = "Arial", Pt(9)
     table = word.add_table(rows=1, cols=2)
     table.style = "Table Grid"
-    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Toimenpide", "Mittari"
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Toimenpide", heading
+    return word, table
+
+
+def long_word_plan(path):
+    """Cells with no space between paragraphs, where a sentence wraps before a long
+    word: the line above ends well short of the column's edge."""
+    word, table = arial_table("Mittari")
     for number in range(1, 4):
         cells = table.add_row().cells
         cells[0].text = f"{SHORT_SENTENCE} {LONG_WORD} järjestetään tarpeen mukaan {number}."
@@ -251,11 +258,7 @@ TYPED_METRICS = [
 def typed_list_plan(path):
     """A metric cell typed as lines, one paragraph each with no space between them: a
     line ends short before a word too long to have fitted on it, and is a paragraph."""
-    word = WordDocument()
-    word.styles["Normal"].font.name, word.styles["Normal"].font.size = "Arial", Pt(9)
-    table = word.add_table(rows=1, cols=2)
-    table.style = "Table Grid"
-    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Toimenpide", "Mittari"
+    word, table = arial_table("Mittari")
     for number in range(1, 4):
         cells = table.add_row().cells
         cells[0].text = f"Liikuntaneuvonta {number}"
@@ -287,11 +290,7 @@ def narrow_columns_plan(path):
     LibreOffice breaks where the column ends ("Liikuntaneuvonta" "a"), and a spaced
     dash ending a line ("Ankkuritoiminta –" "sopimukset") in a text that spaces its
     dashes ("Kerhot – leirit")."""
-    word = WordDocument()
-    word.styles["Normal"].font.name, word.styles["Normal"].font.size = "Arial", Pt(9)
-    table = word.add_table(rows=1, cols=2)
-    table.style = "Table Grid"
-    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Toimenpide", "Vastuutaho"
+    word, table = arial_table("Vastuutaho")
     for action, responsible in (
         (SPACED_DASH, BROKEN_WORD),
         ("Kerhot – leirit ja retket", "Nuorisotyö"),
