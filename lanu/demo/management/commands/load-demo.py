@@ -1,5 +1,6 @@
 """python -m lanu load-demo: the seed plans as published demo plans, their evaluated
-follow-up rounds, and demo people, once."""
+follow-up rounds, the Kymenlaakso plan's indicators against the whole country (with
+illustrative values, lanu/demo/indicators.py), and demo people, once."""
 
 from pathlib import Path
 
@@ -8,9 +9,11 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from lanu.accounts.models import Membership
+from lanu.demo.indicators import load_demo_indicators
 from lanu.followup.models import FollowUpRound
 from lanu.importers import evaluation, read_plan
 from lanu.importers.save import save_plan
+from lanu.indicators.models import PlanAreas
 from lanu.indicators.plan_links import link_plan_indicators
 from lanu.plans.models import Organisation, Plan
 
@@ -22,6 +25,8 @@ DEMO_PLANS = {
 }
 # plan, year: the evaluation of that year, imported as the plan's closed round
 DEMO_ROUNDS = {("kymenlaakso-2020-2024", 2023): "000_*.txt"}
+# plans whose indicators the demo sets up: areas, values, directions, sub-goals
+DEMO_INDICATORS = ["kymenlaakso-2020-2024"]
 DEMO_PASSWORD = "lanu-demo-2026"  # noqa: S105 - set only in development (DEBUG), see handle()
 # username, role, the organisation an editor edits in the Kymenlaakso plan
 DEMO_PEOPLE = [
@@ -46,6 +51,8 @@ class Command(BaseCommand):
             self.load_plan(slug, Path(seeds), pattern)
         for (slug, year), pattern in DEMO_ROUNDS.items():
             self.load_round(slug, year, Path(seeds), pattern)
+        for slug in DEMO_INDICATORS:
+            self.load_indicators(slug)
         if people:
             if not settings.DEBUG:
                 raise CommandError("Demo accounts have a known password: development only.")
@@ -73,6 +80,21 @@ class Command(BaseCommand):
             )
         for label in linked.repeated + linked.without_year:
             self.stdout.write(f"  left out (no year, or one of several for a group): {label}")
+
+    def load_indicators(self, slug: str) -> None:
+        plan = Plan.objects.get(slug=slug)
+        if PlanAreas.objects.filter(plan=plan).exists():
+            self.stdout.write(f"{slug} indicators: already there")
+            return
+        if not plan.plan_indicators.exists():  # a demo plan loaded before plans had them
+            self.link_indicators(plan)
+        loaded = load_demo_indicators(plan)
+        self.stdout.write(f"{slug} indicators: illustrative values of the demo area")
+        for line in loaded.values:
+            self.stdout.write(f"  {line}")
+        self.stdout.write(
+            f"  {loaded.directions} directions, {loaded.subgoal_links} links to sub-goals"
+        )
 
     def load_round(self, slug: str, year: int, seeds: Path, pattern: str) -> None:
         plan = Plan.objects.get(slug=slug)
