@@ -83,7 +83,7 @@ def kymenlaakso(db, seed_path):
 
 def country_values(number: int) -> dict:
     observations = Observation.objects.filter(
-        indicator__plan_links__number=number, area__kind=AreaKind.COUNTRY
+        indicator__plan_links__description__number=number, area__kind=AreaKind.COUNTRY
     )
     return {(o.group, o.year): o.value for o in observations}
 
@@ -132,11 +132,11 @@ def test_a_sotkanet_indicator_of_a_like_name_is_suggested_until_confirmed(kymenl
     assert suggested[7] == content
     assert suggested[4] == youth
     assert suggested[31] is None  # bullying: nothing alike
-    link = kymenlaakso.plan_indicators.get(number=4)
+    link = kymenlaakso.plan_indicators.get(description__number=4)
     link.sotkanet_match, link.match_confirmed = None, True  # the coordinator unmatched it
     link.save()
     suggest_matches(kymenlaakso)
-    assert kymenlaakso.plan_indicators.get(number=4).sotkanet_match is None
+    assert kymenlaakso.plan_indicators.get(description__number=4).sotkanet_match is None
 
 
 def test_the_demo_plan_has_its_32_indicators(db):
@@ -288,3 +288,74 @@ def test_the_coordinator_is_told_which_values_were_left_out(client, people, in_e
     response = client.post(links_url(people.plan), {"action": "read"}, follow=True)
     assert "Left out, as their year is not given" in response.content.decode()
     assert "1. Yksinäisyys: 3.4; 1. Yksinäisyys: 11.7" in response.content.decode()
+
+
+# The link points to the plan's text --------------------------------------------------
+
+
+def test_an_edited_text_shows_on_the_page_without_reading_again(client, people):
+    described(people.plan, 2)
+    link_plan_indicators(people.plan)
+    text = IndicatorDescription.objects.get(plan=people.plan, number=2)
+    text.number, text.name = 7, "Kiusatuksi tulleet"
+    text.save()
+    client.force_login(people.alice)
+    page = client.get(links_url(people.plan)).content.decode()
+    assert "7. Kiusatuksi tulleet" in page
+    assert "2. Tyytyväinen" not in page
+
+
+def test_a_deleted_text_takes_its_link_and_on_reading_its_indicator(people):
+    described(people.plan, 2)
+    link_plan_indicators(people.plan)
+    IndicatorDescription.objects.filter(plan=people.plan, number=2).delete()
+    assert [link.number for link in people.plan.plan_indicators.all()] == [1]
+    link_plan_indicators(people.plan)
+    own = Indicator.objects.filter(code__startswith=f"plan:{people.plan.pk}:")
+    assert [indicator.name_fi for indicator in own] == ["Tyytyväinen elämäänsä <b>1</b>"]
+    assert Observation.objects.filter(indicator__in=own).count() == 1
+
+
+def test_two_texts_of_one_number_stay_two_indicators(people):
+    for order, name in enumerate(["Lukiolaiset", "Ammattikoululaiset"]):
+        IndicatorDescription.objects.create(
+            plan=people.plan, number=5, order=order, name=name, description="Koko maa 2019: 3 %"
+        )
+    linked = link_plan_indicators(people.plan)
+    assert linked.indicators == 2
+    names = [link.indicator.name_fi for link in people.plan.plan_indicators.all()]
+    assert names == ["Lukiolaiset", "Ammattikoululaiset"]
+
+
+def test_a_swedish_plans_indicator_is_named_in_swedish_and_shown_with_fallback(
+    client, people, in_english
+):
+    people.plan.language = "sv"
+    people.plan.save()
+    IndicatorDescription.objects.create(
+        plan=people.plan,
+        number=1,
+        name="Nöjd med sitt liv",
+        description="Elever i årskurs 8 och 9, hela landet 75,2 % (2021).",
+    )
+    link_plan_indicators(people.plan)
+    indicator = people.plan.plan_indicators.get().indicator
+    assert (indicator.name_fi, indicator.name_sv) == ("", "Nöjd med sitt liv")
+    assert indicator.name == "Nöjd med sitt liv"  # an English reader: the Swedish name
+    assert indicator.definition.startswith("Elever i årskurs 8 och 9")
+    sotkanet(4, "Tyytyväinen elämäänsä", "Nöjd med sitt liv")
+    suggest_matches(people.plan)
+    client.force_login(people.alice)
+    page = " ".join(client.get(links_url(people.plan)).content.decode().split())
+    assert "1. Nöjd med sitt liv" in page
+    assert "Suggested match: Tyytyväinen elämäänsä" in page  # no English name: the Finnish
+
+
+def test_an_indicator_is_named_in_the_readers_language_where_it_has_that_name(db):
+    from django.utils import translation
+
+    indicator = sotkanet(5, "Väestö 31.12.", "Befolkning 31.12.")
+    with translation.override("sv"):
+        assert indicator.name == "Befolkning 31.12."
+    with translation.override("en"):
+        assert indicator.name == "Väestö 31.12."

@@ -29,10 +29,18 @@ class ObservationAdmin(admin.ModelAdmin):
 
 @admin.register(PlanIndicator)
 class PlanIndicatorAdmin(admin.ModelAdmin):
-    list_display = ["plan", "number", "indicator", "group", "sotkanet_match", "match_confirmed"]
+    list_display = [
+        "plan",
+        "number",
+        "name",
+        "indicator",
+        "group",
+        "sotkanet_match",
+        "match_confirmed",
+    ]
     list_filter = ["match_confirmed"]
-    list_select_related = ["plan", "indicator", "sotkanet_match"]
-    raw_id_fields = ["plan", "indicator", "sotkanet_match"]
+    list_select_related = ["plan", "description", "indicator", "sotkanet_match"]
+    raw_id_fields = ["plan", "description", "indicator", "sotkanet_match"]
     filter_horizontal = ["subgoals"]
 
 

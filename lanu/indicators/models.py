@@ -1,7 +1,18 @@
 """Welfare indicators: what is measured, where, and the values year by year (tidy long form)."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+LANGUAGES = ("fi", "sv", "en")
+
+
+def translated(item: models.Model, field: str) -> str:
+    """The text of `field` in the reader's language, else the first of fi, sv, en that
+    is written: a Swedish plan's indicator has a Swedish name only."""
+    language = (get_language() or "fi")[:2]
+    order = [language, *(other for other in LANGUAGES if other != language)]
+    return next((text for code in order if (text := getattr(item, f"{field}_{code}", ""))), "")
 
 
 class Direction(models.TextChoices):
@@ -10,12 +21,23 @@ class Direction(models.TextChoices):
     NEUTRAL = "neutral", _("neutral")
 
 
+PLAN_CODE = "plan:"  # the start of the code of an indicator made of a plan's own text
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def public(self) -> "IndicatorQuerySet":
+        """The indicators any visitor may see listed: all but those made of a plan's own
+        text, unless that plan is published."""
+        own = models.Q(code__startswith=PLAN_CODE)
+        return self.exclude(own & ~models.Q(plan_links__plan__published=True))
+
+
 class Indicator(models.Model):
     """One measure, e.g. Sotkanet's 127 "Väestö 31.12.". Its code is unique: a Sotkanet
     indicator's is "sotkanet:<id>"."""
 
     code = models.CharField(_("code"), max_length=60, unique=True)
-    name_fi = models.CharField(_("name in Finnish"), max_length=500)
+    name_fi = models.CharField(_("name in Finnish"), max_length=500, blank=True)
     name_sv = models.CharField(_("name in Swedish"), max_length=500, blank=True)
     name_en = models.CharField(_("name in English"), max_length=500, blank=True)
     definition_fi = models.TextField(_("definition in Finnish"), blank=True)
@@ -29,13 +51,24 @@ class Indicator(models.Model):
     )
     sotkanet_id = models.PositiveIntegerField(_("Sotkanet id"), null=True, blank=True, unique=True)
 
+    objects = IndicatorQuerySet.as_manager()
+
     class Meta:
         ordering = ["code"]
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
 
     def __str__(self):
-        return f"{self.code} {self.name_fi}"
+        return f"{self.code} {self.name}"
+
+    @property
+    def name(self) -> str:
+        """The name in the reader's language, else in another one."""
+        return translated(self, "name")
+
+    @property
+    def definition(self) -> str:
+        return translated(self, "definition")
 
 
 class AreaKind(models.TextChoices):
@@ -69,7 +102,12 @@ class Area(models.Model):
         verbose_name_plural = _("areas")
 
     def __str__(self):
-        return self.name_fi
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The name in the reader's language, else in another one."""
+        return translated(self, "name")
 
 
 class Gender(models.TextChoices):
@@ -82,7 +120,10 @@ class Observation(models.Model):
     """One value: an indicator's for an area, a year, a gender and a population group
     (a text key such as "8.-9. luokka"; blank for none). Re-importing updates in place."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
+    # No index of its own: the unique key below begins with it (one index less to write).
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="observations", db_index=False
+    )
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="observations")
     year = models.PositiveSmallIntegerField(_("year"))
     gender = models.CharField(
@@ -111,17 +152,21 @@ class Observation(models.Model):
 
 
 class PlanIndicator(models.Model):
-    """An indicator as a plan follows it: its number and group in the plan's list, the
-    sub-goals it follows, and a Sotkanet indicator suggested as the same measure until a
-    coordinator confirms (or removes) the match."""
+    """An indicator as a plan follows it: the plan's text describing it (its number, group,
+    name and place in the plan's list are the text's, never copies), the sub-goals it
+    follows, and a Sotkanet indicator suggested as the same measure until a coordinator
+    confirms (or removes) the match. A text deleted takes its link with it."""
 
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="plan_indicators")
+    description = models.OneToOneField(
+        "plans.IndicatorDescription",
+        on_delete=models.CASCADE,
+        related_name="indicator_link",
+        verbose_name=_("the plan's text"),
+    )
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="plan_links", verbose_name=_("indicator")
     )
-    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
-    group = models.CharField(_("group"), max_length=200, blank=True)
-    order = models.PositiveIntegerField(default=0)
     subgoals = models.ManyToManyField(
         "plans.SubGoal", related_name="plan_indicators", blank=True, verbose_name=_("sub-goals")
     )
@@ -136,7 +181,7 @@ class PlanIndicator(models.Model):
     match_confirmed = models.BooleanField(_("match confirmed"), default=False)
 
     class Meta:
-        ordering = ["order"]
+        ordering = ["description__order", "description__pk"]
         verbose_name = _("indicator of a plan")
         verbose_name_plural = _("indicators of a plan")
         constraints = [
@@ -144,7 +189,20 @@ class PlanIndicator(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.number or ''} {self.indicator.name_fi}".strip()
+        return f"{self.number or ''} {self.name}".strip()
+
+    # The plan's text as it is now (select_related("description") where many are shown).
+    @property
+    def number(self) -> int | None:
+        return self.description.number
+
+    @property
+    def group(self) -> str:
+        return self.description.group
+
+    @property
+    def name(self) -> str:
+        return self.description.name
 
 
 DEFAULT_TOLERANCE = 5

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from lanu.plans.models import Plan
+from lanu.plans.models import IndicatorDescription, Plan
 
-from .models import Area, AreaKind, Indicator, PlanIndicator
+from .models import PLAN_CODE, Area, AreaKind, Indicator, PlanIndicator
 from .references import Reference, references
 from .saving import ObservationWriter
 
@@ -33,9 +33,15 @@ class Linked:
     repeated: list[str] = field(default_factory=list)  # values sharing a group and year
 
 
-def country_area() -> Area:
-    """The whole country: Sotkanet's if imported, else made here."""
-    found = Area.objects.filter(kind=AreaKind.COUNTRY).order_by("pk").first()
+def country_area() -> Area | None:
+    """The whole country, Sotkanet's if imported; None before any import or linking made
+    it (a page only reads: see made_country_area)."""
+    return Area.objects.filter(kind=AreaKind.COUNTRY).order_by("pk").first()
+
+
+def made_country_area() -> Area:
+    """The whole country, made here if no import has brought it (on imports and POSTs)."""
+    found = country_area()
     if found:
         return found
     names = {"name_fi": "Koko maa", "name_sv": "Hela landet", "name_en": "Whole country"}
@@ -44,7 +50,7 @@ def country_area() -> Area:
     )[0]
 
 
-def reference_area(plan: Plan) -> Area:
+def reference_area(plan: Plan) -> Area | None:
     """The area the plan's indicators are compared with: the chosen one, else the country."""
     chosen = getattr(getattr(plan, "indicator_areas", None), "reference_area", None)
     return chosen or country_area()
@@ -54,13 +60,15 @@ def reference_area(plan: Plan) -> Area:
 def link_plan_indicators(plan: Plan) -> Linked:
     """Make each of the plan's indicator texts an indicator linked to the plan, with its
     reference values for the whole country; then suggest Sotkanet matches. Again: the
-    same indicators and values, updated in place."""
+    same indicators and values, updated in place; indicators of texts deleted since are
+    removed."""
     linked = Linked()
-    country = country_area()
+    country = made_country_area()
     writer = ObservationWriter()
-    for order, text in enumerate(plan.indicator_descriptions.order_by("order", "pk")):
+    texts = plan.indicator_descriptions.select_related("indicator_link__indicator")
+    for order, text in enumerate(texts.order_by("order", "pk")):
         found = references(text.description, text.source)
-        indicator = plan_indicator(plan, text, order, found)
+        indicator = plan_indicator(plan, text, found)
         keys = Counter((reference.group, reference.year) for reference in found)
         for reference in found:
             label = f"{text.number or order + 1}. {text.name}: {reference.value}"
@@ -74,30 +82,32 @@ def link_plan_indicators(plan: Plan) -> Linked:
                 writer.add(key, reference.value, None)
         linked.indicators += 1
     writer.flush()
+    remove_stale(plan)
     suggest_matches(plan)
     return linked
 
 
-def plan_indicator(plan: Plan, text, order: int, found: list[Reference]) -> Indicator:
-    """The plan's own indicator for one text, and its link to the plan."""
+def plan_indicator(plan: Plan, text: IndicatorDescription, found: list[Reference]) -> Indicator:
+    """The plan's own indicator for one text (its name and definition in the plan's
+    language), and its link to the plan."""
     language = "sv" if plan.language.startswith("sv") else "fi"
     units = {reference.unit for reference in found}
-    indicator, _created = Indicator.objects.update_or_create(
-        code=f"plan:{plan.pk}:{text.number or order + 1}",
-        defaults={
-            "name_fi": text.name,
-            f"name_{language}": text.name,
-            f"definition_{language}": text.description,
-            "source": text.source[:500],
-            "unit": units.pop() if len(units) == 1 else "",
-        },
-    )
-    PlanIndicator.objects.update_or_create(
-        plan=plan,
-        indicator=indicator,
-        defaults={"number": text.number, "group": text.group, "order": order},
-    )
+    link = getattr(text, "indicator_link", None)
+    indicator = link.indicator if link else Indicator(code=f"{PLAN_CODE}{plan.pk}:text:{text.pk}")
+    setattr(indicator, f"name_{language}", text.name)
+    setattr(indicator, f"definition_{language}", text.description)
+    indicator.source = text.source[:500]
+    indicator.unit = units.pop() if len(units) == 1 else ""
+    indicator.save()
+    if link is None:
+        PlanIndicator.objects.create(plan=plan, description=text, indicator=indicator)
     return indicator
+
+
+def remove_stale(plan: Plan) -> None:
+    """The plan's own indicators whose text was deleted (the link went with the text)."""
+    own = Indicator.objects.filter(code__startswith=f"{PLAN_CODE}{plan.pk}:")
+    own.exclude(plan_links__plan=plan).delete()
 
 
 def words(name: str) -> set[str]:
@@ -123,10 +133,10 @@ def best_match(name: str, candidates: list[tuple[int, set[str]]]) -> int | None:
 def suggest_matches(plan: Plan) -> None:
     """A Sotkanet indicator for each of the plan's indicators whose match no coordinator
     has confirmed: the one whose Finnish or Swedish name is most alike."""
-    sotkanet = Indicator.objects.filter(sotkanet_id__isnull=False)
+    sotkanet = Indicator.objects.public().filter(sotkanet_id__isnull=False)
     names = sotkanet.values_list("pk", "name_fi", "name_sv")
     candidates = [(pk, words(name)) for pk, *both in names for name in both if name]
-    links = list(plan.plan_indicators.filter(match_confirmed=False).select_related("indicator"))
+    links = list(plan.plan_indicators.filter(match_confirmed=False).select_related("description"))
     for link in links:
-        link.sotkanet_match_id = best_match(link.indicator.name_fi, candidates)
+        link.sotkanet_match_id = best_match(link.name, candidates)
     PlanIndicator.objects.bulk_update(links, ["sotkanet_match"])

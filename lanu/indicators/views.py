@@ -52,9 +52,7 @@ def plan_areas(plan: Plan) -> PlanAreas:
 
 
 def page(request, plan: Plan, form: PlanAreasForm, status: int = 200):
-    links = list(
-        plan.plan_indicators.select_related("indicator", "sotkanet_match").order_by("order")
-    )
+    links = list(plan.plan_indicators.select_related("indicator", "description", "sotkanet_match"))
     subgoals = list(
         SubGoal.objects.filter(goal__plan=plan, archived=False, goal__archived=False)
         .select_related("goal")
