@@ -47,7 +47,8 @@ def test_every_country_value_has_a_demo_value_beside_it_and_a_trend(demo):
 
 
 def test_each_of_the_32_indicators_has_a_direction_and_sub_goals(demo):
-    links = list(demo.plan_indicators.select_related("indicator").prefetch_related("subgoals"))
+    rows = demo.plan_indicators.select_related("indicator", "description")
+    links = list(rows.prefetch_related("subgoals__goal"))
     assert len(links) == 32
     for link in links:
         assert link.indicator.direction != Direction.NEUTRAL, link.number

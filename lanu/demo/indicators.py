@@ -133,7 +133,7 @@ def load_demo_indicators(plan: Plan) -> DemoIndicators:
 
 
 def plan_links(plan: Plan) -> list[PlanIndicator]:
-    return list(plan.plan_indicators.select_related("indicator"))
+    return list(plan.plan_indicators.select_related("indicator", "description"))
 
 
 def demo_area() -> Area:
