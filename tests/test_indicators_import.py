@@ -101,9 +101,7 @@ def test_the_recorded_region_list_imports_areas_of_each_kind_with_their_membersh
 
 def test_the_recorded_data_refuses_its_three_rows_of_regions_the_list_lacks(sotkanet_lists):
     message = refused(POPULATION_2009, "sotkanet-csv")
-    assert (
-        "data-indicator127-2009.csv, line 311, column 2: no area has the Sotkanet id 730" in message
-    )
+    assert "data-indicator127-2009.csv:311:2: no area has the Sotkanet id 730" in message
 
 
 def test_the_recorded_data_imports_with_unknown_areas_skipped(sotkanet_lists):
@@ -238,7 +236,7 @@ def test_sotkanet_csv_columns_in_another_order_are_read_by_their_names(tmp_path,
     header = "year;region;indicator;absolute value;primary value;gender\n"
     path = written(tmp_path, "order.csv", header + "2022;151;127;80;15.1;male\n2023;151;127;;x;\n")
     message = refused(path, "sotkanet-csv")
-    assert "order.csv, line 3, column 5: “x” is not a number" in message
+    assert "order.csv:3:5: “x” is not a number" in message
     path.write_text(header + "2022;151;127;80;15.1;male\n", encoding="utf-8")
     run(path, "sotkanet-csv")
     male = Observation.objects.get(gender="male")
@@ -310,25 +308,36 @@ def test_the_generic_csv_needs_only_indicator_area_year_and_value(tmp_path, welf
 def test_a_wrong_delimiter_is_named(tmp_path, welfare_areas):
     text = CSV_HEADER.replace(";", ",") + "127,151,2022,total,15.1,\n"
     message = refused(written(tmp_path, "comma.csv", text), "sotkanet-csv")
-    assert "comma.csv, line 1: the columns are separated by “,”, not by “;”" in message
+    assert "comma.csv:1: the columns are separated by “,”, not by “;”" in message
+
+
+def test_a_tab_separated_file_is_named_as_such(tmp_path, welfare_areas):
+    text = CSV_HEADER.replace(";", "\t") + "127\t151\t2022\ttotal\t15.1\t\n"
+    message = refused(written(tmp_path, "tabs.csv", text), "sotkanet-csv")
+    assert "tabs.csv:1: the columns are separated by tabs, not by “;”" in message
+
+
+def test_one_column_of_no_separator_is_a_missing_column(tmp_path, welfare_areas):
+    message = refused(written(tmp_path, "one.csv", "indicator\n127\n"), "sotkanet-csv")
+    assert "one.csv:1: the column “region” is missing" in message
 
 
 def test_a_missing_column_is_named(tmp_path, welfare_areas):
     text = "indicator;region;year;primary value\n127;151;2022;15.1\n"
     message = refused(written(tmp_path, "short.csv", text), "sotkanet-csv")
-    assert "short.csv, line 1: the column “gender” is missing" in message
+    assert "short.csv:1: the column “gender” is missing" in message
 
 
 def test_a_non_numeric_value_is_refused_with_its_line_and_column(tmp_path, welfare_areas):
     text = CSV_HEADER + "127;151;2022;total;15.1;\n127;153;2022;total;n/a;\n"
     message = refused(written(tmp_path, "words.csv", text), "sotkanet-csv")
-    assert "words.csv, line 3, column 5: “n/a” is not a number" in message
+    assert "words.csv:3:5: “n/a” is not a number" in message
 
 
 def test_an_unknown_region_refuses_the_file(tmp_path, welfare_areas):
     text = CSV_HEADER + "127;151;2022;total;15.1;\n127;999;2022;total;3;\n"
     message = refused(written(tmp_path, "region.csv", text), "sotkanet-csv")
-    assert "region.csv, line 3, column 2: no area has the Sotkanet id 999" in message
+    assert "region.csv:3:2: no area has the Sotkanet id 999" in message
 
 
 def test_a_truncated_json_is_refused_where_it_ends(tmp_path, welfare_areas):
@@ -336,12 +345,12 @@ def test_a_truncated_json_is_refused_where_it_ends(tmp_path, welfare_areas):
     last_line = text.count("\n") + 1
     column = len(text.rsplit("\n", 1)[1]) + 1
     message = refused(written(tmp_path, "cut.json", text), "sotkanet-json")
-    assert f"cut.json, line {last_line}, column {column}: the JSON ends too early" in message
+    assert f"cut.json:{last_line}:{column}: the JSON ends too early" in message
 
 
 def test_json_that_is_not_a_list_is_refused(tmp_path, welfare_areas):
     message = refused(written(tmp_path, "csv.json", CSV_HEADER), "sotkanet-json")
-    assert "csv.json, line 1, column 1: the file is not a JSON list" in message
+    assert "csv.json:1:1: the file is not a JSON list" in message
 
 
 def test_a_bad_row_after_written_batches_still_writes_nothing(tmp_path, welfare_areas, monkeypatch):
@@ -349,23 +358,21 @@ def test_a_bad_row_after_written_batches_still_writes_nothing(tmp_path, welfare_
     rows = [f"127;{area};{year};total;{year};\n" for area in (151, 153) for year in (2020, 2021)]
     text = CSV_HEADER + "".join(rows) + "127;151;2022;total;x;\n"
     message = refused(written(tmp_path, "late.csv", text), "sotkanet-csv")
-    assert "late.csv, line 6, column 5" in message
+    assert "late.csv:6:5" in message
 
 
 def test_a_refusal_is_in_finnish_and_swedish(tmp_path, welfare_areas):
     text = CSV_HEADER + "127;151;2022;total;n/a;\n"
     path = written(tmp_path, "arvot.csv", text)
-    assert "arvot.csv, rivi 2, sarake 5: ”n/a” ei ole luku" in refused(path, "sotkanet-csv", "fi")
-    assert "arvot.csv, rad 2, kolumn 5: ”n/a” är inte ett tal" in refused(
-        path, "sotkanet-csv", "sv"
-    )
+    assert "arvot.csv:2:5: ”n/a” ei ole luku" in refused(path, "sotkanet-csv", "fi")
+    assert "arvot.csv:2:5: ”n/a” är inte ett tal" in refused(path, "sotkanet-csv", "sv")
 
 
 def test_a_population_group_too_long_for_lanu_is_refused(tmp_path, welfare_areas):
     Indicator.objects.create(code="kouluterveys:1", name_fi="Terveydentila hyvä")
     text = "indicator,area,group,year,value\n" + f"kouluterveys:1,maa:358,{'x' * 101},2023,1\n"
     message = refused(written(tmp_path, "group.csv", text), "csv")
-    assert "group.csv, line 2, column 3: a population group may be 100 characters" in message
+    assert "group.csv:2:3: a population group may be 100 characters" in message
 
 
 def test_a_region_listed_twice_is_one_area_with_its_memberships_once(tmp_path, in_english):

@@ -1,7 +1,7 @@
 """Forms of the follow-up round: opening a round, the status scale, reports, texts per sub-goal."""
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import cast
 
 from django import forms
@@ -9,6 +9,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lanu.lib.numbers import finnish_decimal, finnish_digits
 from lanu.lib.text import NormalTextForm, normal_text
 from lanu.plans.editing import VersionedForm
 from lanu.plans.models import Metric
@@ -19,7 +20,6 @@ from .reports import digest
 from .scales import lazy_scale_label
 
 PARAGRAPHS = re.compile(r"\n\s*\n")
-SPACES = re.compile(r"[\s\u00a0\u202f]")
 
 
 class FinnishDecimalField(forms.DecimalField):
@@ -29,15 +29,13 @@ class FinnishDecimalField(forms.DecimalField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = SPACES.sub("", value).replace(",", ".").replace("\u2212", "-")
+            value = finnish_digits(value)
         return super().to_python(value)
 
     def prepare_value(self, value):
         if isinstance(value, str) and value.strip():
-            try:
-                value = Decimal(SPACES.sub("", value).replace(",", "."))
-            except InvalidOperation:
-                return value
+            found = finnish_decimal(value)
+            value = value if found is None else found
         return number_text(value) if isinstance(value, Decimal) else value
 
     def widget_attrs(self, widget):

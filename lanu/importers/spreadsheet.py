@@ -22,6 +22,7 @@ import re
 import unicodedata
 import warnings
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -295,18 +296,19 @@ def csv_rows(text: str, delimiter: str, source: str) -> list[list[str]]:
     return rows
 
 
-def header_delimiter(text: str) -> str:
-    """The delimiter that splits the heading row into the most known headings; between
-    delimiters that find as many (none, in a table of other headings), the one that
-    splits the most rows into the same number of cells."""
-    known = action_headings()
+def header_delimiter(text: str, known: Collection[str] | None = None) -> str:
+    """The delimiter that splits the heading row into the most known headings (plain;
+    by default the action columns'); between delimiters that find as many (none, in a
+    table of other headings), the one that splits the most rows into the same number of
+    cells."""
+    known = action_headings() if known is None else known
     return max(
         DELIMITERS,
         key=lambda delimiter: (heading_count(text, delimiter, known), steady_rows(text, delimiter)),
     )
 
 
-def heading_count(text: str, delimiter: str, known: dict[str, str]) -> int:
+def heading_count(text: str, delimiter: str, known: Collection[str]) -> int:
     reader = csv.reader(io.StringIO(text[:65536], newline=""), delimiter=delimiter)
     try:
         return sum(plain(cell) in known for cell in next(reader, []))

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from .models import Area, Indicator, Observation
 from .saving import Lookup, ObservationWriter, gender, number, year
 from .sotkanet import Imported
-from .streams import ImportProblem, csv_rows
+from .streams import csv_rows, refused
 
 REQUIRED = ["indicator", "area", "year", "value"]
 OPTIONAL = ["gender", "group", "absolute value"]
@@ -43,5 +43,5 @@ def population_group(text: str, source: str, line: int, column: int | None) -> s
     longest = Observation._meta.get_field("group").max_length or 0
     if len(text) > longest:
         problem = _("a population group may be %(longest)s characters long at most")
-        raise ImportProblem(source, line, problem % {"longest": longest}, column)
+        raise refused(source, line, problem % {"longest": longest}, column)
     return text

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from . import generic, sotkanet
-from .streams import ImportProblem
+from .streams import refused
 
 Reader = Callable[[TextIO, str, bool], sotkanet.Imported]
 FORMATS: dict[str, Reader] = {
@@ -28,7 +28,7 @@ def import_stream(
         with transaction.atomic():
             imported = FORMATS[format](stream, source, skip_unknown_areas)
     except UnicodeDecodeError:
-        raise ImportProblem(source, None, _("the file is not UTF-8 text")) from None
+        raise refused(source, None, _("the file is not UTF-8 text")) from None
     report = [_("Read %(count)s items from %(file)s.") % {"count": imported.read, "file": source}]
     if format in ("sotkanet-json", "sotkanet-csv", "csv"):
         values = {"added": imported.added, "updated": imported.read - imported.added}

@@ -15,8 +15,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from lanu.lib.numbers import finnish_digits
+
 YEAR = r"(?:19|20)\d\d"
-NUMBER = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# Thousands separated by a space of any width or by points, or none (lanu.lib.numbers).
+NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?"
 REFERENCE = re.compile(
     r"\b(?:koko\s+maa(?:n\s+tilanne|ssa)?|hela\s+landet|(?:the\s+)?whole\s+country)"
     rf"\s*\(?\s*(?P<year>{YEAR})?\s*\)?\s*[:=]?\s*"
@@ -110,8 +113,7 @@ def uncited_year(text: str, sources: str) -> str | None:
 
 
 def value(match: re.Match) -> Decimal:
-    digits = re.sub(r"[ \u00a0]", "", match.group("number")).replace(",", ".")
-    number = Decimal(digits)
+    number = Decimal(finnish_digits(match.group("number")))
     return -number if match.group("sign") else number
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from lanu.lib.rows import copy_rows
 
 from .models import Area, Gender, Indicator, Observation
-from .streams import ImportProblem
+from .streams import refused
 
 BATCH = 50_000
 UNIQUE = ["indicator", "area", "year", "gender", "group"]
@@ -122,7 +122,7 @@ class Lookup:
             self.skipped.add(str(value))
         elif found is None:
             problem = self.problem % {"value": value}
-            raise ImportProblem(self.source, line, problem, column)
+            raise refused(self.source, line, problem, column)
         return found
 
 
@@ -136,10 +136,10 @@ def number(text: object, source: str, line: int, column: int | None = None) -> D
         value = None
     if value is None or not value.is_finite():
         problem = _("“%(value)s” is not a number") % {"value": text}
-        raise ImportProblem(source, line, problem, column)
+        raise refused(source, line, problem, column)
     if abs(value) >= LARGEST:
         problem = _("%(value)s is too large a value") % {"value": text}
-        raise ImportProblem(source, line, problem, column)
+        raise refused(source, line, problem, column)
     return value
 
 
@@ -150,7 +150,7 @@ def year(text: object, source: str, line: int, column: int | None = None) -> int
         found = 0
     if not FIRST_YEAR <= found <= LAST_YEAR:
         problem = _("“%(value)s” is not a year") % {"value": text}
-        raise ImportProblem(source, line, problem, column)
+        raise refused(source, line, problem, column)
     return found
 
 
@@ -158,5 +158,5 @@ def gender(text: object, source: str, line: int, column: int | None = None) -> s
     found = str(text or Gender.TOTAL).strip().lower()
     if found not in GENDERS:
         problem = _("unknown gender “%(value)s”: write total, male or female") % {"value": text}
-        raise ImportProblem(source, line, problem, column)
+        raise refused(source, line, problem, column)
     return found

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from .models import Area, AreaKind, Indicator
 from .saving import Lookup, ObservationWriter, gender, number, year
-from .streams import ImportProblem, csv_table, json_objects
+from .streams import csv_table, json_objects, refused
 
 CSV_COLUMNS = ["indicator", "region", "year", "gender", "primary value", "absolute value"]
 KINDS = {
@@ -117,7 +117,7 @@ class Place:
     def at(self, key: str, default: object = ...) -> tuple[Any, str, int, int | None]:
         if key not in self.row and default is ...:
             problem = _("“%(field)s” is missing") % {"field": key}
-            raise ImportProblem(self.source, self.line, problem)
+            raise refused(self.source, self.line, problem)
         return self.row.get(key, default), self.source, self.line, None
 
     def of(self, key: str) -> tuple[Any, int, int | None]:
@@ -150,7 +150,7 @@ def import_regions(stream: TextIO, source: str, skip_unknown_areas: bool) -> Imp
 def region_area(region: dict[str, Any], source: str, line: int) -> Area:
     for key in ["id", "code", "category", "title"]:
         if key not in region:
-            raise ImportProblem(source, line, _("“%(field)s” is missing") % {"field": key})
+            raise refused(source, line, _("“%(field)s” is missing") % {"field": key})
     category = str(region["category"]).upper()
     names = titles(region["title"], source, line)
     return Area(
@@ -183,7 +183,7 @@ def save_memberships(members: dict[int, tuple[list[int], int]], source: str) -> 
                     "the region %(region)s is a member of %(other)s, which is neither in "
                     "the list nor in Lanu"
                 )
-                raise ImportProblem(source, line, problem % values)
+                raise refused(source, line, problem % values)
             pairs.add((keys[region], keys[other]))
     listed = [keys[region] for region in members]
     for start in range(0, len(listed), BATCH):
@@ -219,7 +219,7 @@ def import_indicators(stream: TextIO, source: str, skip_unknown_areas: bool) -> 
 def indicator_of(item: dict[str, Any], source: str, line: int) -> Indicator:
     for key in ["id", "title"]:
         if key not in item:
-            raise ImportProblem(source, line, _("“%(field)s” is missing") % {"field": key})
+            raise refused(source, line, _("“%(field)s” is missing") % {"field": key})
     identifier = whole_number(item["id"], source, line)
     names = titles(item["title"], source, line)
     definitions = text_in_languages(item.get("description"))
@@ -260,7 +260,7 @@ def titles(title: object, source: str, line: int) -> dict[str, str]:
     """A name in fi, sv and en; a missing Finnish one is taken from the others."""
     names = text_in_languages({"title": title})
     if not any(names.values()):
-        raise ImportProblem(source, line, _("the title has no text"))
+        raise refused(source, line, _("the title has no text"))
     names["fi"] = names["fi"] or names["sv"] or names["en"]
     return names
 
@@ -280,4 +280,4 @@ def whole_number(value: object, source: str, line: int) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
     problem = _("“%(value)s” is not an id (a whole number)") % {"value": value}
-    raise ImportProblem(source, line, problem)
+    raise refused(source, line, problem)

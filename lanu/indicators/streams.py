@@ -9,26 +9,17 @@ from typing import Any, TextIO
 
 from django.utils.translation import gettext as _
 
+from lanu.importers.data import ImportRefused, Problem
+from lanu.importers.spreadsheet import header_delimiter, plain
+
 CHUNK = 64 * 1024
 # A JSON element may not be longer than this: a bad file is refused, not read whole.
 LONGEST_ELEMENT = 1024 * 1024
 
 
-class ImportProblem(Exception):
-    """A file that cannot be imported: where (file, line, column) and why."""
-
-    def __init__(self, source: str, line: int | None, problem: str, column: int | None = None):
-        super().__init__(problem)
-        self.source, self.line, self.column, self.problem = source, line, column, problem
-
-    def __str__(self) -> str:
-        values = {"file": self.source, "line": self.line, "column": self.column}
-        values["problem"] = self.problem
-        if self.line is None:
-            return _("%(file)s: %(problem)s") % values
-        if self.column is None:
-            return _("%(file)s, line %(line)s: %(problem)s") % values
-        return _("%(file)s, line %(line)s, column %(column)s: %(problem)s") % values
+def refused(source: str, line: int | None, problem: str, column: int | None = None):
+    """A file that cannot be imported: the importers' one refusal, with where and why."""
+    return ImportRefused([Problem(problem, line, column, source)])
 
 
 class JsonArray:
@@ -103,16 +94,16 @@ class JsonArray:
     def line_at(self, position: int) -> int:
         return self.first_line + self.buffer.count("\n", 0, position)
 
-    def problem_at(self, position: int, problem: str) -> ImportProblem:
+    def problem_at(self, position: int, problem: str) -> ImportRefused:
         column = position - self.buffer.rfind("\n", 0, position)
-        return ImportProblem(self.source, self.line_at(position), problem, column)
+        return refused(self.source, self.line_at(position), problem, column)
 
 
 def json_objects(stream: TextIO, source: str) -> Iterator[tuple[dict, int]]:
     """The objects of a JSON list with their line; one object alone is a list of one."""
     for value, line in JsonArray(stream, source):
         if not isinstance(value, dict):
-            raise ImportProblem(source, line, _("each element of the list must be an object"))
+            raise refused(source, line, _("each element of the list must be an object"))
         yield value, line
 
 
@@ -146,7 +137,7 @@ def csv_fields(reader, source: str, width: int) -> Iterator[tuple[list[str], int
         if len(fields) != width:
             values = {"found": len(fields), "expected": width}
             problem = _("this line has %(found)s fields, the header has %(expected)s") % values
-            raise ImportProblem(source, reader.line_num, problem)
+            raise refused(source, reader.line_num, problem)
         yield fields, reader.line_num
 
 
@@ -154,23 +145,23 @@ def check_header(
     header: list[str], source: str, delimiter: str, required: list[str], optional: list[str]
 ) -> None:
     if not header:
-        raise ImportProblem(source, None, _("the file is empty"))
+        raise refused(source, None, _("the file is empty"))
     if len(header) == 1:
-        for other in [";", ",", "\t"]:
-            if other != delimiter and other in header[0]:
-                values = {"found": shown(other), "expected": shown(delimiter)}
-                problem = _("the columns are separated by %(found)s, not by %(expected)s")
-                raise ImportProblem(source, 1, problem % values)
+        other = header_delimiter(header[0], {plain(name) for name in required + optional})
+        if other != delimiter and other in header[0]:
+            values = {"found": shown(other), "expected": shown(delimiter)}
+            problem = _("the columns are separated by %(found)s, not by %(expected)s")
+            raise refused(source, 1, problem % values)
     missing = [name for name in required if name not in header]
     if missing:
         values = {"column": missing[0], "header": delimiter.join(header)}
         problem = _("the column “%(column)s” is missing from the header “%(header)s”")
-        raise ImportProblem(source, 1, problem % values)
+        raise refused(source, 1, problem % values)
     for position, name in enumerate(header, start=1):
         if name not in required and name not in optional:
             values = {"column": name, "known": ", ".join(required + optional)}
             problem = _("unknown column “%(column)s”: the columns are %(known)s")
-            raise ImportProblem(source, 1, problem % values, position)
+            raise refused(source, 1, problem % values, position)
 
 
 def shown(delimiter: str) -> str:

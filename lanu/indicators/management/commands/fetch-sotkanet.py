@@ -11,8 +11,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from lanu.importers.commands import refusals_as_errors
 from lanu.indicators.imports import import_stream
-from lanu.indicators.streams import ImportProblem
 
 YEARS = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
 TIMEOUT = 30
@@ -48,11 +48,8 @@ class Command(BaseCommand):
                 self.stdout.write(_("Saved %(url)s as %(file)s.") % {"url": url, "file": output})
                 return
             stream = io.TextIOWrapper(response, encoding="utf-8")
-            try:
+            with refusals_as_errors(url, _("Nothing was imported:")):
                 report = import_stream(stream, url, "sotkanet-json", skip_unknown_areas)
-            except ImportProblem as problem:
-                heading = _("Nothing was imported:")
-                raise CommandError(f"{heading}\n{problem}") from None
         self.stdout.write("\n".join(report))
 
 

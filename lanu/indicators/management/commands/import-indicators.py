@@ -1,10 +1,10 @@
 """python -m lanu import-indicators FILE --format sotkanet-json|sotkanet-csv|..."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from lanu.importers.commands import refusals_as_errors
 from lanu.indicators.imports import FORMATS, import_file
-from lanu.indicators.streams import ImportProblem
 
 
 class Command(BaseCommand):
@@ -24,12 +24,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, format, skip_unknown_areas, **options):
-        try:
+        with refusals_as_errors(file, _("Nothing was imported:")):
             report = import_file(file, format, skip_unknown_areas)
-        except ImportProblem as problem:
-            heading = _("Nothing was imported:")
-            raise CommandError(f"{heading}\n{problem}") from None
-        except OSError as error:
-            values = {"file": file, "error": error.strerror}
-            raise CommandError(_("Cannot read %(file)s: %(error)s") % values) from None
         self.stdout.write("\n".join(report))
