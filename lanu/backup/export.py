@@ -6,9 +6,10 @@ reports, values, submissions, added priorities, joint highlights and reminders s
 those name, and the plan's memberships. A closed round also carries its
 "members" (each action as it took part in the round when it closed: organisation
 and sub-goals) and "subgoals_at_closing"; "archived_metrics" names the metrics
-kept only for their reported values. Reports name their action by its
-position in "actions", values their metric by its position in the action,
-statuses by the level's order. A fixed number of queries however large the plan.
+kept only for their reported values; "plan_indicators" and "indicator_areas" hold
+the plan's indicators, their values and areas (lanu/backup/indicators.py). Reports
+name their action by its position in "actions", values their metric by its position
+in the action, statuses by the level's order. A fixed number of queries however large the plan.
 """
 
 from lanu.accounts.models import Membership
@@ -25,6 +26,7 @@ from lanu.plans.export import every_action, every_goal, plan_document
 from lanu.plans.exporters import PlanJson
 from lanu.plans.models import Plan, SubGoal
 
+from .indicators import indicator_areas_of, plan_indicators_of
 from .reading import LEVEL_FIELDS
 
 
@@ -36,6 +38,8 @@ def export_backup(plan: Plan) -> dict:
     document["status_levels"] = [level_dict(level) for level in plan.status_levels.all()]
     document["rounds"] = rounds_of(plan, Positions(actions), people)
     document["memberships"] = memberships_of(plan, people)
+    document["plan_indicators"] = plan_indicators_of(plan)
+    document["indicator_areas"] = indicator_areas_of(plan)
     document["people"] = people.as_list()
     return document
 

@@ -30,8 +30,17 @@ from lanu.importers import decode, files, lanu_json
 from lanu.importers.data import ImportRefused, PlanData
 
 from .checks import Checker
+from .indicators import IndicatorsData, read_indicators
 
-KEYS = ("status_levels", "rounds", "memberships", "people", "archived_metrics")
+KEYS = (
+    "status_levels",
+    "rounds",
+    "memberships",
+    "people",
+    "archived_metrics",
+    "plan_indicators",
+    "indicator_areas",
+)
 LEVEL_FIELDS = (
     "order",
     "name",
@@ -79,6 +88,7 @@ class Backup:
     rounds: list[RoundData] = field(default_factory=list)
     memberships: list[dict] = field(default_factory=list)  # person, role, organisation
     archived_metrics: list[tuple[int, int]] = field(default_factory=list)  # action, metric
+    indicators: IndicatorsData = field(default_factory=IndicatorsData)
 
     def summary(self) -> str:
         """How much the file restores beyond the plan, for the import report."""
@@ -128,6 +138,8 @@ def read_backup(raw: bytes, source: str, data: PlanData) -> Backup:
     check.unique([r.fields["year"] for r in backup.rounds], "rounds")
     backup.memberships = read_memberships(check, document, known)
     backup.archived_metrics = read_archived_metrics(check, document, known)
+    texts = range(len(data.indicators))
+    backup.indicators = read_indicators(check, document, texts, known.subgoals)
     if check.problems:
         raise ImportRefused(check.problems)
     return backup

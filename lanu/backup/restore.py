@@ -32,6 +32,7 @@ from lanu.importers.data import PlanData
 from lanu.importers.save import save_plan
 from lanu.plans.models import Metric, Plan, SubGoal
 
+from .indicators import restore_indicators
 from .reading import Backup, RoundData, read_backup
 
 
@@ -75,6 +76,7 @@ def restore_plan(data: PlanData, backup: Backup, slug: str = "", choices=None) -
             for round_ in backup.rounds:
                 restore_round(plan, round_, targets, people)
             restore_memberships(plan, backup.memberships, targets, people)
+            restore_indicators(plan, backup.indicators)
             restored.report.insert(0, backup.summary())
     return restored
 
