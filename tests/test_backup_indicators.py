@@ -65,6 +65,30 @@ def test_the_demo_plans_indicators_round_trip(demo, tmp_path):
     assert copy.indicator_areas.reference_area.code == "maa:358"
 
 
+def test_the_restore_and_its_dry_run_say_how_many_indicators_and_values(
+    demo, tmp_path, in_english
+):
+    document = export(SLUG)
+    values = sum(len(link["values"]) for link in document["plan_indicators"])
+    line = f"Indicators: 32 with {values} values."
+    path = tmp_path / "backup.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    out = StringIO()
+    call_command("import-plan", str(path), "--slug", "copy", "--dry-run", stdout=out)
+    assert line in out.getvalue()
+    assert not Plan.objects.filter(slug="copy").exists()
+    assert line in restore(document, tmp_path)
+
+
+def test_a_dry_run_refuses_a_backup_whose_areas_are_missing(demo, tmp_path, in_english):
+    document = export(SLUG)
+    Area.objects.filter(code=DEMO_AREA["code"]).delete()
+    path = tmp_path / "backup.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CommandError, match="import them first\\): demo:kymenlaakso"):
+        call_command("import-plan", str(path), "--slug", "copy", "--dry-run", stdout=StringIO())
+
+
 def test_the_restored_plan_is_its_own(demo, tmp_path):
     """The copy's indicators are new: editing the copy leaves the original's alone."""
     restore(export(SLUG), tmp_path)

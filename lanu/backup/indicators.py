@@ -117,6 +117,14 @@ class IndicatorsData:
     def indicator_codes(self) -> set[str]:
         return {link.sotkanet_match for link in self.links if link.sotkanet_match}
 
+    def summary(self) -> str:
+        """How much of the plan's indicators the file restores, for the import report."""
+        counts = {
+            "indicators": len(self.links),
+            "values": sum(len(link.values) for link in self.links),
+        }
+        return _("Indicators: %(indicators)d with %(values)d values.") % counts
+
 
 def read_indicators(check: Checker, document: dict, texts: range, subgoals: set) -> IndicatorsData:
     """The plan's indicators of a full export: checked against its plan part's texts and
@@ -213,29 +221,37 @@ def restore_indicators(plan: Plan, data: IndicatorsData) -> None:
 
 
 def referenced(data: IndicatorsData) -> tuple[dict, dict]:
-    """The areas and Sotkanet indicators the file names, by code; codes the database
-    lacks refuse the restore, all named (the country Lanu makes itself is made)."""
+    """The areas and Sotkanet indicators the file names, by code (the country Lanu
+    makes itself made where missing); codes the database lacks refuse the restore."""
+    check_references(data)
     if COUNTRY_CODE in data.area_codes():
         made_country_area()
-    areas = by_code(Area, data.area_codes())
-    matches = by_code(Indicator, data.indicator_codes())
+    return by_code(Area, data.area_codes()), by_code(Indicator, data.indicator_codes())
+
+
+def check_references(data: IndicatorsData) -> None:
+    """Refuse a file naming areas or indicators the database lacks, all named; reads
+    only (the whole country Lanu makes itself is never missing)."""
+    areas = data.area_codes() - {COUNTRY_CODE}
+    missing = [
+        (_("Areas missing from this database (import them first): %s"), Area, areas),
+        (
+            _("Indicators missing from this database (import them first): %s"),
+            Indicator,
+            data.indicator_codes(),
+        ),
+    ]
     problems = [
-        Problem(message % ", ".join(missing), file=data.source)
-        for message, missing in (
-            (_("Areas missing from this database (import them first): %s"), areas[1]),
-            (_("Indicators missing from this database (import them first): %s"), matches[1]),
-        )
-        if missing
+        Problem(message % ", ".join(lacking), file=data.source)
+        for message, model, codes in missing
+        if (lacking := sorted(codes - set(by_code(model, codes))))
     ]
     if problems:
         raise ImportRefused(problems)
-    return areas[0], matches[0]
 
 
-def by_code(model, codes: set[str]) -> tuple[dict, list[str]]:
-    """The areas or indicators of the codes, and the codes not found."""
-    found = {item.code: item for item in model.objects.filter(code__in=codes)}
-    return found, sorted(codes - set(found))
+def by_code(model, codes: set[str]) -> dict:
+    return {item.code: item for item in model.objects.filter(code__in=codes)}
 
 
 def restore_links(plan: Plan, links: list[LinkData], matches: dict) -> None:

@@ -78,6 +78,8 @@ def restore_plan(data: PlanData, backup: Backup, slug: str = "", choices=None) -
             restore_memberships(plan, backup.memberships, targets, people)
             restore_indicators(plan, backup.indicators)
             restored.report.insert(0, backup.summary())
+            if backup.indicators.links:
+                restored.report.insert(1, backup.indicators.summary())
     return restored
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lanu import importers
+from lanu.backup.indicators import IndicatorsData, check_references
 from lanu.backup.restore import backup_of, restore_plan
 from lanu.importers import read_plan_changes
 from lanu.importers.commands import (
@@ -106,6 +107,7 @@ class Command(BaseCommand):
                 self.stdout.write(summary(data))
                 if backup.full:
                     self.stdout.write(backup.summary())
+                    self.dry_indicators(backup.indicators)
                 self.stdout.write(_("Dry run: nothing was saved."))
                 return
             with transaction.atomic():
@@ -118,6 +120,12 @@ class Command(BaseCommand):
         self.stdout.write(
             _("Imported “%(name)s” as %(slug)s.") % {"name": plan.name, "slug": plan.slug}
         )
+
+    def dry_indicators(self, indicators: IndicatorsData) -> None:
+        """What a restore would bring of the plan's indicators; missing codes refuse."""
+        if indicators.links:
+            check_references(indicators)
+            self.stdout.write(indicators.summary())
 
     def read_new(
         self, raw: bytes, source: str, details: PlanDetails, columns: ColumnsOption, split: list
