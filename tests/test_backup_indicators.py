@@ -65,9 +65,7 @@ def test_the_demo_plans_indicators_round_trip(demo, tmp_path):
     assert copy.indicator_areas.reference_area.code == "maa:358"
 
 
-def test_the_restore_and_its_dry_run_say_how_many_indicators_and_values(
-    demo, tmp_path, in_english
-):
+def test_the_restore_and_its_dry_run_say_how_many_indicators_and_values(demo, tmp_path, in_english):
     document = export(SLUG)
     values = sum(len(link["values"]) for link in document["plan_indicators"])
     line = f"Indicators: 32 with {values} values."
