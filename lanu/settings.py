@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "lanu.importers",
     "lanu.followup",
     "lanu.indicators",
+    "lanu.yearclock",
     "lanu.backup",
     "lanu.demo",
 ]

@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 from lanu.backup import views as backup_views
 from lanu.importers import views as import_views
 from lanu.plans import urls as plan_urls
+from lanu.yearclock.urls import feed_patterns
 
 # One "plans" namespace for everything under /plans/: the plans' editing pages, the
 # importers' upload pages (whose fixed words, "import" and "template.xlsx", come before
@@ -20,6 +21,8 @@ urlpatterns = i18n_patterns(
     path("plans/<slug:slug>/indicators/", include("lanu.indicators.views")),
     path("plans/", include((plan_pages, plan_urls.app_name))),
     path("plans/<slug:slug>/rounds/", include("lanu.followup.urls")),
+    path("plans/<slug:slug>/vuosikello/", include("lanu.yearclock.urls")),
+    path("vuosikello/", include(feed_patterns)),
     path("accounts/", include("lanu.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

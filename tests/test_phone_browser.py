@@ -20,6 +20,7 @@ from lanu.importers.views import read_upload
 from lanu.indicators.models import Indicator
 from lanu.indicators.plan_links import link_plan_indicators
 from lanu.plans.models import IndicatorDescription
+from lanu.yearclock.models import CalendarFeed
 from tests.browser import axe_violations, chromium_page, log_in_by_keyboard
 
 from .test_import_preview import plan_docx
@@ -83,6 +84,7 @@ def site(people, tmp_path):
         "goal_pk": goal.pk,
         "uidb64": urlsafe_base64_encode(b"0"),
         "token": "vanhentunut",
+        "secret": CalendarFeed.objects.get_or_create(plan=plan)[0].token,
     }
     pks = {
         "goal": goal.pk,
@@ -93,6 +95,7 @@ def site(people, tmp_path):
         "action": action.pk,
         "import": pending.pk,
         "membership": people.vera.memberships.get().pk,
+        "event": plan.events.first().pk,
     }
     return values, pks
 

@@ -51,6 +51,7 @@ def addresses(people):
         "action": plan.actions.filter(organisation=people.first).first().pk,
         "import": pending.pk,
         "membership": people.vera.memberships.get().pk,
+        "event": plan.events.first().pk,
     }
     found = {}
     for name, params in page_names().items():

@@ -26,11 +26,12 @@ from lanu.importers.data import ActionData, GoalData, OrganisationData, PlanData
 from lanu.importers.save import save_plan
 from lanu.lib.text import normal_text
 from lanu.plans.models import Action, Goal, Organisation, Plan, SubGoal
+from lanu.yearclock.models import Event
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 APPS = ("lanu.plans", "lanu.followup", "lanu.accounts", "lanu.importers", "lanu.backup")
-APPS += ("lanu.indicators",)
+APPS += ("lanu.indicators", "lanu.yearclock")
 DECOMPOSED = unicodedata.normalize("NFD", "Käyttäjät ja äidinkieli")
 OLD_STYLE = "Ensimmäinen rivi  \r\nToinen rivi\t\r\n"  # as stored before normalising
 MULTILINE = "Sivistystoimi\nNuorisopalvelut"  # what the issue saw turn into "\r\n"
@@ -46,6 +47,7 @@ EDIT_FORMS = {
     "followup:report-priorities": ("bob", lambda s: [s.plan.slug, 2023, s.organisation.pk]),
     "followup:round-highlights": ("alice", lambda s: [s.plan.slug, 2023]),
     "followup:round-scale": ("alice", lambda s: [s.plan.slug]),
+    "yearclock:event-edit": ("alice", lambda s: [s.plan.slug, s.event.pk]),
 }
 # Forms and buttons that create, remove or act: posting one back is never "untouched".
 CREATING_OR_ACTING = {
@@ -76,6 +78,9 @@ CREATING_OR_ACTING = {
     "followup:report-submit",
     "followup:round-remind",
     "indicators:links",  # reads the plan's indicators, confirms matches, links sub-goals
+    "yearclock:event-add",
+    "yearclock:event-delete",
+    "yearclock:feed-renew",
 }
 
 
@@ -197,7 +202,7 @@ def stored_rows() -> dict:
     """Every row of the plans' and the follow-up's tables, every column: what a save
     could have changed (texts, versions, saved-at times, replaced rows)."""
     rows = {}
-    for label in ("plans", "followup"):
+    for label in ("plans", "followup", "yearclock"):
         for model in apps.get_app_config(label).get_models():
             names = [field.attname for field in model._meta.concrete_fields]
             rows[model._meta.label] = sorted(
@@ -233,8 +238,15 @@ def stored(people):
     AddedPriority.objects.create(
         round=round_, subgoal=subgoal, organisation=people.first, text=OLD_STYLE, order=0
     )
+    event = plan.events.get(anchor="closes")  # the round's, with awkward texts
+    Event.objects.filter(pk=event.pk).update(description=OLD_STYLE, title_en=DECOMPOSED)
     return SimpleNamespace(
-        plan=plan, goal=goal, subgoal=subgoal, organisation=people.first, action=action
+        plan=plan,
+        goal=goal,
+        subgoal=subgoal,
+        organisation=people.first,
+        action=action,
+        event=event,
     )
 
 
