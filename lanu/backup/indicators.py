@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from lanu.importers.data import ImportRefused, Problem
+from lanu.indicators.export import VALUE_FIELDS, field_value, text_positions, values_of
 from lanu.indicators.models import Area, Indicator, Observation, PlanAreas, PlanIndicator
 from lanu.indicators.plan_links import COUNTRY_CODE, link_plan_indicators, made_country_area
 from lanu.indicators.saving import ObservationWriter
@@ -38,7 +39,6 @@ INDICATOR_FIELDS = (
     "decimals",
     "direction",
 )
-VALUE_FIELDS = ("year", "gender", "group", "value", "absolute_value")
 
 
 # Export ------------------------------------------------------------------------------
@@ -46,7 +46,7 @@ VALUE_FIELDS = ("year", "gender", "group", "value", "absolute_value")
 
 def plan_indicators_of(plan: Plan) -> list[dict]:
     """The plan's indicators, in the plan's order: 4 queries however many."""
-    texts = {pk: n for n, pk in enumerate(plan.indicator_descriptions.values_list("pk", flat=True))}
+    texts = text_positions(plan)
     links = plan.plan_indicators.select_related("indicator", "sotkanet_match")
     links = links.prefetch_related("subgoals__goal")
     values = values_of(plan)
@@ -61,21 +61,6 @@ def plan_indicators_of(plan: Plan) -> list[dict]:
         }
         for link in links
     ]
-
-
-def field_value(item, name: str):
-    value = getattr(item, name)
-    return str(value) if value is not None and name in ("value", "absolute_value") else value
-
-
-def values_of(plan: Plan) -> dict[int, list[dict]]:
-    """The values of the plan's own indicators, each with its area's code."""
-    rows = Observation.objects.filter(indicator__plan_links__plan=plan).select_related("area")
-    found: dict[int, list[dict]] = {}
-    for row in rows.order_by("indicator_id", "area__code", "year", "gender", "group"):
-        value = {"area": row.area.code} | {name: field_value(row, name) for name in VALUE_FIELDS}
-        found.setdefault(row.indicator_id, []).append(value)
-    return found
 
 
 def indicator_areas_of(plan: Plan) -> dict | None:

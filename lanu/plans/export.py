@@ -6,7 +6,11 @@
 goals and sub-goals, which are for coordinators only.
 `plan_document(plan, every_goal(plan), every_action(plan), flagged=True)` is the
 plan part of a full export (lanu/backup/): archived items too, each flagged.
+A higher app adds a part to the downloaded document through `DOCUMENT_PARTS`
+(registered in its AppConfig.ready(): plans imports no higher app).
 """
+
+from collections.abc import Callable
 
 from django.db.models import Prefetch
 
@@ -17,6 +21,9 @@ from .models import Action, Goal, Metric, Plan, SubGoal
 FORMAT = "lanu-plan/1"
 ACTION_TEXT_FIELDS: tuple[str, ...] = ("description", "items", "schedule", "permanence")
 ACTION_TEXT_FIELDS += ("responsible", "monitoring", "ease", "impact", "notes")
+# key -> a function giving that part of the downloaded document for a plan, or None for
+# no such key (e.g. "indicator_values", lanu/indicators/export.py)
+DOCUMENT_PARTS: dict[str, Callable[[Plan], object]] = {}
 
 
 def every_goal(plan: Plan):
@@ -76,6 +83,9 @@ def streamed_export(plan: Plan, public: bool = True) -> dict:
     reads them as they are written (lanu/lib/exporters.py `json_pieces()`)."""
     document = plan_document(plan, plan_goals(plan), [])
     document["actions"] = (action_dict(action) for action in streamed_actions(plan))
+    for key, part in DOCUMENT_PARTS.items():
+        if (found := part(plan)) is not None:
+            document[key] = found
     return without_notes(document) if public else document
 
 
