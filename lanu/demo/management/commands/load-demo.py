@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from lanu.accounts.models import Membership
 from lanu.demo.indicators import load_demo_indicators
+from lanu.demo.yearclock import load_demo_yearclock, rate_demo_actions
 from lanu.followup.models import FollowUpRound
 from lanu.importers import evaluation, read_plan
 from lanu.importers.save import save_plan
@@ -27,6 +28,8 @@ DEMO_PLANS = {
 DEMO_ROUNDS = {("kymenlaakso-2020-2024", 2023): "000_*.txt"}
 # plans whose indicators the demo sets up: areas, values, directions, sub-goals
 DEMO_INDICATORS = ["kymenlaakso-2020-2024"]
+# plans whose vuosikello and ease × impact ratings the demo sets up (lanu/demo/yearclock.py)
+DEMO_YEARCLOCK = ["kymenlaakso-2020-2024"]
 DEMO_PASSWORD = "lanu-demo-2026"  # noqa: S105 - set only in development (DEBUG), see handle()
 # username, role, the organisation an editor edits in the Kymenlaakso plan
 DEMO_PEOPLE = [
@@ -53,6 +56,8 @@ class Command(BaseCommand):
             self.load_round(slug, year, Path(seeds), pattern)
         for slug in DEMO_INDICATORS:
             self.load_indicators(slug)
+        for slug in DEMO_YEARCLOCK:
+            self.load_yearclock(slug)
         if people:
             if not settings.DEBUG:
                 raise CommandError("Demo accounts have a known password: development only.")
@@ -95,6 +100,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  {loaded.directions} directions, {loaded.subgoal_links} links to sub-goals"
         )
+
+    def load_yearclock(self, slug: str) -> None:
+        plan = Plan.objects.get(slug=slug)
+        events, rated = load_demo_yearclock(plan), rate_demo_actions(plan)
+        self.stdout.write(f"{slug}: {events} vuosikello events, {rated} actions rated")
 
     def load_round(self, slug: str, year: int, seeds: Path, pattern: str) -> None:
         plan = Plan.objects.get(slug=slug)
