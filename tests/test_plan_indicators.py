@@ -14,7 +14,7 @@ from lanu.importers import read_plan
 from lanu.importers.save import save_plan
 from lanu.indicators.models import Area, AreaKind, Indicator, Observation, PlanIndicator
 from lanu.indicators.plan_links import link_plan_indicators, suggest_matches
-from lanu.indicators.references import Reference, references
+from lanu.indicators.references import Reference, read_values, references
 from lanu.plans.models import IndicatorDescription, Plan, SubGoal
 
 
@@ -255,17 +255,43 @@ def test_the_coordinator_chooses_the_areas_the_reference_and_the_tolerance(clien
     client.force_login(people.alice)
     kotka = Area.objects.create(code="kunta:285", name_fi="Kotka", kind=AreaKind.MUNICIPALITY)
     region = Area.objects.create(code="maakunta:08", name_fi="Kymenlaakso", kind=AreaKind.REGION)
+    kotka.member_of.add(region)
     page = client.get(links_url(people.plan)).content.decode()
     assert 'value="5"' in page or 'value="5,00"' in page  # the default tolerance
-    data = {"action": "areas", "areas": [kotka.pk], "reference_area": region.pk}
+    assert "Kotka" not in page  # a municipality once its region is chosen
+    data = {"action": "areas", "areas": [region.pk], "reference_area": region.pk}
     refused = client.post(links_url(people.plan), data | {"tolerance": "150"})
     assert refused.status_code == 400
     assert not people.plan.__class__.objects.filter(indicator_areas__isnull=False).exists()
     client.post(links_url(people.plan), data | {"tolerance": "7,5"})
+    assert "Kotka" in client.get(links_url(people.plan)).content.decode()
+    client.post(links_url(people.plan), data | {"areas": [region.pk, kotka.pk], "tolerance": "7,5"})
     chosen = people.plan.__class__.objects.get(pk=people.plan.pk).indicator_areas
-    assert list(chosen.areas.all()) == [kotka]
+    assert set(chosen.areas.all()) == {kotka, region}
     assert chosen.reference_area == region
     assert chosen.tolerance == Decimal("7.5")
+
+
+def test_the_areas_offered_are_bounded_and_grouped_and_a_get_writes_nothing(client, people):
+    region = Area.objects.create(code="maakunta:08", name_fi="Kymenlaakso", kind=AreaKind.REGION)
+    Area.objects.create(code="hyvinvointialue:8", name_fi="Kymen HVA", kind=AreaKind.WELFARE_AREA)
+    Area.objects.bulk_create(
+        Area(code=f"kunta:{n}", name_fi=f"Kunta {n}", kind=AreaKind.MUNICIPALITY)
+        for n in range(600)
+    )
+    Area.objects.get(code="kunta:7").member_of.add(region)
+    client.force_login(people.alice)
+    url = links_url(people.plan)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url).content.decode()
+    assert page.count("Kunta ") == 0 and Area.objects.count() == 602  # none made on a GET
+    assert sum('FROM "indicators_area"' in query["sql"] for query in queries) <= 2
+    assert '<optgroup label="hyvinvointialue">' in page  # grouped by kind
+    data = {"action": "areas", "areas": [region.pk], "tolerance": "5"}
+    client.post(url, data)
+    page = client.get(url).content.decode()
+    assert page.count(">Kunta 7<") == 2  # in both selects, with no other municipality
+    assert page.count("Kunta ") == 2
 
 
 def test_the_admin_lists_a_plans_indicators(client, kymenlaakso, django_user_model):
@@ -359,3 +385,113 @@ def test_an_indicator_is_named_in_the_readers_language_where_it_has_that_name(db
         assert indicator.name == "Befolkning 31.12."
     with translation.override("en"):
         assert indicator.name == "Väestö 31.12."
+
+
+# Other phrasings: the vocabulary of the country and of groups, in Finnish and Swedish ---
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "year", "value"),
+    [
+        ("Andelen i hela riket var 12,3 procent (2019).", "", 2019, "12.3"),
+        ("I riket: 5 %.", "", 2020, "5"),
+        ("Valtakunnallisesti 12,3 % nuorista.", "", 2020, "12.3"),
+        ("Koko maan keskiarvo: 7,1 %.", "", 2020, "7.1"),
+        ("Koko maa (2019) 12,3 %.", "", 2019, "12.3"),
+        ("Koko maassa oli 12,3 % nuorista.", "", 2020, "12.3"),
+        ("Koko maassa vuonna 2018 oli 4,2 %.", "", 2018, "4.2"),
+        ("Elever i klasserna 8–9, hela riket 20 %.", "8.-9. luokka", 2020, "20"),
+        ("Barn i åldern 0–6 år: hela landet 3,5 %.", "0-6-vuotiaat", 2020, "3.5"),
+        ("Studerande på andra stadiet, hela landet 14 %.", "toinen aste", 2020, "14"),
+        ("Toisen asteen opiskelijoista koko maassa 14 %.", "toinen aste", 2020, "14"),
+        ("Ylipainoisuus: 8. ja 9. luokkalaisista, koko maa: 16,9 %.", "8.-9. luokka", 2020, "16.9"),
+    ],
+)
+def test_the_country_in_other_words_and_layouts(text, group, year, value):
+    assert references(text, "THL 2020") == [Reference(group, year, Decimal(value), "%")]
+
+
+def test_a_swedish_plans_text_of_several_groups():
+    text = (
+        "Andel som upplever sin hälsa som medelmåttig eller dålig. Elever i årskurs 4 och 5: "
+        "i hela riket 9,0 procent. Klasserna 8–9: riksnivån 20,9 procent. Gymnasiet, hela "
+        "landet 21,2 procent (Skolhälsoenkäten 2019)."
+    )
+    assert references(text, "Skolhälsoenkäten 2019") == [
+        Reference("4.-5. luokka", 2019, Decimal("9.0"), "%"),
+        Reference("8.-9. luokka", 2019, Decimal("20.9"), "%"),
+        Reference("lukio", 2019, Decimal("21.2"), "%"),
+    ]
+
+
+# The plan's own values: "<area>: value" -------------------------------------------------
+
+
+def test_values_of_named_areas_beside_the_countrys():
+    text = (
+        "Kodin ulkopuolelle sijoitetut 0–17-vuotiaat. Kymenlaakso: 1,9 %. Koko maan "
+        "tilanne: 1,5 %. Muut kunnat. Lapsia Espoo: 2,1 %, Kuusamo: 3,0 %, hela landet 1,4 % "
+        "(2019)."
+    )
+    reading = read_values(text, "THL 2018", areas={"kymenlaakso", "espoo"})
+    assert reading.values == [
+        Reference("0-17-vuotiaat", 2019, Decimal("1.9"), "%", "kymenlaakso"),
+        Reference("0-17-vuotiaat", 2019, Decimal("1.5"), "%"),
+        Reference("", 2019, Decimal("2.1"), "%", "espoo"),
+        Reference("", 2019, Decimal("1.4"), "%"),
+    ]
+    assert reading.unknown == ["Kuusamo"]  # no such area: reported, not guessed
+
+
+def test_a_group_written_before_a_colon_is_no_area():
+    reading = read_values("Lukiolaiset: 12 %. Ylipainoisuus: 8. ja 9. luokkalaisista.", "")
+    assert reading == read_values("", "")
+
+
+def test_linking_reads_the_plans_own_areas_values_by_their_finnish_or_swedish_name(
+    client, people, in_english
+):
+    vasa = Area.objects.create(
+        code="kunta:905", name_fi="Vaasa", name_sv="Vasa", kind=AreaKind.MUNICIPALITY
+    )
+    IndicatorDescription.objects.create(
+        plan=people.plan,
+        number=1,
+        name="Placerade utom hemmet",
+        description="Vasa: 1,9 %. Hela landet: 1,5 %. Korsholm: 2,0 %. (THL 2019)",
+    )
+    client.force_login(people.alice)
+    response = client.post(links_url(people.plan), {"action": "read"}, follow=True)
+    values = Observation.objects.filter(indicator__plan_links__plan=people.plan)
+    found = {(o.area.kind, o.area_id == vasa.pk, o.year): o.value for o in values}
+    assert found == {
+        (AreaKind.MUNICIPALITY, True, 2019): Decimal("1.9"),
+        (AreaKind.COUNTRY, False, 2019): Decimal("1.5"),
+    }
+    assert (
+        "no area in Lanu has the name written before the value: 1. Placerade utom hemmet: Korsholm"
+        in response.content.decode()
+    )
+
+
+# Unpublished plans' indicators are not listed outside the plan --------------------------
+
+
+def test_public_indicators_leave_out_unpublished_plans_texts(people, plan_of):
+    published = plan_of(3, slug="julkinen")
+    for plan in (people.plan, published):
+        IndicatorDescription.objects.create(plan=plan, number=1, name=f"Oma {plan.slug}")
+        link_plan_indicators(plan)
+    sotkanet(12, "Väestö 31.12.")
+    names = {indicator.name_fi for indicator in Indicator.objects.public()}
+    assert names == {"Oma julkinen", "Väestö 31.12."}
+    assert not people.plan.published
+
+
+def test_a_plans_indicator_is_never_suggested_as_another_plans_match(people, plan_of):
+    other = plan_of(3, slug="toinen")
+    IndicatorDescription.objects.create(plan=other, number=1, name="Tyytyväinen elämäänsä")
+    link_plan_indicators(other)
+    described(people.plan, 1)
+    link_plan_indicators(people.plan)
+    assert people.plan.plan_indicators.get().sotkanet_match is None

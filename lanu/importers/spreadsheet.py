@@ -19,7 +19,6 @@ import functools
 import io
 import itertools
 import re
-import unicodedata
 import warnings
 from collections import Counter
 from collections.abc import Collection
@@ -33,6 +32,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from lanu.lib import schedule
+from lanu.lib.text import plain
 from lanu.plans import spreadsheets as template
 
 from . import files
@@ -55,12 +55,6 @@ FINNISH_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 PERIOD = re.compile(r"(\d{4})\s*[-–—/]\s*(\d{4})")
 FORMULA_ESCAPED = re.compile(r"^'(?='*[=+\-@\t\r])")  # lanu.lib.spreadsheet.safe_cell()
 SUBGOAL_SEPARATOR = re.compile(r"[;,\n]")
-
-
-def plain(text) -> str:
-    """A heading as compared: lower case, no accents, single spaces."""
-    text = unicodedata.normalize("NFKD", str(text or "").strip().lower())
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
 
 
 def action_headings() -> dict[str, str]:

@@ -10,7 +10,8 @@ from typing import Any, TextIO
 from django.utils.translation import gettext as _
 
 from lanu.importers.data import ImportRefused, Problem
-from lanu.importers.spreadsheet import header_delimiter, plain
+from lanu.importers.spreadsheet import header_delimiter
+from lanu.lib.text import plain
 
 CHUNK = 64 * 1024
 # A JSON element may not be longer than this: a bad file is refused, not read whole.

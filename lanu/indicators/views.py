@@ -29,6 +29,9 @@ ACTIONS = ("read", "confirm", "unmatch", "subgoals")
 LEFT_OUT = gettext_lazy(
     "Left out, as their year is not given or several values share a group and year: %(values)s"
 )
+UNKNOWN_AREAS = gettext_lazy(
+    "Not read, as no area in Lanu has the name written before the value: %(names)s"
+)
 
 
 @login_required
@@ -117,6 +120,9 @@ def act(request, plan: Plan):
         left_out = linked.repeated + linked.without_year
         if left_out:
             messages.warning(request, LEFT_OUT % {"values": "; ".join(left_out)})
+        if linked.unknown_areas:
+            names = "; ".join(linked.unknown_areas)
+            messages.warning(request, UNKNOWN_AREAS % {"names": names})
         return redirect("indicators:links", slug=plan.slug)
     link = get_object_or_404(PlanIndicator, plan=plan, pk=request.POST.get("link") or 0)
     if action == "subgoals":

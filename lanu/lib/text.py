@@ -1,4 +1,5 @@
-"""normal_text(): the one form every text is compared and stored in.
+"""normal_text(): the one form every text is compared and stored in; plain(), words()
+and stems(): the one fold texts are matched by (headings, vocabularies, names).
 
 Browsers send a textarea's lines ending in "\r\n", word processors leave spaces at
 line ends, and the same letter "ä" can come as one code point or two. Left as they
@@ -15,6 +16,8 @@ import unicodedata
 from django import forms
 
 LINE_END_SPACE = re.compile(r"[ \t\f\v\u00a0]+$", re.MULTILINE)
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen…
+STEM = 5  # letters a stem keeps: Finnish inflects the end ("elämäänsä", "elämään")
 
 
 def normal_text(value: str) -> str:
@@ -62,3 +65,24 @@ def normalise_texts(item) -> None:
                 normalise_texts(each)
         else:
             setattr(item, field.name, normal_value(value))
+
+
+def plain(text: object) -> str:
+    """A text as compared: compatibility forms unified and accents and marks removed
+    (NFKD: å ä ö → a a o, é → e, ﬁ → fi), invisible characters dropped, case folded,
+    white space single. Two spellings of one header, "MÅL" and "Mål", are then the same."""
+    decomposed = unicodedata.normalize("NFKD", str(text or ""))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.translate(INVISIBLE).casefold().split())
+
+
+def words(text: str) -> list[str]:
+    """The plain text's words: runs of letters and digits ("toimija(t)" → toimija, t)."""
+    return re.findall(r"[^\W_]+", plain(text))
+
+
+def stems(text: str, shortest: int = 3, left_out: frozenset[str] = frozenset()) -> set[str]:
+    """The stems (first STEM letters) of the text's words of letters at least `shortest`
+    long, but for the words left out (plain): Finnish and Swedish inflect the ends."""
+    found = re.findall(r"[^\W\d_]+", plain(text))
+    return {word[:STEM] for word in found if len(word) >= shortest and word not in left_out}

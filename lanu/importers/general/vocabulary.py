@@ -43,8 +43,9 @@ it, so two level columns are the goal and the sub-goal whatever their words.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from lanu.lib.text import plain, words
 
 # role, goal level (1 = outermost; 0 for other roles), patterns.
 # "stem*": the words beginning with the stem; "*stem*": also as a compound's last
@@ -352,23 +353,6 @@ class Match:
     level: int  # the goal level's rank, 0 for other roles
     by_values: bool  # decided by the column's values (BY_VALUES)
     length: int = 1  # how many words it covers (a phrase: several)
-
-
-def plain(text: str) -> str:
-    """The text as the vocabulary is written: lower case, accents and marks removed
-    (NFKD: å ä ö → a a o, é → e), white space single. Two spellings of one header,
-    "MÅL" and "Mål", are then the same."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.translate(INVISIBLE).casefold().split())
-
-
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen…
-
-
-def words(text: str) -> list[str]:
-    """The plain text's words: runs of letters and digits ("toimija(t)" → toimija, t)."""
-    return re.findall(r"[^\W_]+", plain(text))
 
 
 def role_of(header: str) -> str:
