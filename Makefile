@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/lanu
 ## documents (LibreOffice's ODT and PDF copies) are made once, not once per worker.
 PYTEST := $(BIN)/pytest -p no:cacheprovider -n $(or $(WORKERS),auto) --dist loadfile
 
-.PHONY: run test test-sqlite test-postgres install install-test browser documents gettext lint messages bench bench-load bench-national bench-indicators clean
+.PHONY: run test test-sqlite test-postgres install install-test browser documents pdf gettext lint messages bench bench-load bench-national bench-indicators clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,7 @@ $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test browser documents gettext
+install-test: $(VENV)/.installed-test browser documents pdf gettext
 
 ## Debian's chromium for the browser tests (Playwright never downloads a browser here).
 browser:
@@ -44,13 +44,20 @@ documents:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			--no-install-recommends libreoffice-writer-nogui >/dev/null; }
 
+## Debian's Pango and fonts for WeasyPrint, which draws the reports' PDF (lanu/reports/pdf.py).
+pdf:
+	@ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -qi liberation || { \
+		echo "Installing Debian's Pango and Liberation fonts for the PDF reports"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation >/dev/null; }
+
 ## Debian's GNU gettext for the catalogue test (makemessages runs on a copy of the code).
 gettext:
 	@command -v xgettext >/dev/null && command -v msgattrib >/dev/null || { \
 		echo "Installing Debian's gettext for the message catalogue test"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
 
-run: install
+run: install pdf
 	$(BIN)/python -m lanu migrate --noinput
 	$(BIN)/python -m lanu load-demo --people
 	$(BIN)/python -m lanu runserver 127.0.0.1:8000

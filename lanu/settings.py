@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "lanu.followup",
     "lanu.indicators",
     "lanu.yearclock",
+    "lanu.reports",
     "lanu.backup",
     "lanu.demo",
 ]
@@ -131,6 +132,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# A municipality's own Word template for the reports (lanu/reports/word.py): a path, or empty.
+REPORT_DOCX_TEMPLATE = os.environ.get("REPORT_DOCX_TEMPLATE", "")
 
 # THL's indicator bank, read by fetch-sotkanet (lanu/indicators).
 SOTKANET_API_URL = os.environ.get("SOTKANET_API_URL", "https://sotkanet.fi/rest/1.1")

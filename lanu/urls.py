@@ -23,6 +23,7 @@ urlpatterns = i18n_patterns(
     path("plans/<slug:slug>/rounds/", include("lanu.followup.urls")),
     path("plans/<slug:slug>/vuosikello/", include("lanu.yearclock.urls")),
     path("vuosikello/", include(feed_patterns)),
+    path("plans/<slug:slug>/reports/", include("lanu.reports.views")),
     path("accounts/", include("lanu.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

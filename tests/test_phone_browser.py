@@ -32,7 +32,7 @@ PHONE = {"width": 390, "height": 844}
 LONG_URL = "https://www.example.fi/lasten-ja-nuorten-hyvinvointisuunnitelma/" + "x" * 120
 LONG_WORD = "Lastensuojeluilmoitusmenettelyuudistamistyöryhmäsuositukset" * 2
 PUBLIC = {"list", "plan", "subgoal", "organisation", "actions", "action", "progress"}
-PUBLIC |= {"progress-year", "login", "password_reset"}
+PUBLIC |= {"progress-year", "login", "password_reset", "reports"}
 
 
 def page_names(patterns=None, namespace="", params=frozenset()) -> dict[str, set[str]]:
