@@ -85,6 +85,8 @@ class Command(BaseCommand):
             )
         for label in linked.repeated + linked.without_year:
             self.stdout.write(f"  left out (no year, or one of several for a group): {label}")
+        for label in linked.unknown_areas:
+            self.stdout.write(f"  left out (no area of that name): {label}")
 
     def load_indicators(self, slug: str) -> None:
         plan = Plan.objects.get(slug=slug)
