@@ -21,7 +21,7 @@ urlpatterns = i18n_patterns(
     path("plans/<slug:slug>/indicators/", include("lanu.indicators.views")),
     path("plans/", include((plan_pages, plan_urls.app_name))),
     path("plans/<slug:slug>/rounds/", include("lanu.followup.urls")),
-    path("plans/<slug:slug>/vuosikello/", include("lanu.yearclock.urls")),
+    path("plans/<slug:slug>/", include("lanu.yearclock.urls")),  # vuosikello/, matrix/
     path("vuosikello/", include(feed_patterns)),
     path("plans/<slug:slug>/reports/", include("lanu.reports.views")),
     path("accounts/", include("lanu.accounts.urls")),

@@ -48,6 +48,8 @@ EDIT_FORMS = {
     "followup:round-highlights": ("alice", lambda s: [s.plan.slug, 2023]),
     "followup:round-scale": ("alice", lambda s: [s.plan.slug]),
     "yearclock:event-edit": ("alice", lambda s: [s.plan.slug, s.event.pk]),
+    "yearclock:organisation-matrix": ("bob", lambda s: [s.plan.slug, s.organisation.pk]),
+    "yearclock:subgoal-matrix": ("alice", lambda s: [s.plan.slug, s.subgoal.pk]),
 }
 # Forms and buttons that create, remove or act: posting one back is never "untouched".
 CREATING_OR_ACTING = {
