@@ -4,6 +4,7 @@ from typing import cast
 
 from django import forms
 
+from lanu.followup.forms import DateInput
 from lanu.plans.editing import VersionedForm
 from lanu.plans.models import Organisation
 
@@ -31,13 +32,6 @@ FIELDS = [
     "description_sv",
     "description_en",
 ]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self):
-        super().__init__(format="%Y-%m-%d")
 
 
 class EventForm(VersionedForm):
