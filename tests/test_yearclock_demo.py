@@ -32,6 +32,14 @@ def test_the_demo_clock_has_the_rounds_deadline_and_the_reporting_steps(client, 
     assert "Seurantakierros sulkeutuu" in year_2023
 
 
+def test_the_yearly_report_links_the_evaluation_of_its_closed_round(client, demo):
+    year_2024 = client.get(reverse("yearclock:clock", args=[SLUG]), {"year": 2024}).text
+    report = reverse("reports:reports", args=[SLUG]) + "?kind=evaluation&amp;year=2023"
+    assert report in year_2024 and "Arviointiraportti 2023" in year_2024
+    year_2023 = client.get(reverse("yearclock:clock", args=[SLUG]), {"year": 2023}).text
+    assert "kind=evaluation" not in year_2023  # the round 2022 is not in Lanu
+
+
 def test_loading_the_demo_again_adds_nothing(demo, capsys):
     count = demo.events.count()
     call_command("load-demo")

@@ -24,7 +24,8 @@ DEMO_EVENTS = [
         ),
         R,
         True,
-        {"recurrence": "day", "month": 3, "day": 31, "first_year": 2021, "last_year": 2025},
+        {"recurrence": "day", "month": 3, "day": 31, "first_year": 2021, "last_year": 2025}
+        | {"produces": "evaluation"},  # the previous year's round's evaluation
     ),
     (
         (

@@ -93,10 +93,20 @@ def legend() -> list[dict]:
     ]
 
 
-def by_month(occurrences, year: int) -> list[dict]:
-    """The year's months, each with its occurrences in date order (the list beside the clock)."""
-    months = [{"number": m, "name": MONTHS[m], "occurrences": []} for m in range(1, 13)]
+def by_month(occurrences, year: int, closed_years=frozenset()) -> list[dict]:
+    """The year's months, each with its occurrences in date order (the list beside the clock),
+    each with the year of the evaluation report it produced, if that round is closed."""
+    months: list[dict] = [{"number": m, "name": MONTHS[m], "entries": []} for m in range(1, 13)]
     for occurrence in occurrences:
         if occurrence.starts_on.year == year:
-            months[occurrence.starts_on.month - 1]["occurrences"].append(occurrence)
+            entry = {"occurrence": occurrence, "report_year": report_year(occurrence, closed_years)}
+            months[occurrence.starts_on.month - 1]["entries"].append(entry)
     return months
+
+
+def report_year(occurrence, closed_years) -> int | None:
+    """The year whose evaluation the occurrence produced (the year before), once closed."""
+    if occurrence.event.produces != Event.Produces.EVALUATION:
+        return None
+    year = occurrence.starts_on.year - 1
+    return year if year in closed_years else None

@@ -28,6 +28,7 @@ FIELDS = [
     "first_year",
     "last_year",
     "days",
+    "produces",
     "description",
     "description_sv",
     "description_en",

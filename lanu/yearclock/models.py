@@ -40,6 +40,9 @@ class Event(Versioned):
         OPENS = "opens", _("the round opens")
         CLOSES = "closes", _("the round closes")
 
+    class Produces(models.TextChoices):  # the report (lanu.reports) an event gives
+        EVALUATION = "evaluation", _("The yearly evaluation of the previous year's round")
+
     class Weekday(models.IntegerChoices):  # ISO numbers
         MONDAY = 1, _("Monday")
         TUESDAY = 2, _("Tuesday")
@@ -108,6 +111,13 @@ class Event(Versioned):
     last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
     days = models.PositiveSmallIntegerField(
         _("lasts days"), default=1, validators=[MinValueValidator(1), MaxValueValidator(366)]
+    )
+    produces = models.CharField(
+        _("produces the report"),
+        max_length=12,
+        choices=Produces.choices,
+        blank=True,
+        help_text=_("The clock links the report once its round is closed."),
     )
     round_event = models.BooleanField(
         _("the round's own"),

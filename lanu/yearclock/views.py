@@ -44,13 +44,15 @@ def clock(request, slug):
     today = timezone.localdate()
     year = shown_year(request, today)
     events = list(plan.events.select_related("owner"))
-    found = year_occurrences(events, year, list(plan.rounds.all()))
+    rounds = list(plan.rounds.all())
+    found = year_occurrences(events, year, rounds)
+    closed = {round_.year for round_ in rounds if round_.is_closed}
     coordinates = can_coordinate(request.user, plan)
     context = {
         "plan": plan,
         "year": year,
         "today": today,
-        "months": face.by_month(found, year),
+        "months": face.by_month(found, year, closed),
         "labels": face.month_labels(year),
         "marks": face.marks(found),
         "hand": face.today_hand(today, year),
