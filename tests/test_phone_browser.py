@@ -19,6 +19,7 @@ from lanu.history.records import record, snapshot
 from lanu.importers.views import read_upload
 from lanu.indicators.models import Indicator
 from lanu.indicators.plan_links import link_plan_indicators
+from lanu.indicators.synthetic import build_indicators
 from lanu.plans.models import IndicatorDescription
 from lanu.yearclock.models import CalendarFeed
 from tests.browser import axe_violations, chromium_page, log_in_by_keyboard
@@ -32,7 +33,7 @@ PHONE = {"width": 390, "height": 844}
 LONG_URL = "https://www.example.fi/lasten-ja-nuorten-hyvinvointisuunnitelma/" + "x" * 120
 LONG_WORD = "Lastensuojeluilmoitusmenettelyuudistamistyöryhmäsuositukset" * 2
 PUBLIC = {"list", "plan", "subgoal", "organisation", "actions", "action", "progress"}
-PUBLIC |= {"progress-year", "login", "password_reset", "reports"}
+PUBLIC |= {"progress-year", "login", "password_reset", "reports", "dashboard", "indicator"}
 
 
 def page_names(patterns=None, namespace="", params=frozenset()) -> dict[str, set[str]]:
@@ -96,6 +97,7 @@ def site(people, tmp_path):
         "import": pending.pk,
         "membership": people.vera.memberships.get().pk,
         "event": plan.events.first().pk,
+        "indicator": build_indicators(plan, 2)[0].pk,  # with the plan's area, charts and ratings
     }
     return values, pks
 

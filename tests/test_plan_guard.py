@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from lanu.followup.rounds import close_round, open_round
 from lanu.importers.views import read_upload
+from lanu.indicators.synthetic import build_indicators
 
 from .test_phone_browser import page_names
 
@@ -42,6 +43,7 @@ def addresses(people):
     pending.user = people.alice
     pending.save()
     goal = plan.goals.order_by("order").first()
+    (indicator,) = build_indicators(plan, 1)
     pks = {
         "goal": goal.pk,
         "subgoal": goal.subgoals.first().pk,
@@ -52,6 +54,7 @@ def addresses(people):
         "import": pending.pk,
         "membership": people.vera.memberships.get().pk,
         "event": plan.events.first().pk,
+        "indicator": indicator.pk,
     }
     found = {}
     for name, params in page_names().items():
@@ -73,6 +76,7 @@ def test_the_walk_finds_every_kind_of_the_plans_addresses(addresses):
     assert {"plans:plan", "plans:action-edit", "plans:people"} <= names
     assert {"plans:import-into", "plans:import-preview", "followup:round"} <= names
     assert {"followup:report-organisation", "followup:progress"} <= names
+    assert {"indicators:dashboard", "indicators:indicator"} <= names
 
 
 def test_every_address_of_the_plan_is_real_to_its_coordinator(client, people, addresses):

@@ -83,6 +83,7 @@ CREATING_OR_ACTING = {
     "yearclock:event-add",
     "yearclock:event-delete",
     "yearclock:feed-renew",
+    "indicators:indicator",  # sets the indicator's direction (no plan or follow-up row)
 }
 
 

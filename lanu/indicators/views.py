@@ -21,6 +21,7 @@ from lanu.followup.charts import number_text
 from lanu.plans.access import coordinated_plan
 from lanu.plans.models import Plan, SubGoal
 
+from . import dashboard
 from .forms import PlanAreasForm
 from .models import Observation, PlanAreas, PlanIndicator
 from .plan_links import country_area, link_plan_indicators
@@ -149,3 +150,7 @@ def save_subgoals(link: PlanIndicator, plan: Plan, chosen: list[str]) -> None:
 
 app_name = "indicators"
 urlpatterns = [path("links/", plan_indicator_links, name="links")]
+urlpatterns += [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("<int:pk>/", dashboard.indicator_page, name="indicator"),
+]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 PLAN_PAGE = "plan"  # the panel's function is given request, plan and participations
 ACTION_PAGE = "action"  # the panel's function is given request, plan and action
+SUBGOAL_PAGE = "subgoal"  # the panel's function is given request, plan and subgoal
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class Panel:
     context: Callable[..., dict]
 
 
-registered: dict[str, list[Panel]] = {PLAN_PAGE: [], ACTION_PAGE: []}
+registered: dict[str, list[Panel]] = {PLAN_PAGE: [], ACTION_PAGE: [], SUBGOAL_PAGE: []}
 
 
 def register(page: str, template: str, context: Callable[..., dict]) -> None:

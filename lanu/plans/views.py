@@ -35,7 +35,7 @@ from .listing import (
     subgoal_refs,
 )
 from .models import Action, Organisation, Plan, SubGoal
-from .panels import ACTION_PAGE, PLAN_PAGE, panels_of
+from .panels import ACTION_PAGE, PLAN_PAGE, SUBGOAL_PAGE, panels_of
 
 
 def plan_list(request):
@@ -134,6 +134,7 @@ def subgoal_detail(request, slug, pk):
             p.organisation for p in participations if p.organisation_id not in with_actions
         ],
     }
+    context |= panels_of(SUBGOAL_PAGE, request, plan=plan, subgoal=subgoal)
     return render(request, "plans/subgoal_detail.html", context)
 
 
