@@ -30,8 +30,9 @@ from lanu.indicators.models import (
     PlanAreas,
     PlanIndicator,
 )
-from lanu.indicators.plan_links import country_area
+from lanu.indicators.plan_links import made_country_area
 from lanu.indicators.synthetic import build_indicators
+from lanu.plans.models import IndicatorDescription
 
 HIGHER, LOWER, NEUTRAL_WAY = Direction.HIGHER_BETTER, Direction.LOWER_BETTER, Direction.NEUTRAL
 D = Decimal
@@ -89,16 +90,22 @@ def test_too_few_years_make_no_trend_and_no_change_without_a_later_year():
     assert before.enough and before.change is None  # nothing since the plan began
 
 
+def text_of(plan, name: str) -> IndicatorDescription:
+    return IndicatorDescription.objects.create(plan=plan, name=name)
+
+
 @pytest.fixture
 def setting(db, plan_of):
     """A plan (2024-2027) following one indicator of its own with the country's value
     from its text, and a Sotkanet indicator with the welfare area's and the country's."""
     plan = plan_of(5, slug="vertailu")
-    country = country_area()
+    country = made_country_area()
     region = Area.objects.create(code="hva:1", name_fi="Kymenlaakso", kind=AreaKind.WELFARE_AREA)
     own = Indicator.objects.create(code="plan:1", name_fi="Tyytyväinen", direction=HIGHER)
     match = Indicator.objects.create(code="sotkanet:1", sotkanet_id=1, name_fi="Tyytyväinen %")
-    link = PlanIndicator.objects.create(plan=plan, indicator=own, sotkanet_match=match)
+    link = PlanIndicator.objects.create(
+        plan=plan, indicator=own, sotkanet_match=match, description=text_of(plan, "Tyytyväinen")
+    )
     values = [
         (own, country, 2023, "70"),  # the plan's text: the country's 2023
         (match, country, 2023, "60"),  # Sotkanet's other value: the plan's text wins
@@ -166,9 +173,11 @@ def test_the_plans_tolerance_and_reference_area_are_used(setting):
 def test_with_no_areas_chosen_the_whole_country_is_shown_alone(db, plan_of):
     plan = plan_of(5, slug="ilman-alueita")
     indicator = Indicator.objects.create(code="plan:2", name_fi="Kiusatut", direction=LOWER)
-    PlanIndicator.objects.create(plan=plan, indicator=indicator)
+    PlanIndicator.objects.create(
+        plan=plan, indicator=indicator, description=text_of(plan, "Kiusatut")
+    )
     Observation.objects.create(
-        indicator=indicator, area=country_area(), year=2019, group="lukio", value=D("5")
+        indicator=indicator, area=made_country_area(), year=2019, group="lukio", value=D("5")
     )
     compared = compare_plan(plan)
     assert compared.areas == [] and compared.reference_area.kind == AreaKind.COUNTRY
@@ -212,5 +221,5 @@ def test_comparing_a_plan_takes_as_many_queries_for_40_indicators_as_for_10(db, 
     small, large = plan_of(5, slug="pieni"), plan_of(5, slug="suuri")
     build_indicators(small, 10, years=range(2020, 2023))
     build_indicators(large, 40, years=range(2010, 2025))
-    country_area()  # the country exists for both
+    made_country_area()  # the country exists for both
     assert queries_of_comparing(small) == queries_of_comparing(large)

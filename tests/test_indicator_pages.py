@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from lanu.indicators.models import Direction, Observation, PlanAreas
-from lanu.indicators.plan_links import country_area
+from lanu.indicators.plan_links import made_country_area
 from lanu.indicators.synthetic import build_indicators
 from tests.html_links import links
 from tests.personas import as_persona
@@ -46,7 +46,7 @@ def test_the_dashboard_shows_the_latest_values_the_reference_and_the_rating(clie
     plan, (higher, lower, neutral) = followed
     area = plan.indicator_areas.areas.get()
     set_values(higher, area, {("lukio", 2024): "80"})
-    set_values(higher, country_area(), {("lukio", 2024): "70"})
+    set_values(higher, made_country_area(), {("lukio", 2024): "70"})
     page = client.get(dashboard_url(plan)).text
     row = page[page.index("Indikaattori 0") :]
     row = row[row.index(">lukio<") :]
@@ -214,3 +214,16 @@ def test_an_area_without_values_shows_the_references_latest_value(client, follow
     row = page[page.index("Indikaattori 0") :]
     row = row[: row.index("</tr>")]
     assert ">2024<" in row and "no value" in row and "good" not in row
+
+
+def test_reading_the_dashboard_before_any_import_makes_no_area(client, plan_of):
+    from lanu.indicators.models import Area, Indicator, PlanIndicator
+    from lanu.plans.models import IndicatorDescription
+
+    plan = plan_of(5, slug="tuomaton")
+    text = IndicatorDescription.objects.create(plan=plan, name="Kiusatut")
+    indicator = Indicator.objects.create(code="plan:x:1", name_fi="Kiusatut")
+    PlanIndicator.objects.create(plan=plan, indicator=indicator, description=text)
+    page = client.get(dashboard_url(plan)).text
+    assert "the values of Whole country are shown alone" in page and "No values yet." in page
+    assert not Area.objects.exists()

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.functional import Promise
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lanu.plans.models import Plan
@@ -31,13 +30,14 @@ from lanu.plans.models import Plan
 from .models import (
     DEFAULT_TOLERANCE,
     Area,
+    AreaKind,
     Direction,
     Gender,
     Observation,
     PlanAreas,
     PlanIndicator,
 )
-from .plan_links import country_area
+from .plan_links import COUNTRY_CODE, COUNTRY_NAMES, country_area
 
 MIN_TREND_YEARS = 3  # two values make a difference, not a trend
 GENDER_ORDER = [str(Gender.TOTAL), str(Gender.FEMALE), str(Gender.MALE)]
@@ -197,14 +197,23 @@ class PlanComparison:
     indicators: list[IndicatorComparison]
 
 
+def plan_links(plan: Plan):
+    """The plan's links with what the pages show of them, in the plan's order."""
+    return plan.plan_indicators.select_related("indicator", "sotkanet_match", "description")
+
+
+def the_country() -> Area:
+    """The whole country as the reference; before any import has brought it, an unsaved
+    one with no values (a page only reads)."""
+    return country_area() or Area(code=COUNTRY_CODE, kind=AreaKind.COUNTRY, **COUNTRY_NAMES)
+
+
 def compare_plan(plan: Plan, links: list[PlanIndicator] | None = None) -> PlanComparison:
     """The plan's linked indicators (or the given ones of them) beside the reference area."""
     if links is None:
-        links = list(
-            plan.plan_indicators.select_related("indicator", "sotkanet_match").order_by("order")
-        )
+        links = list(plan_links(plan))
     chosen = PlanAreas.objects.filter(plan=plan).select_related("reference_area").first()
-    reference = chosen.reference_area if chosen and chosen.reference_area else country_area()
+    reference = chosen.reference_area if chosen and chosen.reference_area else the_country()
     areas = []
     if chosen:
         areas = list(chosen.areas.exclude(pk=reference.pk).order_by("kind", "name_fi"))
@@ -300,9 +309,3 @@ def area_series(area, own, referred, years, link, tolerance, start_year) -> Seri
     for each in comparisons:
         each.rating = rate(each.value, each.reference, direction, tolerance)
     return Series(area, comparisons, trend(sorted(own.items()), start_year))
-
-
-def localised(item, name: str = "name") -> str:
-    """An indicator's or area's name (or definition) in the page's language, else Finnish."""
-    language = (get_language() or "fi")[:2]
-    return getattr(item, f"{name}_{language}", "") or getattr(item, f"{name}_fi")

@@ -33,9 +33,9 @@ from .comparison import (
     PlanComparison,
     Series,
     compare_plan,
-    localised,
+    plan_links,
 )
-from .models import Indicator, PlanIndicator
+from .models import Indicator
 
 
 @dataclass
@@ -121,7 +121,7 @@ def sections(shown: list[IndicatorComparison], group: str) -> list[dict]:
         breakdowns = [b for b in each.headline if not group or b.group == group]
         rows = [row for n, b in enumerate(breakdowns) for row in rows_of(each, b, n)]
         rows = rows or [Row(None, "", None)]  # the indicator has no values yet
-        item = {"each": each, "name": localised(each.indicator), "rows": rows}
+        item = {"each": each, "name": each.link.name, "rows": rows}
         grouped.setdefault(each.link.group, []).append(item)
     return [{"title": title, "indicators": items} for title, items in grouped.items()]
 
@@ -138,7 +138,7 @@ def rows_of(each: IndicatorComparison, breakdown: Breakdown, n: int) -> list[Row
     return [
         Row(
             breakdown,
-            localised(series.area),
+            series.area.name,
             series.latest or only_reference,
             series,
             sparkline(each, breakdown, series, f"{n}-{m}"),
@@ -152,13 +152,13 @@ def sparkline(each: IndicatorComparison, breakdown: Breakdown, series: Series, p
     says so in words)."""
     if not series.trend.enough:
         return ""
-    title = " – ".join(filter(None, [localised(each.indicator), breakdown.group]))
-    lines = [Line(localised(series.area), series.trend.points), reference_line(breakdown)]
+    title = " – ".join(filter(None, [each.link.name, breakdown.group]))
+    lines = [Line(series.area.name, series.trend.points), reference_line(breakdown)]
     return charts.sparkline(lines, title, f"trend-{each.link.pk}-{place}")
 
 
 def reference_line(breakdown: Breakdown) -> Line:
-    name = _("%(area)s (reference)") % {"area": localised(breakdown.reference_area)}
+    name = _("%(area)s (reference)") % {"area": breakdown.reference_area.name}
     return Line(name, breakdown.reference_points)
 
 
@@ -167,8 +167,7 @@ def indicator_page(request, slug, pk):
         plan = coordinated_plan(request, slug)
     else:
         plan = readable_plan(request, slug)
-    links = PlanIndicator.objects.select_related("indicator", "sotkanet_match")
-    link = get_object_or_404(links, plan=plan, pk=pk)
+    link = get_object_or_404(plan_links(plan), pk=pk)
     form = DirectionForm(request.POST or None, instance=link.indicator)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -179,8 +178,8 @@ def indicator_page(request, slug, pk):
     context = common_context(request, plan, compared) | {
         "each": each,
         "indicator": link.indicator,
-        "name": localised(link.indicator),
-        "definition": localised(link.indicator, "definition"),
+        "name": link.name,
+        "definition": link.indicator.definition,
         "charts": [full_chart(each, b, compared, n) for n, b in enumerate(each.breakdowns)],
         "form": form,
     }
@@ -192,9 +191,9 @@ def full_chart(
 ) -> dict:
     """One gender and group: the plan's areas and the reference area as lines over the
     years (none where the years are too few), and the table of the values."""
-    lines = [Line(localised(series.area), series.trend.points) for series in breakdown.series]
+    lines = [Line(series.area.name, series.trend.points) for series in breakdown.series]
     lines.append(reference_line(breakdown))
-    title = " – ".join(filter(None, [localised(each.indicator), breakdown.group]))
+    title = " – ".join(filter(None, [each.link.name, breakdown.group]))
     enough = len(breakdown.years) >= MIN_TREND_YEARS
     return {
         "breakdown": breakdown,
@@ -227,7 +226,7 @@ RULE = gettext_lazy(
 
 def rule_text(compared: PlanComparison) -> str:
     """The rating rule in words, with the plan's own tolerance and reference area."""
-    reference = localised(compared.reference_area)
+    reference = compared.reference_area.name
     return RULE % {"tolerance": number_text(compared.tolerance), "reference": reference}
 
 
@@ -235,8 +234,8 @@ def common_context(request, plan: Plan, compared: PlanComparison) -> dict:
     return {
         "plan": plan,
         "compared": compared,
-        "reference_name": localised(compared.reference_area),
-        "area_names": [localised(area) for area in compared.areas],
+        "reference_name": compared.reference_area.name,
+        "area_names": [area.name for area in compared.areas],
         "rule": rule_text(compared),
         "ratings": RATINGS,
         "can_coordinate": can_coordinate(request.user, plan),

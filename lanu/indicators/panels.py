@@ -4,7 +4,7 @@ sub-goal's page the indicators that follow it, rated as on the dashboard."""
 
 from lanu.plans.models import Plan, SubGoal
 
-from .comparison import compare_plan, localised
+from .comparison import compare_plan, plan_links
 from .dashboard import rule_text, sections
 
 PLAN_PANEL = "indicators/plan_panel.html"
@@ -18,16 +18,12 @@ def plan_panel(request, plan: Plan, participations) -> dict:
 
 def subgoal_panel(request, plan: Plan, subgoal: SubGoal) -> dict:
     """The sub-goal's indicators with their latest values beside the reference."""
-    links = list(
-        plan.plan_indicators.filter(subgoals=subgoal)
-        .select_related("indicator", "sotkanet_match")
-        .order_by("order")
-    )
+    links = list(plan_links(plan).filter(subgoals=subgoal))
     if not links:
         return {"indicator_sections": []}
     compared = compare_plan(plan, links)
     return {
         "indicator_sections": sections(compared.indicators, ""),
-        "indicator_reference": localised(compared.reference_area),
+        "indicator_reference": compared.reference_area.name,
         "indicator_rule": rule_text(compared),
     }

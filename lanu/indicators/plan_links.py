@@ -17,6 +17,7 @@ from .references import Reference, read_values
 from .saving import ObservationWriter
 
 COUNTRY_CODE = "maa:358"  # Sotkanet's whole country (region 658, category MAA, code 358)
+COUNTRY_NAMES = {"name_fi": "Koko maa", "name_sv": "Hela landet", "name_en": "Whole country"}
 CLOSE_ENOUGH = 0.3  # the share of words two names must have in common to be suggested
 # Words left out of names' comparison (plain, as lanu.lib.text.stems compares them).
 COMMON_WORDS = frozenset(
@@ -52,9 +53,8 @@ def made_country_area() -> Area:
     found = country_area()
     if found:
         return found
-    names = {"name_fi": "Koko maa", "name_sv": "Hela landet", "name_en": "Whole country"}
     return Area.objects.get_or_create(
-        code=COUNTRY_CODE, defaults={"kind": AreaKind.COUNTRY, **names}
+        code=COUNTRY_CODE, defaults={"kind": AreaKind.COUNTRY, **COUNTRY_NAMES}
     )[0]
 
 

@@ -3,10 +3,10 @@ tests and the dashboard's benchmark (bench/indicators.py)."""
 
 from decimal import Decimal
 
-from lanu.plans.models import Plan, SubGoal
+from lanu.plans.models import IndicatorDescription, Plan, SubGoal
 
 from .models import Area, AreaKind, Direction, Indicator, Observation, PlanAreas, PlanIndicator
-from .plan_links import country_area
+from .plan_links import made_country_area
 
 DIRECTIONS = [Direction.HIGHER_BETTER, Direction.LOWER_BETTER, Direction.NEUTRAL]
 GROUPS = ("8.-9. luokka", "lukio")
@@ -17,7 +17,7 @@ def build_indicators(
 ) -> list[PlanIndicator]:
     """`count` indicators linked to the plan and its sub-goals, each with values for a
     welfare area (the plan's area) and the whole country for every group and year."""
-    country = country_area()
+    country = made_country_area()
     area = Area.objects.get_or_create(
         code="hyvinvointialue:synteettinen",
         defaults={"name_fi": "Synteettinen hyvinvointialue", "kind": AreaKind.WELFARE_AREA},
@@ -26,16 +26,22 @@ def build_indicators(
     chosen.areas.add(area)
     indicators = Indicator.objects.bulk_create(
         Indicator(
-            code=f"synthetic:{plan.pk}:{n}",
+            code=f"plan:{plan.pk}:{n + 1}",
             name_fi=f"Indikaattori {n}",
             unit="%",
             direction=DIRECTIONS[n % len(DIRECTIONS)],
         )
         for n in range(count)
     )
+    texts = IndicatorDescription.objects.bulk_create(
+        IndicatorDescription(
+            plan=plan, number=n + 1, order=n, group=f"Ryhmä {n % 4}", name=f"Indikaattori {n}"
+        )
+        for n in range(count)
+    )
     links = PlanIndicator.objects.bulk_create(
-        PlanIndicator(plan=plan, indicator=indicator, number=n + 1, order=n, group=f"Ryhmä {n % 4}")
-        for n, indicator in enumerate(indicators)
+        PlanIndicator(plan=plan, indicator=indicator, description=text)
+        for indicator, text in zip(indicators, texts, strict=True)
     )
     subgoals = list(SubGoal.objects.filter(goal__plan=plan).order_by("pk"))
     if subgoals:
