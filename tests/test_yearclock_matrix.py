@@ -2,6 +2,8 @@
 of seed 001 with their actions listed, and rating by a form: a coordinator rates any
 action, an editor their organisation's, a viewer none; saved through the write path."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -44,6 +46,7 @@ def test_the_fields_list_their_actions(client, people):
     assert f"Ei arvioitu ({len(rest)})" in page
     assert "Tallenna arviot" not in page  # a viewer rates nothing
     assert page.count("<circle") == 2
+    assert re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', page)  # a point, not a comma
 
 
 def test_an_editor_rates_their_organisations_actions_by_the_form(client, people):

@@ -1,6 +1,7 @@
 """The plan's vuosikello page: the clock and its month-by-month list, and the
 coordinator's forms to add, edit and remove events."""
 
+import re
 from datetime import date
 
 import pytest
@@ -40,6 +41,20 @@ def test_the_list_tells_each_event_by_month_with_its_kind_word(client, people):
     assert "Organisaatio 1" in page[may:]
     assert "Määräaika" in page[february:may] and "28.2." in page[february:may]
     assert page.count('<use href="#yc-') == 3  # the meeting, the opening, the closing
+
+
+def test_the_svgs_numbers_are_written_as_svg_reads_them_in_every_language(client, people):
+    """Coordinates with a point, never the Finnish decimal comma (an SVG reads that as 0)."""
+    add_event(people.plan, recurrence="day", month=7, day=1)
+    client.force_login(people.vera)
+    path = reverse("yearclock:clock", args=[people.plan.slug])
+    for prefix in ("", "/sv", "/en"):
+        page = client.get(prefix + path, {"year": 2025}).text
+        svg = page[page.index('<svg class="yearclock-face"') : page.index("</svg>")]
+        numbers = re.findall(r' (?:c?x|c?y|x1|y1|x2|y2|r)="([^"]*)"', svg)
+        assert len(numbers) > 50 and all(re.fullmatch(r"-?\d+(\.\d+)?", n) for n in numbers)
+        assert 'cx="220.0" cy="220.0"' in svg
+        assert ">Hei<" in svg or ">Jul<" in svg
 
 
 def test_today_is_marked_in_this_years_clock_only(client, people):

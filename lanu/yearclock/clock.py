@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.dates import MONTHS
 
 from .models import Event
 
@@ -60,9 +60,8 @@ def month_labels(year: int) -> list[dict]:
         x, y = point(middle, MONTH_RING)
         x1, y1 = point(start, 40)
         x2, y2 = point(start, OUTER)
-        labels.append(
-            {"name": MONTHS_3[month], "x": x, "y": y, "x1": x1, "y1": y1, "x2": x2, "y2": y2}
-        )
+        name = str(MONTHS[month])[:3].capitalize()  # Django's Finnish short names are one letter
+        labels.append({"name": name, "x": x, "y": y, "x1": x1, "y1": y1, "x2": x2, "y2": y2})
     return labels
 
 

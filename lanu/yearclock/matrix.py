@@ -66,7 +66,7 @@ def dots(fields: list[Field]) -> list[dict]:
     found = []
     for each in fields:
         left = MARGIN + each.column * CELL + 12
-        top = each.row * CELL + 44
+        top = each.row * CELL + 52
         for n, action in enumerate(each.actions):
             x = left + (n % per_row) * DOT
             y = top + (n // per_row) * DOT
