@@ -157,10 +157,11 @@ def number_trend(points: list[tuple[int, Decimal]], label: str) -> SafeString:
     )
 
 
-def number_text(value: Decimal) -> str:
-    """A number without trailing zeros, with the language's decimal mark."""
+def number_text(value: Decimal, separator: str = "") -> str:
+    """A number without trailing zeros, with the language's decimal mark (or `separator`,
+    where a caller writing many numbers looked it up once)."""
     text = format(value.normalize(), "f")
-    return text.replace(".", get_format("DECIMAL_SEPARATOR"))
+    return text.replace(".", separator or get_format("DECIMAL_SEPARATOR"))
 
 
 @dataclass(frozen=True)
@@ -212,8 +213,10 @@ def sparkline(lines: list[Line], title: str, ident: str) -> SafeString:
         return mark_safe("")
     x_of, y_of = scales(years, low, high, (6, SPARKLINE_WIDTH - 6), (6, SPARKLINE_HEIGHT - 6))
     shapes = "".join(line_shapes(line, n, x_of, y_of, small=True) for n, line in enumerate(lines))
+    mark = get_format("DECIMAL_SEPARATOR")
     values = "; ".join(
-        f"{line.name}: " + ", ".join(f"{year} {number_text(value)}" for year, value in line.points)
+        f"{line.name}: "
+        + ", ".join(f"{year} {number_text(value, mark)}" for year, value in line.points)
         for line in lines
     )
     return mark_safe(  # noqa: S308 - every text escaped
