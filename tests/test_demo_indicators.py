@@ -64,3 +64,14 @@ def test_loading_the_demo_again_changes_no_indicator_data(demo, capsys):
     call_command("load-demo")
     assert "indicators: already there" in capsys.readouterr().out
     assert (Observation.objects.count(), list(demo.plan_indicators.values("subgoals"))) == before
+
+
+def test_the_demo_dashboard_rates_some_indicators_good_some_neutral_some_worrying(client, demo):
+    from django.urls import reverse
+
+    from lanu.indicators.comparison import RATINGS
+    from lanu.indicators.templatetags.indicator_values import rating_badge
+
+    page = client.get(reverse("indicators:dashboard", args=[demo.slug])).content.decode()
+    for rating in RATINGS:  # in a table cell, not only in the legend
+        assert f"<td>{rating_badge(rating)}</td>" in page, rating.word
