@@ -227,3 +227,31 @@ def test_reading_the_dashboard_before_any_import_makes_no_area(client, plan_of):
     page = client.get(dashboard_url(plan)).text
     assert "the values of Whole country are shown alone" in page and "No values yet." in page
     assert not Area.objects.exists()
+
+
+EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def test_names_groups_and_units_are_shown_as_text_in_pages_and_charts(client, followed):
+    """Texts from the plan, Sotkanet and imports, in the tables and in the SVG titles."""
+    from lanu.indicators.models import Area
+
+    plan, (higher, *_rest) = followed
+    text = higher.description
+    text.name, text.group = f"Nimi {EVIL}", f"Ryhmä {EVIL}"
+    text.save()
+    higher.indicator.unit, higher.indicator.source = f"% {EVIL}", f"Lähde {EVIL}"
+    higher.indicator.definition_fi = higher.indicator.definition_en = f"Määritelmä {EVIL}"
+    higher.indicator.save()
+    Area.objects.filter(plans__plan=plan).update(name_fi=f"Alue {EVIL}", name_en=f"Area {EVIL}")
+    Observation.objects.filter(indicator=higher.indicator, group="lukio").update(group=EVIL)
+    urls = [
+        dashboard_url(plan),
+        dashboard_url(plan, "?group=" + EVIL.replace("<", "%3C")),
+        indicator_url(plan, higher),
+        reverse("plans:subgoal", args=[plan.slug, higher.subgoals.get().pk]),
+    ]
+    for url in urls:
+        page = client.get(url).text
+        assert "<script>alert" not in page and "<img src=x" not in page, url
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page, url

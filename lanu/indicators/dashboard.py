@@ -53,11 +53,11 @@ class Row:
 class DashboardFilter(forms.Form):
     """The dashboard's GET filter: one sub-goal and one population group, or all."""
 
-    def __init__(self, data, subgoals: list[SubGoal], groups: list[str]):
+    def __init__(self, data, subgoals: list[SubGoal], groups: list[str], subgoal_label: str):
         super().__init__(data)
         everything = [("", _("All"))]
         self.fields["subgoal"] = forms.TypedChoiceField(
-            label=_("Sub-goal"),
+            label=subgoal_label,
             required=False,
             coerce=int,
             choices=everything + [(s.pk, f"{s.key} {s.title}") for s in subgoals],
@@ -87,7 +87,7 @@ def dashboard(request, slug):
     compared = compare_plan(plan)
     subgoals = followed_subgoals(plan, compared)
     groups = sorted({group for each in compared.indicators for group in each.groups if group})
-    form = DashboardFilter(request.GET or None, subgoals, groups)
+    form = DashboardFilter(request.GET or None, subgoals, groups, plan.labels["subgoal"])
     subgoal, group = form.chosen()
     shown = [
         each
