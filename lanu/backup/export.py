@@ -7,7 +7,8 @@ those name, and the plan's memberships. A closed round also carries its
 "members" (each action as it took part in the round when it closed: organisation
 and sub-goals) and "subgoals_at_closing"; "archived_metrics" names the metrics
 kept only for their reported values; "plan_indicators" and "indicator_areas" hold
-the plan's indicators, their values and areas (lanu/backup/indicators.py). Reports
+the plan's indicators, their values and areas (lanu/backup/indicators.py); "events"
+the plan's vuosikello (lanu/backup/yearclock.py). Reports
 name their action by its position in "actions", values their metric by its position
 in the action, statuses by the level's order. A fixed number of queries however large the plan.
 """
@@ -28,6 +29,7 @@ from lanu.plans.models import Plan, SubGoal
 
 from .indicators import indicator_areas_of, plan_indicators_of
 from .reading import LEVEL_FIELDS
+from .yearclock import events_of
 
 
 def export_backup(plan: Plan) -> dict:
@@ -40,6 +42,7 @@ def export_backup(plan: Plan) -> dict:
     document["memberships"] = memberships_of(plan, people)
     document["plan_indicators"] = plan_indicators_of(plan)
     document["indicator_areas"] = indicator_areas_of(plan)
+    document["events"] = events_of(plan)
     document["people"] = people.as_list()
     return document
 

@@ -31,6 +31,7 @@ from lanu.importers.data import ImportRefused, PlanData
 
 from .checks import Checker
 from .indicators import IndicatorsData, read_indicators
+from .yearclock import read_events
 
 KEYS = (
     "status_levels",
@@ -40,6 +41,7 @@ KEYS = (
     "archived_metrics",
     "plan_indicators",
     "indicator_areas",
+    "events",
 )
 LEVEL_FIELDS = (
     "order",
@@ -89,6 +91,7 @@ class Backup:
     memberships: list[dict] = field(default_factory=list)  # person, role, organisation
     archived_metrics: list[tuple[int, int]] = field(default_factory=list)  # action, metric
     indicators: IndicatorsData = field(default_factory=IndicatorsData)
+    events: list[dict] | None = None  # the vuosikello; None: a file from before events
 
     def summary(self) -> str:
         """How much the file restores beyond the plan, for the import report."""
@@ -140,6 +143,7 @@ def read_backup(raw: bytes, source: str, data: PlanData) -> Backup:
     backup.archived_metrics = read_archived_metrics(check, document, known)
     texts = range(len(data.indicators))
     backup.indicators = read_indicators(check, document, texts, known.subgoals)
+    backup.events = read_events(check, document, known.organisations)
     if check.problems:
         raise ImportRefused(check.problems)
     return backup

@@ -34,6 +34,7 @@ from lanu.plans.models import Metric, Plan, SubGoal
 
 from .indicators import restore_indicators
 from .reading import Backup, RoundData, read_backup
+from .yearclock import restore_events
 
 
 @dataclass
@@ -73,6 +74,7 @@ def restore_plan(data: PlanData, backup: Backup, slug: str = "", choices=None) -
             )
             targets.levels = {level.order: level for level in levels}
             archive_metrics(backup.archived_metrics, targets)
+            restore_events(plan, backup.events)  # before the rounds, which then add none
             for round_ in backup.rounds:
                 restore_round(plan, round_, targets, people)
             restore_memberships(plan, backup.memberships, targets, people)

@@ -202,7 +202,7 @@ def field_messages(field, value) -> list[str]:
         values = {"limit": limits.max_length, "length": len(value)}
         return [_("at most %(limit)d characters are allowed, this has %(length)d.") % values]
     if limits.choices is not None and not (value == "" and limits.blank):
-        if value not in limits.choices:
+        if str(value) not in limits.choices:  # choices are kept as text (an integer's too)
             allowed = ", ".join(str(choice) for choice, _label in field.flatchoices)
             return [
                 _("“%(value)s” is not one of: %(allowed)s.") % {"value": value, "allowed": allowed}
