@@ -13,7 +13,7 @@ import pdfplumber
 import pytest
 from django.utils import translation
 
-from lanu.plans.models import Plan, SubGoal
+from lanu.plans.models import Organisation, Plan, SubGoal
 from lanu.reports.content import Order, gather
 from lanu.reports.exporters import REPORT_EXPORTERS
 from tests.reports_plans import kymenlaakso_2023, seed_plan
@@ -86,6 +86,7 @@ def kymenlaakso(django_db_setup, django_db_blocker):
         }
         yield files, expected
         Plan.objects.all().delete()
+        Organisation.objects.all().delete()  # shared by plans, not deleted with them
 
 
 @pytest.mark.parametrize("format", ["docx", "xlsx", "pdf", "html"])
