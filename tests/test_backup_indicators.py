@@ -3,6 +3,7 @@ indicators, values, sub-goals, matches, directions and areas; areas and Sotkanet
 indicators the database lacks refuse the restore, named, and nothing is written."""
 
 import json
+import re
 from io import StringIO
 
 import pytest
@@ -178,3 +179,18 @@ def test_the_full_export_reads_indicators_in_a_fixed_number_of_queries(client, p
     described(people.plan, range(3, 13))
     assert PlanIndicator.objects.filter(plan=people.plan).count() == 12
     assert queries_for(client, url) == few
+
+
+def dashboard_cells(client, slug: str) -> list[str]:
+    """The dashboard's cells, without the ids naming rows by their database keys."""
+    page = client.get(reverse("indicators:dashboard", args=[slug])).content.decode()
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", page, re.S)
+    return [re.sub(r'(id|aria-labelledby)="[^"]*"', "", cell) for cell in cells]
+
+
+def test_the_restored_plans_dashboard_shows_the_same_values_and_ratings(client, demo, tmp_path):
+    restore(export(SLUG), tmp_path)
+    Plan.objects.filter(slug="copy").update(published=True)
+    before = dashboard_cells(client, SLUG)
+    assert len(before) > 100
+    assert dashboard_cells(client, "copy") == before
