@@ -165,3 +165,22 @@ def test_each_seed_plans_document_has_its_subgoals_and_organisations(prefix):
     described = [a.description for g in report.goals for o in g.organisations for a in o.actions]
     word = docx_text(rendered(order, "docx"))
     assert missing([d for d in described if d], word) == []
+
+
+def test_a_municipalitys_word_template_gives_its_styles_header_and_page(tmp_path, settings):
+    template = docx.Document()
+    template.sections[0].header.paragraphs[0].text = "Kotkan kaupunki – logo"
+    template.styles["Heading 1"].font.color.rgb = docx.shared.RGBColor(0x00, 0x66, 0x33)
+    template.add_paragraph("Tämä teksti poistetaan.")
+    path = tmp_path / "pohja.docx"
+    template.save(str(path))
+    settings.REPORT_DOCX_TEMPLATE = str(path)
+    plan = seed_plan("002", "espoo-pohjalla")
+    document = docx.Document(io.BytesIO(rendered(Order(plan, "plan"), "docx")))
+    assert document.sections[0].header.paragraphs[0].text == "Kotkan kaupunki – logo"
+    assert str(document.styles["Heading 1"].font.color.rgb) == "006633"
+    texts = [p.text for p in document.paragraphs]
+    assert (
+        "Tämä teksti poistetaan." not in texts
+        and "Periaate 2: Lapsi-, nuori- ja perhelähtöisyys" in texts
+    )
