@@ -5,10 +5,14 @@ with a closed round (followup/synthetic.py).
     .venv/bin/python bench/reports.py [--repeat 3] [--database-url URL]
 
 Prints one JSON document: per plan, kind (the yearly evaluation, the plan document) and
-format the median milliseconds, the file's size and the report's SQL queries; and per
-kind and format the ratio of the 1,000-action plan's time to Kymenlaakso's. Issue 13
-asks the 1,000-action PDF to take at most 5 times the Kymenlaakso one.
+format the median milliseconds (wall clock, and this process's CPU time), the file's
+size and the report's SQL queries; and per kind and format the ratio of the 1,000-action
+plan's CPU time to Kymenlaakso's (CPU time: on a machine shared with other work, wall
+time measures the others too). Issue 13 asks the 1,000-action PDF to take at most 5
+times the Kymenlaakso one.
 """
+
+import time
 
 from common import ROOT, argument_parser, bench_database, median, print_json, timed_ms
 
@@ -25,8 +29,8 @@ def main() -> None:
     ratios = {
         kind: {
             format: round(
-                timings["synthetic-1000"][kind][format]["ms"]
-                / timings["kymenlaakso"][kind][format]["ms"],
+                timings["synthetic-1000"][kind][format]["cpu_ms"]
+                / timings["kymenlaakso"][kind][format]["cpu_ms"],
                 2,
             )
             for format in timings["kymenlaakso"][kind]
@@ -72,13 +76,20 @@ def measure(plan, year: int, repeat: int) -> dict:
         found[kind] = {}
         for format in REPORT_EXPORTERS.names():
             exporter = REPORT_EXPORTERS.get(format)
-            times, size = [], 0
+            times, cpu_times, size = [], [], 0
             for _ in range(repeat):
+                cpu = time.process_time()
                 with translation.override("fi"):
                     ms, chunks = timed_ms(rendered, exporter, order)
+                cpu_times.append((time.process_time() - cpu) * 1000)
                 times.append(ms)
                 size = len(chunks)
-            found[kind][format] = {"ms": median(times), "bytes": size, "queries": len(queries)}
+            found[kind][format] = {
+                "ms": median(times),
+                "cpu_ms": median(cpu_times),
+                "bytes": size,
+                "queries": len(queries),
+            }
     return found
 
 

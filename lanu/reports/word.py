@@ -22,6 +22,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
+from docx.table import _Cell
 
 from .content import Comparison, Evaluation, Paragraph, PlanDocument, Report
 from .web import contents
@@ -92,7 +93,10 @@ class Writer:
             cell.paragraphs[0].add_run(header).bold = True
         repeat_header(table.rows[0])
         for values in rows:
-            cells = table.add_row().cells
+            row = table.add_row()
+            # Not row.cells: python-docx finds a row's cells by listing the whole table's,
+            # which would make a table of a thousand rows take a million steps.
+            cells = [_Cell(tc, table) for tc in row._tr.tc_lst]
             for cell, value in zip(cells, values, strict=True):
                 fill(cell, value)
         return table
