@@ -49,6 +49,31 @@ def test_the_key_highlights_come_from_the_rounds_notes_as_lists():
     assert "Lapsiystävällinen kunta-prosessissa Kotka ja Hamina." in items
 
 
+def test_the_indicator_annex_rates_each_linked_indicator_beside_the_reference(settings):
+    from lanu.indicators.models import Area, Observation, PlanAreas
+
+    plan = kymenlaakso_2023()
+    link = plan.plan_indicators.select_related("description").order_by("description__order")[0]
+    country = Observation.objects.filter(indicator=link.indicator).select_related("area").first()
+    region = Area.objects.create(code="maakunta:08", kind="region", name_fi="Kymenlaakso")
+    for area, year, value in ((country.area, 2023, 50), (region, 2020, 40), (region, 2023, 60)):
+        Observation.objects.create(
+            indicator=link.indicator, area=area, year=year, value=value,
+            gender=country.gender, group=country.group,
+        )  # fmt: skip
+    chosen = PlanAreas.objects.create(plan=plan, reference_area=country.area)
+    chosen.areas.add(region)
+    link.indicator.direction = "higher"
+    link.indicator.save()
+    report = gather(Order(plan, "evaluation", (2023,)))
+    rows = [row for row in report.indicators if row.name == str(link)]
+    assert rows[0].area == "Kymenlaakso" and rows[0].year == 2023
+    assert rows[0].rating == "✓ hyvä" and rows[0].rating_key == "good"
+    assert (rows[0].value, rows[0].reference) == ("60", "50 (Koko maa)")
+    assert rows[0].change == "+20 (2020–2023)"
+    assert len({row.name for row in report.indicators}) == plan.plan_indicators.count()
+
+
 def test_paragraphs_keep_lists_apart_from_text():
     found = paragraphs("Otsikko\njatkuu\n\n- yksi\n- kaksi\n\nLoppu")
     assert [(p.text, p.items) for p in found] == [

@@ -83,6 +83,9 @@ def kymenlaakso(django_db_setup, django_db_blocker):
             "organisations": [p.organisation.name for p in plan.participations.all()],
             "levels": list(plan.status_levels.values_list("name", flat=True)) + ["Ei raportoitu"],
             "priorities": list(plan.rounds.get().priorities.values_list("text", flat=True)),
+            "indicators": [
+                str(link) for link in plan.plan_indicators.select_related("description")
+            ],
         }
         yield files, expected
         Plan.objects.all().delete()

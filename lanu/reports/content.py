@@ -25,8 +25,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from lanu.followup import overview, published, statistics
+from lanu.followup.charts import number_text
 from lanu.followup.models import ActionReport, FollowUpRound
 from lanu.followup.statistics import Distribution, Level, Segment, YearDistribution
+from lanu.indicators.comparison import NO_VALUE, Series, compare_plan
+from lanu.indicators.models import Gender
 from lanu.plans.listing import plan_actions, plan_goals, plan_participations
 from lanu.plans.models import Plan
 
@@ -102,6 +105,23 @@ class ActionStatus:
 
 
 @dataclass(frozen=True)
+class IndicatorRow:
+    """One linked indicator's latest value in one of the plan's areas (or the reference
+    area's alone, where the plan chose no areas), beside the reference, rated, and its
+    change since the plan's first year (lanu.indicators.comparison)."""
+
+    name: str
+    breakdown: str  # the gender and population group, "" for the whole population
+    area: str
+    year: int | None
+    value: str
+    reference: str  # "75,2 (Koko maa)"
+    rating: str  # the symbol and the word: "✓ hyvä"
+    rating_key: str  # good, neutral, worrying, unrated: the colour
+    change: str  # "+1,5 (2020–2023)", "" when no later year follows the first
+
+
+@dataclass(frozen=True)
 class Evaluation:
     """The yearly evaluation of one closed round."""
 
@@ -116,6 +136,7 @@ class Evaluation:
     organisations: tuple[OrganisationStatus, ...]
     actions: tuple[ActionStatus, ...]
     trend: tuple[YearDistribution, ...]  # every closed round up to this one, oldest first
+    indicators: tuple[IndicatorRow, ...] = ()
 
     @property
     def not_reported(self) -> list[str]:
@@ -192,6 +213,7 @@ class Comparison:
     never_started: tuple[ActionStatus, ...]
     ended: tuple[ActionStatus, ...]  # reported as ending, the year it was said beside it
     goals: tuple[GoalStatus, ...]  # the last round's status per sub-goal
+    indicators: tuple[IndicatorRow, ...] = ()
 
 
 Report = Evaluation | PlanDocument | Comparison
@@ -308,7 +330,7 @@ def action_status(action, level: Level, values=()) -> ActionStatus:
 
 
 def evaluation(plan: Plan, years) -> Evaluation:
-    """The yearly evaluation of the round of the (one) year: 13 queries."""
+    """The yearly evaluation of the round of the (one) year: 18 queries."""
     if len(years) != 1:
         raise ReportRefused(_("A yearly evaluation is of one year."))
     round_ = closed_rounds(plan, years)[0]
@@ -335,6 +357,7 @@ def evaluation(plan: Plan, years) -> Evaluation:
             for a in actions
         ),
         trend=tuple(overview.year_trend([lv for lv in levels if lv.pk is not None], rounds)),
+        indicators=indicator_annex(plan),
     )
 
 
@@ -352,6 +375,73 @@ def organisation_statuses(plan, round_, levels, statuses, actions, submitted):
 
 def value_texts(action) -> list[str]:
     return [f"{value.metric.text}: {value.shown()}" for value in getattr(action, "values", [])]
+
+
+# The indicator annex.
+
+
+def indicator_annex(plan: Plan) -> tuple[IndicatorRow, ...]:
+    """Each linked indicator's headline (the whole population, or each gender where it
+    has no total) in each of the plan's areas: 5 queries (compare_plan)."""
+    compared = compare_plan(plan)
+    reference_area = compared.reference_area.name
+    rows = []
+    for indicator in compared.indicators:
+        if not indicator.breakdowns:  # linked, but no value yet: listed all the same
+            word = str(NO_VALUE.word)
+            rows.append(
+                IndicatorRow(str(indicator.link), "", "", None, "–", "–", word, "unrated", "")
+            )
+        for breakdown in indicator.headline:
+            label = breakdown_label(breakdown)
+            series: list[Series | None] = list(breakdown.series) or [None]
+            for each in series:
+                rows.append(
+                    indicator_row(str(indicator.link), label, breakdown, each, reference_area)
+                )
+    return tuple(rows)
+
+
+def breakdown_label(breakdown) -> str:
+    gender = breakdown.gender_label if breakdown.gender != Gender.TOTAL else ""
+    return ", ".join(filter(None, [gender, breakdown.group]))
+
+
+def indicator_row(name, label, breakdown, series, reference_area) -> IndicatorRow:
+    """The series' latest year beside the reference; with no series (no areas chosen)
+    the reference area's own latest value, unrated."""
+    if series is None:
+        year, value = (breakdown.reference_points or [(None, None)])[-1]
+        return IndicatorRow(
+            name, label, reference_area, year, shown(value), "", str(NO_VALUE.word), "unrated", ""
+        )
+    latest = series.latest
+    trend = series.trend
+    change = ""
+    if trend.change is not None and trend.points:
+        change = f"{signed(trend.change)} ({trend.since}–{trend.points[-1][0]})"
+    reference = latest.reference if latest else None
+    rating = latest.rating if latest else NO_VALUE
+    return IndicatorRow(
+        name=name,
+        breakdown=label,
+        area=series.area.name,
+        year=latest.year if latest else None,
+        value=shown(latest.value if latest else None),
+        reference=f"{shown(reference)} ({reference_area})" if reference is not None else "–",
+        rating=f"{rating.symbol} {rating.word}".strip(),
+        rating_key=rating.key,
+        change=change,
+    )
+
+
+def shown(value) -> str:
+    return "–" if value is None else number_text(value)
+
+
+def signed(value) -> str:
+    text = number_text(abs(value))
+    return f"+{text}" if value > 0 else f"−{text}" if value < 0 else text
 
 
 # The plan document.
@@ -420,7 +510,7 @@ def action_entry(action) -> ActionEntry:
 
 
 def comparison(plan: Plan, years) -> Comparison:
-    """Two or more closed rounds side by side: 11 queries."""
+    """Two or more closed rounds side by side: 16 queries."""
     if len(set(years)) < 2:
         raise ReportRefused(_("A comparison needs the years of two or more closed rounds."))
     rounds = closed_rounds(plan, sorted(set(years)))
@@ -465,6 +555,7 @@ def comparison(plan: Plan, years) -> Comparison:
             if a.pk in ended
         ),
         goals=goal_statuses(plan, goals, levels, last_statuses, actions),
+        indicators=indicator_annex(plan),
     )
 
 

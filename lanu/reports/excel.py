@@ -136,6 +136,21 @@ def write_evaluation(workbook: Workbook, cover: Worksheet, report: Evaluation) -
         ),
     )
     colour_column(actions, 5, [a.level.colour for a in report.actions])
+    indicator_sheet(workbook, report.indicators)
+
+
+def indicator_sheet(workbook: Workbook, indicators) -> None:
+    headers = [_("Indicator"), _("Population group"), _("Area"), _("Year"), _("Value")]
+    headers += [_("Reference"), _("Rating"), _("Change")]
+    sheet(
+        workbook,
+        _("Indicators"),
+        headers,
+        (
+            [r.name, r.breakdown, r.area, r.year, r.value, r.reference, r.rating, r.change]
+            for r in indicators
+        ),
+    )
 
 
 def write_plan(workbook: Workbook, cover: Worksheet, report: PlanDocument) -> None:
@@ -220,3 +235,4 @@ def write_comparison(workbook: Workbook, cover: Worksheet, report: Comparison) -
                 for a in actions
             ),
         )
+    indicator_sheet(workbook, report.indicators)

@@ -46,6 +46,7 @@ def contents(report: Report) -> list[tuple[str, str]]:
             *goals,
             ("organisations", _("Organisations")),
             ("actions", _("Annex: the actions and their reports")),
+            ("indicators", _("Annex: the welfare indicators")),
         ]
     years = {"first": report.years[0], "last": report.years[-1]}
     return [
@@ -54,4 +55,5 @@ def contents(report: Report) -> list[tuple[str, str]]:
         *goals,
         ("never-started", _("Actions that never started")),
         ("ended", _("Actions that ended")),
+        ("indicators", _("Annex: the welfare indicators")),
     ]

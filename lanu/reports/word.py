@@ -267,6 +267,34 @@ def write_evaluation(writer: Writer, report: Evaluation) -> None:
         for a in report.actions
     ]
     writer.table(headers + [_("What was done")], rows)
+    write_indicators(writer, report.indicators, titles["indicators"])
+
+
+RATING_COLOURS = {"good": "#1e7b34", "neutral": "#8a6d00", "worrying": "#b3261e"}
+
+
+def write_indicators(writer: Writer, indicators, title: str) -> None:
+    """The indicator annex; a rating is its symbol and word in its colour."""
+    writer.heading(title, 1)
+    if not indicators:
+        writer.paragraph(_("The plan follows no indicators in Lanu yet."))
+        return
+    headers = [_("Indicator"), _("Population group"), _("Area"), _("Year"), _("Value")]
+    headers += [_("Reference"), _("Rating"), _("Change")]
+    rows = [
+        [
+            row.name,
+            row.breakdown,
+            row.area,
+            str(row.year or "–"),
+            row.value,
+            row.reference,
+            [(row.rating, RATING_COLOURS.get(row.rating_key))],
+            row.change or "–",
+        ]
+        for row in indicators
+    ]
+    writer.table(headers, rows)
 
 
 def write_organisations(writer: Writer, report: Evaluation, title: str) -> None:
@@ -366,3 +394,4 @@ def write_comparison(writer: Writer, report: Comparison) -> None:
                 for a in actions
             ],
         )
+    write_indicators(writer, report.indicators, titles["indicators"])
