@@ -13,7 +13,7 @@ import pdfplumber
 import pytest
 from django.utils import translation
 
-from lanu.plans.models import Organisation, Plan, SubGoal
+from lanu.plans.models import SubGoal
 from lanu.reports.content import Order, gather
 from lanu.reports.exporters import REPORT_EXPORTERS
 from tests.reports_plans import kymenlaakso_2023, seed_plan
@@ -70,26 +70,28 @@ def missing(expected, text: str) -> list[str]:
 READERS = {"docx": docx_text, "xlsx": xlsx_text, "pdf": pdf_text}
 
 
-@pytest.fixture(scope="module")
-def kymenlaakso(django_db_setup, django_db_blocker):
-    """The Kymenlaakso round's report in every format, rendered once for the module."""
-    with django_db_blocker.unblock():
+RENDERED: dict = {}  # the Kymenlaakso files, rendered once for the module
+
+
+@pytest.fixture
+def kymenlaakso():
+    """The Kymenlaakso round's report in every format and what it must say: made in the
+    first test's transaction (rolled back after it, as every test's), kept as bytes."""
+    if not RENDERED:
         plan = kymenlaakso_2023()
         order = Order(plan, "evaluation", (2023,))
         files = {name: rendered(order, name) for name in REPORT_EXPORTERS.names()}
         subgoals = list(SubGoal.objects.filter(goal__plan=plan).select_related("goal"))
-        expected = {
+        indicators = plan.plan_indicators.select_related("description")
+        RENDERED["files"] = files
+        RENDERED["expected"] = {
             "subgoals": [s.title for s in subgoals],
             "organisations": [p.organisation.name for p in plan.participations.all()],
             "levels": list(plan.status_levels.values_list("name", flat=True)) + ["Ei raportoitu"],
             "priorities": list(plan.rounds.get().priorities.values_list("text", flat=True)),
-            "indicators": [
-                str(link) for link in plan.plan_indicators.select_related("description")
-            ],
+            "indicators": [str(link) for link in indicators],
         }
-        yield files, expected
-        Plan.objects.all().delete()
-        Organisation.objects.all().delete()  # shared by plans, not deleted with them
+    return RENDERED["files"], RENDERED["expected"]
 
 
 @pytest.mark.parametrize("format", ["docx", "xlsx", "pdf", "html"])
