@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/lanu
 ## documents (LibreOffice's ODT and PDF copies) are made once, not once per worker.
 PYTEST := $(BIN)/pytest -p no:cacheprovider -n $(or $(WORKERS),auto) --dist loadfile
 
-.PHONY: run test test-sqlite test-postgres install install-test browser documents pdf gettext lint messages bench bench-load bench-national bench-indicators clean
+.PHONY: run test test-sqlite test-postgres install install-test browser documents pdf gettext voikko lint messages bench bench-load bench-national bench-indicators clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,7 @@ $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test browser documents pdf gettext
+install-test: $(VENV)/.installed-test browser documents pdf gettext voikko
 
 ## Debian's chromium for the browser tests (Playwright never downloads a browser here).
 browser:
@@ -51,13 +51,21 @@ pdf:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			--no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation >/dev/null; }
 
+## Debian's Voikko and its Finnish dictionary: search finds a Finnish word's base form and
+## a compound's parts with it (lanu/search/analysis.py; Snowball's stems without it).
+voikko:
+	@ldconfig -p | grep -q libvoikko.so.1 && test -d /usr/lib/voikko || { \
+		echo "Installing Debian's Voikko with its Finnish dictionary for the search"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends libvoikko1 voikko-fi >/dev/null; }
+
 ## Debian's GNU gettext for the catalogue test (makemessages runs on a copy of the code).
 gettext:
 	@command -v xgettext >/dev/null && command -v msgattrib >/dev/null || { \
 		echo "Installing Debian's gettext for the message catalogue test"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
 
-run: install pdf
+run: install pdf voikko
 	$(BIN)/python -m lanu migrate --noinput
 	$(BIN)/python -m lanu load-demo --people
 	$(BIN)/python -m lanu runserver 127.0.0.1:8000

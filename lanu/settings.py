@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "lanu.followup",
     "lanu.indicators",
     "lanu.yearclock",
+    "lanu.voice",
+    "lanu.search",
     "lanu.reports",
     "lanu.backup",
     "lanu.demo",

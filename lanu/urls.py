@@ -6,6 +6,8 @@ from django.views.generic import RedirectView
 from lanu.backup import views as backup_views
 from lanu.importers import views as import_views
 from lanu.plans import urls as plan_urls
+from lanu.search.urls import plan_patterns as search_plan_patterns
+from lanu.voice.urls import short_patterns as voice_short_patterns
 from lanu.yearclock.urls import feed_patterns
 
 # One "plans" namespace for everything under /plans/: the plans' editing pages, the
@@ -24,6 +26,10 @@ urlpatterns = i18n_patterns(
     path("plans/<slug:slug>/", include("lanu.yearclock.urls")),  # vuosikello/, matrix/
     path("vuosikello/", include(feed_patterns)),
     path("plans/<slug:slug>/reports/", include("lanu.reports.views")),
+    path("plans/<slug:slug>/voice/", include("lanu.voice.urls")),
+    path("v/", include(voice_short_patterns)),
+    path("plans/<slug:slug>/", include(search_plan_patterns)),  # overlaps/, similar/
+    path("search/", include("lanu.search.urls")),
     path("accounts/", include("lanu.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
