@@ -194,6 +194,12 @@ if env_bool("BEHIND_HTTPS_PROXY", False):  # the proxy sets X-Forwarded-Proto
 # The header in which the proxy passes the client's address (nginx: X-Real-IP), as
 # request.META names it; failed logins are counted per client address.
 CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "")
+# Answers to a feedback form are counted per form and per client for a window of
+# seconds (lanu/voice/throttling.py, in the cache): a whole class may answer from one
+# school's address, so the client's limit is generous.
+VOICE_THROTTLE_WINDOW = int(os.environ.get("VOICE_THROTTLE_WINDOW", "600"))
+VOICE_THROTTLE_PER_CLIENT = int(os.environ.get("VOICE_THROTTLE_PER_CLIENT", "60"))
+VOICE_THROTTLE_PER_FORM = int(os.environ.get("VOICE_THROTTLE_PER_FORM", "600"))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
