@@ -17,6 +17,7 @@ from lanu.plans.models import (
     Section,
     SubGoal,
 )
+from lanu.plans.signals import actions_inserted
 from lanu.plans.slugs import RESERVED_SLUGS, unique_slug
 
 from .data import ActionData, ImportRefused, PlanData, Problem, check_plan
@@ -168,6 +169,7 @@ def insert_actions(plan, items: list[ActionData], organisations, first_order: in
         for n, metric in enumerate(item.metrics)
     ]
     insert_rows(Metric, metrics)
+    actions_inserted.send(sender=Action, actions=actions)
     return actions
 
 

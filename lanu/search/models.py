@@ -1,0 +1,77 @@
+"""The search app's tables: the similar-actions index (similarity.py) and the coordinators'
+overlap decisions (overlaps.py)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from lanu.plans.models import Action, Plan
+
+
+class IndexedAction(models.Model):
+    """An action in the similar-actions index: its terms are its postings, read at the
+    action's version (an action whose version differs is indexed again)."""
+
+    action = models.OneToOneField(
+        Action, on_delete=models.CASCADE, primary_key=True, related_name="similarity_entry"
+    )
+    version = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.action_id} v{self.version}"
+
+
+class TermFrequency(models.Model):
+    """In how many indexed actions the term occurs (its document frequency). A row is
+    never deleted: one whose actions all changed stays at 0."""
+
+    term = models.CharField(max_length=100, primary_key=True)
+    documents = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.term}: {self.documents}"
+
+
+class Posting(models.Model):
+    """How often a term occurs in an action's text: the index's inverted lists. `term_id`
+    is the term itself; its document frequency is read in the same query."""
+
+    term = models.ForeignKey(
+        TermFrequency, on_delete=models.CASCADE, db_column="term", related_name="postings"
+    )
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="+")
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["term", "action"], name="one_posting")]
+        indexes = [models.Index(fields=["action"])]
+
+    def __str__(self) -> str:
+        return f"{self.term_id} ×{self.count} in {self.action_id}"
+
+
+class OverlapDecision(models.Model):
+    """A coordinator's decision on a pair of actions found similar: the same work done
+    twice, related work, or different work. `first` is the action of the smaller id."""
+
+    class Verdict(models.TextChoices):
+        SAME_WORK = "same_work", _("Same work")
+        RELATED = "related", _("Related")
+        DIFFERENT = "different", _("Different")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="overlap_decisions")
+    first = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="+")
+    verdict = models.CharField(_("decision"), max_length=10, choices=Verdict.choices)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("overlap decision")
+        verbose_name_plural = _("overlap decisions")
+        constraints = [models.UniqueConstraint(fields=["first", "second"], name="one_decision")]
+
+    def __str__(self) -> str:
+        return f"{self.first_id}–{self.second_id}: {self.verdict}"
