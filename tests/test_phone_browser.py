@@ -34,6 +34,7 @@ LONG_URL = "https://www.example.fi/lasten-ja-nuorten-hyvinvointisuunnitelma/" + 
 LONG_WORD = "Lastensuojeluilmoitusmenettelyuudistamistyöryhmäsuositukset" * 2
 PUBLIC = {"list", "plan", "subgoal", "organisation", "actions", "action", "progress"}
 PUBLIC |= {"progress-year", "login", "password_reset", "reports", "dashboard", "indicator"}
+PUBLIC |= {"compare"}
 
 
 def page_names(patterns=None, namespace="", params=frozenset()) -> dict[str, set[str]]:

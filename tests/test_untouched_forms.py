@@ -31,7 +31,7 @@ from lanu.yearclock.models import Event
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 APPS = ("lanu.plans", "lanu.followup", "lanu.accounts", "lanu.importers", "lanu.backup")
-APPS += ("lanu.indicators", "lanu.yearclock")
+APPS += ("lanu.indicators", "lanu.yearclock", "lanu.search")
 DECOMPOSED = unicodedata.normalize("NFD", "Käyttäjät ja äidinkieli")
 OLD_STYLE = "Ensimmäinen rivi  \r\nToinen rivi\t\r\n"  # as stored before normalising
 MULTILINE = "Sivistystoimi\nNuorisopalvelut"  # what the issue saw turn into "\r\n"
@@ -84,6 +84,9 @@ CREATING_OR_ACTING = {
     "yearclock:event-delete",
     "yearclock:feed-renew",
     "indicators:indicator",  # sets the indicator's direction (no plan or follow-up row)
+    "search-plan:theme-add",  # puts a goal or sub-goal in a theme
+    "search-plan:theme-remove",
+    "search-plan:theme-accept",
 }
 
 

@@ -1,11 +1,15 @@
 """The search app's tables: the similar-actions index (similarity.py) and the coordinators'
-overlap decisions (overlaps.py)."""
+overlap decisions (overlaps.py); the themes that align plans' goals and sub-goals
+(compare.py, themes.py): a theme ("Eroauttaminen") gathers goals and sub-goals of any plans
+working towards the same thing, each in at most one theme, kept as coordinators chose.
+"""
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from lanu.plans.models import Action, Plan
+from lanu.plans.models import Action, Goal, Plan, SubGoal
 
 
 class IndexedAction(models.Model):
@@ -75,3 +79,55 @@ class OverlapDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_id}–{self.second_id}: {self.verdict}"
+
+
+class Theme(models.Model):
+    name = models.CharField(_("name"), max_length=300)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ThemeMember(models.Model):
+    """A goal or a sub-goal of one plan in a theme (exactly one of the two)."""
+
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="members")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    goal = models.OneToOneField(
+        Goal, on_delete=models.CASCADE, null=True, blank=True, related_name="theme_member"
+    )
+    subgoal = models.OneToOneField(
+        SubGoal, on_delete=models.CASCADE, null=True, blank=True, related_name="theme_member"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("theme member")
+        verbose_name_plural = _("theme members")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(goal__isnull=True, subgoal__isnull=False)
+                | Q(goal__isnull=False, subgoal__isnull=True),
+                name="theme_member_goal_or_subgoal",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme}: {self.goal or self.subgoal}"
+
+    @property
+    def key(self) -> str:
+        """ "goal-PK" or "subgoal-PK": what a form posts to name the member."""
+        return f"goal-{self.goal_id}" if self.goal_id else f"subgoal-{self.subgoal_id}"
