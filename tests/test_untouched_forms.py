@@ -31,7 +31,7 @@ from lanu.yearclock.models import Event
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 APPS = ("lanu.plans", "lanu.followup", "lanu.accounts", "lanu.importers", "lanu.backup")
-APPS += ("lanu.indicators", "lanu.yearclock", "lanu.search")
+APPS += ("lanu.indicators", "lanu.yearclock", "lanu.search", "lanu.voice")
 DECOMPOSED = unicodedata.normalize("NFD", "Käyttäjät ja äidinkieli")
 OLD_STYLE = "Ensimmäinen rivi  \r\nToinen rivi\t\r\n"  # as stored before normalising
 MULTILINE = "Sivistystoimi\nNuorisopalvelut"  # what the issue saw turn into "\r\n"
@@ -87,6 +87,7 @@ CREATING_OR_ACTING = {
     "search-plan:theme-add",  # puts a goal or sub-goal in a theme
     "search-plan:theme-remove",
     "search-plan:theme-accept",
+    "voice:moderation",  # publishes, rejects or withdraws the chosen answers
 }
 
 
