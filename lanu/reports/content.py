@@ -33,6 +33,8 @@ from lanu.indicators.models import Gender
 from lanu.plans.listing import plan_actions, plan_goals, plan_participations
 from lanu.plans.models import Plan
 
+from .voice import VoiceChapter, voice_chapter
+
 
 class ReportRefused(Exception):
     """The report cannot be made as asked (no such closed round...): the message says why."""
@@ -137,6 +139,7 @@ class Evaluation:
     actions: tuple[ActionStatus, ...]
     trend: tuple[YearDistribution, ...]  # every closed round up to this one, oldest first
     indicators: tuple[IndicatorRow, ...] = ()
+    voice: VoiceChapter | None = None  # the hearings and feedback of the year (voice.py)
 
     @property
     def not_reported(self) -> list[str]:
@@ -330,7 +333,8 @@ def action_status(action, level: Level, values=()) -> ActionStatus:
 
 
 def evaluation(plan: Plan, years) -> Evaluation:
-    """The yearly evaluation of the round of the (one) year: 18 queries."""
+    """The yearly evaluation of the round of the (one) year: 24 queries (18, and 6 for
+    the voice chapter)."""
     if len(years) != 1:
         raise ReportRefused(_("A yearly evaluation is of one year."))
     round_ = closed_rounds(plan, years)[0]
@@ -358,6 +362,7 @@ def evaluation(plan: Plan, years) -> Evaluation:
         ),
         trend=tuple(overview.year_trend([lv for lv in levels if lv.pk is not None], rounds)),
         indicators=indicator_annex(plan),
+        voice=voice_chapter(plan, round_.year, plan.labels),
     )
 
 

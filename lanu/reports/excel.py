@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lanu.lib.spreadsheet import safe_cell
 
 from .content import Comparison, Evaluation, Paragraph, PlanDocument, Report
+from .voice import VoiceChapter
 
 WRAP = Alignment(wrap_text=True, vertical="top")
 BOLD = Font(bold=True)
@@ -136,7 +137,58 @@ def write_evaluation(workbook: Workbook, cover: Worksheet, report: Evaluation) -
         ),
     )
     colour_column(actions, 5, [a.level.colour for a in report.actions])
+    voice_sheets(workbook, cover, report.voice)
     indicator_sheet(workbook, report.indicators)
+
+
+def voice_sheets(workbook: Workbook, cover: Worksheet, chapter: VoiceChapter | None) -> None:
+    """The hearings and feedback of the year: a row per form, a row per answer value
+    (the cNPS and the published texts of a question below its counts)."""
+    year = chapter.year if chapter else ""
+    none = _("No hearing or feedback form of the plan got answers in %(year)s.") % {"year": year}
+    told = chapter.rule if chapter and chapter.forms else none
+    cover.append([safe_cell(_("The voice of children and youth")), safe_cell(told)])
+    cover.cell(row=cover.max_row, column=1).font = BOLD
+    forms = chapter.forms if chapter else ()
+    sheet(
+        workbook,
+        _("Hearings and feedback"),
+        [
+            _("Kind"),
+            _("Title"),
+            _("About"),
+            _("Target group"),
+            _("Organisation"),
+            _("Open for answers"),
+        ]
+        + [_("Answers given"), _("Number of answers"), _("Age groups")]
+        + [_("The coordinator's summary")],
+        (
+            [f.kind_label, f.title, f.about, f.target_group, f.organisation, f.open_dates]
+            + [
+                f.answer_dates,
+                f.responses,
+                ", ".join(f"{g.label}: {g.count}" for g in f.age_groups),
+            ]
+            + [f.summary]
+            for f in forms
+        ),
+    )
+    sheet(
+        workbook,
+        _("Answers to questions"),
+        [_("Title"), _("Question"), _("Kind"), _("Answered"), _("Answer"), _("Count")],
+        (
+            [f.title, q.text, q.kind_label, q.answered, answer, count]
+            for f in forms
+            for q in f.questions
+            for answer, count in [
+                *((figure.label, figure.count) for figure in q.figures),
+                *([(q.cnps, None), (q.cnps_counts, None)] if q.cnps else []),
+                *((text, None) for text in q.texts),
+            ]
+        ),
+    )
 
 
 def indicator_sheet(workbook: Workbook, indicators) -> None:

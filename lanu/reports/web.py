@@ -45,6 +45,7 @@ def contents(report: Report) -> list[tuple[str, str]]:
             ("distribution", _("Status distribution")),
             *goals,
             ("organisations", _("Organisations")),
+            ("voice", _("The voice of children and youth")),
             ("actions", _("Annex: the actions and their reports")),
             ("indicators", _("Annex: the welfare indicators")),
         ]

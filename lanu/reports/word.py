@@ -17,6 +17,7 @@ import io
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
@@ -25,6 +26,7 @@ from docx.shared import RGBColor
 from docx.table import _Cell
 
 from .content import Comparison, Evaluation, Paragraph, PlanDocument, Report
+from .voice import VoiceChapter
 from .web import contents
 
 TABLE_STYLE = "Table Grid"
@@ -253,6 +255,7 @@ def write_evaluation(writer: Writer, report: Evaluation) -> None:
         headers = [labels["subgoal"], _("Progress of the actions"), _("Added priorities")]
         writer.table(headers + [_("Joint highlights")], rows)
     write_organisations(writer, report, titles["organisations"])
+    write_voice(writer, report.voice, titles["voice"])
     writer.heading(titles["actions"], 1)
     headers = [_("No."), labels["action"], _("Organisation"), labels["subgoal"], _("Status")]
     rows = [
@@ -268,6 +271,59 @@ def write_evaluation(writer: Writer, report: Evaluation) -> None:
     ]
     writer.table(headers + [_("What was done")], rows)
     write_indicators(writer, report.indicators, titles["indicators"])
+
+
+def write_voice(writer: Writer, chapter: VoiceChapter | None, title: str) -> None:
+    """The hearings and feedback of the year: figures, and only published texts."""
+    writer.heading(title, 1)
+    if not chapter or not chapter.forms:
+        year = chapter.year if chapter else ""
+        writer.paragraph(
+            _("No hearing or feedback form of the plan got answers in %(year)s.") % {"year": year}
+        )
+        return
+    writer.paragraph(chapter.rule)
+    for form in chapter.forms:
+        writer.heading(f"{form.kind_label}: {form.title}", 2)
+        for label, value in voice_facts(form):
+            writer.paragraph(value, bold=f"{label}: ")
+        if form.summary:
+            writer.paragraph(bold=_("The coordinator's summary"))
+            for text in form.summary.split("\n\n"):
+                writer.paragraph(text.strip())
+        for question in form.questions:
+            write_voice_question(writer, question)
+
+
+def voice_facts(form) -> list[tuple[str, str]]:
+    groups = ", ".join(f"{g.label}: {g.count}" for g in form.age_groups)
+    facts = [
+        (_("About"), form.about),
+        (_("Target group"), form.target_group),
+        (_("Organisation"), form.organisation),
+        (_("Open for answers"), form.open_dates),
+        (_("Answers given"), form.answer_dates),
+        (_("Number of answers"), str(form.responses)),
+        (_("Age groups"), groups),
+    ]
+    return [(label, value) for label, value in facts if value]
+
+
+def write_voice_question(writer: Writer, question) -> None:
+    caption = f"{question.text} ({question.kind_label}, {answered_text(question.answered)})"
+    if question.figures:
+        rows = [[figure.label, str(figure.count)] for figure in question.figures]
+        writer.table([_("Answer"), _("Count")], rows, caption)
+    else:
+        writer.paragraph(bold=caption)
+    if question.cnps:
+        writer.paragraph(question.cnps)
+        writer.paragraph(question.cnps_counts)
+    writer.bullets(question.texts)
+
+
+def answered_text(count: int) -> str:
+    return ngettext("%(answered)s answered", "%(answered)s answered", count) % {"answered": count}
 
 
 RATING_COLOURS = {"good": "#1e7b34", "neutral": "#8a6d00", "worrying": "#b3261e"}
