@@ -333,8 +333,8 @@ def action_status(action, level: Level, values=()) -> ActionStatus:
 
 
 def evaluation(plan: Plan, years) -> Evaluation:
-    """The yearly evaluation of the round of the (one) year: 24 queries (18, and 6 for
-    the voice chapter)."""
+    """The yearly evaluation of the round of the (one) year: 18 queries, 23 when the
+    year has answers to the plan's forms (the voice chapter, voice.py)."""
     if len(years) != 1:
         raise ReportRefused(_("A yearly evaluation is of one year."))
     round_ = closed_rounds(plan, years)[0]
