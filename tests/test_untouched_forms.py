@@ -87,6 +87,8 @@ CREATING_OR_ACTING = {
     "search-plan:theme-add",  # puts a goal or sub-goal in a theme
     "search-plan:theme-remove",
     "search-plan:theme-accept",
+    "search-plan:overlap-decide",  # keeps a decision on a pair of similar actions
+    "search-plan:overlap-undo",
     "voice:moderation",  # publishes, rejects or withdraws the chosen answers
 }
 

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lanu.lib.text import NormalTextForm
 
+from .overlaps import DEFAULT_THRESHOLD, THRESHOLDS
+
 LEAST_PLANS = 2
 
 
@@ -63,3 +65,29 @@ class ThemeMemberForm(NormalTextForm, forms.Form):
     @property
     def chosen_theme(self):
         return self.themes.get(self.cleaned_data.get("theme") or "")
+
+
+class ThresholdForm(forms.Form):
+    """The overlap review's threshold: the least similarity of the pairs listed."""
+
+    threshold = forms.TypedChoiceField(
+        label=_("Similarity at least"),
+        coerce=float,
+        choices=[],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["threshold"].choices = [
+            (self.value_of(threshold), f"{round(threshold * 100)} %") for threshold in THRESHOLDS
+        ]
+
+    @staticmethod
+    def value_of(threshold: float) -> str:
+        return f"{threshold:.2f}"
+
+    @classmethod
+    def chosen(cls, data) -> float:
+        """The threshold the data names, or the default for anything else."""
+        form = cls({"threshold": data.get("threshold", "")})
+        return form.cleaned_data["threshold"] if form.is_valid() else DEFAULT_THRESHOLD

@@ -3,7 +3,7 @@ review (/plans/<slug>/overlaps/), and plans compared side by side (/search/compa
 
 from django.urls import path
 
-from . import compare_views
+from . import compare_views, overlap_views
 
 app_name = "search"
 urlpatterns: list = [
@@ -14,6 +14,9 @@ plan_patterns: tuple = (
         path("themes/add/", compare_views.theme_add, name="theme-add"),
         path("themes/remove/", compare_views.theme_remove, name="theme-remove"),
         path("themes/accept/", compare_views.theme_accept, name="theme-accept"),
+        path("overlaps/", overlap_views.overlaps_page, name="overlaps"),
+        path("overlaps/decide/", overlap_views.overlap_decide, name="overlap-decide"),
+        path("overlaps/undo/", overlap_views.overlap_undo, name="overlap-undo"),
     ],
     "search-plan",
 )
