@@ -23,6 +23,7 @@ from lanu.indicators.synthetic import build_indicators
 from lanu.plans.models import IndicatorDescription
 from lanu.yearclock.models import CalendarFeed
 from tests.browser import axe_violations, chromium_page, log_in_by_keyboard
+from tests.voice_data import CHOICES, answer, feedback_form
 
 from .test_import_preview import plan_docx
 
@@ -34,7 +35,7 @@ LONG_URL = "https://www.example.fi/lasten-ja-nuorten-hyvinvointisuunnitelma/" + 
 LONG_WORD = "Lastensuojeluilmoitusmenettelyuudistamistyöryhmäsuositukset" * 2
 PUBLIC = {"list", "plan", "subgoal", "organisation", "actions", "action", "progress"}
 PUBLIC |= {"progress-year", "login", "password_reset", "reports", "dashboard", "indicator"}
-PUBLIC |= {"compare"}
+PUBLIC |= {"compare", "answer", "results"}
 
 
 def page_names(patterns=None, namespace="", params=frozenset()) -> dict[str, set[str]]:
@@ -80,6 +81,7 @@ def site(people, tmp_path):
     pending.user = people.alice
     pending.save()
     goal = plan.goals.order_by("order").first()
+    feedback = answered_form(plan)
     values = {
         "slug": plan.slug,
         "year": 2024,
@@ -87,6 +89,7 @@ def site(people, tmp_path):
         "uidb64": urlsafe_base64_encode(b"0"),
         "token": "vanhentunut",
         "secret": CalendarFeed.objects.get_or_create(plan=plan)[0].token,
+        "code": feedback.code,
     }
     pks = {
         "goal": goal.pk,
@@ -99,6 +102,7 @@ def site(people, tmp_path):
         "membership": people.vera.memberships.get().pk,
         "event": plan.events.first().pk,
         "indicator": build_indicators(plan, 2)[0].pk,  # with the plan's area, charts and ratings
+        "share": feedback.pk,
     }
     return values, pks
 
@@ -115,6 +119,15 @@ def add_indicator(plan) -> None:
     )
     Indicator.objects.create(code="sotkanet:9", sotkanet_id=9, name_fi="Tyytyväinen elämäänsä")
     link_plan_indicators(plan)
+
+
+def answered_form(plan):
+    """An open form of the plan with answers and its results published, long words in it."""
+    form = feedback_form(plan, title=f"Miten {LONG_WORD} menee?", summary_published=True)
+    answer(form, score=9, smiley=5, choice=CHOICES[0], choices=CHOICES, text=LONG_URL)
+    form.questions.filter(kind="text").update(text=LONG_WORD)
+    form.responses.get().answers.filter(question__kind="text").update(moderation="published")
+    return form
 
 
 def address(name: str, params: set[str], values: dict, pks: dict, language: str) -> str:

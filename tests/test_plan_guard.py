@@ -19,6 +19,7 @@ from django.urls import reverse
 from lanu.followup.rounds import close_round, open_round
 from lanu.importers.views import read_upload
 from lanu.indicators.synthetic import build_indicators
+from lanu.voice.models import FeedbackForm
 
 from .test_phone_browser import page_names
 
@@ -44,6 +45,7 @@ def addresses(people):
     pending.save()
     goal = plan.goals.order_by("order").first()
     (indicator,) = build_indicators(plan, 1)
+    feedback = FeedbackForm.objects.create(plan=plan, title="Miten menee?")
     pks = {
         "goal": goal.pk,
         "subgoal": goal.subgoals.first().pk,
@@ -55,6 +57,7 @@ def addresses(people):
         "membership": people.vera.memberships.get().pk,
         "event": plan.events.first().pk,
         "indicator": indicator.pk,
+        "share": feedback.pk,
     }
     found = {}
     for name, params in page_names().items():

@@ -90,6 +90,7 @@ CREATING_OR_ACTING = {
     "search-plan:overlap-decide",  # keeps a decision on a pair of similar actions
     "search-plan:overlap-undo",
     "voice:moderation",  # publishes, rejects or withdraws the chosen answers
+    "voice-short:answer",  # stores a child's answers to a form
 }
 
 

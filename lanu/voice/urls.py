@@ -3,11 +3,20 @@ and the short public links to answer a form (/v/<code>/)."""
 
 from django.urls import path
 
-from . import moderation_views
+from . import answer_views, moderation_views
 
 app_name = "voice"
 urlpatterns: list = [
     path("moderation/", moderation_views.queue, name="moderation"),
+    path("<int:pk>/share/", answer_views.share, name="share"),
+    path("<int:pk>/share/qr.svg", answer_views.share_qr, name="share-qr"),
 ]
 # The short link printed on a poster and in the QR code: no plan's name in it.
-short_patterns: tuple = ([], "voice-short")
+short_patterns: tuple = (
+    [
+        path("<str:code>/", answer_views.answer, name="answer"),
+        path("<str:code>/thanks/", answer_views.thanks, name="thanks"),
+        path("<str:code>/results/", answer_views.results, name="results"),
+    ],
+    "voice-short",
+)
