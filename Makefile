@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/lanu
 ## documents (LibreOffice's ODT and PDF copies) are made once, not once per worker.
 PYTEST := $(BIN)/pytest -p no:cacheprovider -n $(or $(WORKERS),auto) --dist loadfile
 
-.PHONY: run test test-sqlite test-postgres install install-test browser documents pdf gettext voikko lint messages bench bench-load bench-national bench-indicators clean
+.PHONY: run test test-sqlite test-postgres install install-test browser documents pdf gettext voikko lint messages bench bench-load bench-national bench-indicators bench-search clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -125,6 +125,15 @@ bench-national: install
 bench-indicators: $(VENV)/.installed-bench
 	$(BIN)/python bench/indicators.py $(ARGS)
 	$(BIN)/python bench/indicators.py --database-url "$(subst /lanu,/lanu_indicators_bench,$(PG_URL))" $(ARGS)
+
+## Search and similar actions among 100,000 synthetic actions of the seeds' words, on SQLite
+## and on PostgreSQL (a throw-away test_lanu_search_bench database, dropped at the end), then
+## the similar actions' precision at 10 on the labelled pairs of the seed plans
+## (docs/search-measures.md). A quick run: ARGS=--actions=10000.
+bench-search: install voikko
+	$(BIN)/python bench/search.py $(ARGS)
+	$(BIN)/python bench/search.py --database-url "$(subst /lanu,/lanu_search_bench,$(PG_URL))" $(ARGS)
+	$(BIN)/python bench/similar_quality.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
