@@ -1,6 +1,7 @@
 """python -m lanu load-demo: the seed plans as published demo plans, their evaluated
 follow-up rounds, the Kymenlaakso plan's indicators against the whole country (with
-illustrative values, lanu/demo/indicators.py), and demo people, once."""
+illustrative values, lanu/demo/indicators.py), its hearing and feedback form with
+answers (lanu/demo/voice.py), and demo people, once."""
 
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from lanu.accounts.models import Membership
 from lanu.demo.indicators import load_demo_indicators
+from lanu.demo.voice import load_demo_voice
 from lanu.demo.yearclock import load_demo_yearclock, rate_demo_actions
 from lanu.followup.models import FollowUpRound
 from lanu.importers import evaluation, read_plan
@@ -30,6 +32,8 @@ DEMO_ROUNDS = {("kymenlaakso-2020-2024", 2023): "000_*.txt"}
 DEMO_INDICATORS = ["kymenlaakso-2020-2024"]
 # plans whose vuosikello and ease × impact ratings the demo sets up (lanu/demo/yearclock.py)
 DEMO_YEARCLOCK = ["kymenlaakso-2020-2024"]
+# plans whose hearing and feedback form, answered in 2023, the demo sets up (lanu/demo/voice.py)
+DEMO_VOICE = ["kymenlaakso-2020-2024"]
 DEMO_PASSWORD = "lanu-demo-2026"  # noqa: S105 - set only in development (DEBUG), see handle()
 # username, role, the organisation an editor edits in the Kymenlaakso plan
 DEMO_PEOPLE = [
@@ -58,6 +62,8 @@ class Command(BaseCommand):
             self.load_indicators(slug)
         for slug in DEMO_YEARCLOCK:
             self.load_yearclock(slug)
+        for slug in DEMO_VOICE:
+            self.load_voice(slug)
         if people:
             if not settings.DEBUG:
                 raise CommandError("Demo accounts have a known password: development only.")
@@ -107,6 +113,13 @@ class Command(BaseCommand):
         plan = Plan.objects.get(slug=slug)
         events, rated = load_demo_yearclock(plan), rate_demo_actions(plan)
         self.stdout.write(f"{slug}: {events} vuosikello events, {rated} actions rated")
+
+    def load_voice(self, slug: str) -> None:
+        responses = load_demo_voice(Plan.objects.get(slug=slug))
+        if responses:
+            self.stdout.write(f"{slug}: a hearing and a feedback form, {responses} responses")
+        else:
+            self.stdout.write(f"{slug} voice: already there")
 
     def load_round(self, slug: str, year: int, seeds: Path, pattern: str) -> None:
         plan = Plan.objects.get(slug=slug)
