@@ -3,9 +3,11 @@ the year's hearings and feedback in figures, a text only when it is moderated an
 published and the form's results are published, in every format, in a fixed number of
 queries."""
 
+import io
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -164,3 +166,14 @@ def test_every_format_shows_the_chapter_and_no_unpublished_text(plan, format):
     assert missing(expected, text) == []
     for hidden in (PENDING_TEXT, REJECTED_TEXT, HIDDEN_FORM_TEXT, HIDDEN_SUMMARY, "Viime vuonna"):
         assert squeezed(hidden) not in squeezed(text), hidden
+
+
+def test_a_published_text_that_looks_like_a_formula_stays_text_in_the_workbook(plan):
+    hearing = FeedbackForm.objects.get(title="Nuorisovaltuuston kuuleminen")
+    formula = '=HYPERLINK("http://example.com","klikkaa")'
+    moderate(answered_on(hearing, date(2025, 3, 20), text=formula), "published")
+    with translation.override("fi"):
+        data = b"".join(REPORT_EXPORTERS.get("xlsx").render(Order(plan, "evaluation", (2025,))))
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    cells = [c.value for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row]
+    assert "'" + formula in cells and formula not in cells
