@@ -45,7 +45,7 @@ def addresses(people):
     pending.save()
     goal = plan.goals.order_by("order").first()
     (indicator,) = build_indicators(plan, 1)
-    feedback = FeedbackForm.objects.create(plan=plan, title="Miten menee?")
+    feedback = FeedbackForm.objects.create(plan=plan, title="Kysely", organisation=people.first)
     pks = {
         "goal": goal.pk,
         "subgoal": goal.subgoals.first().pk,
@@ -58,6 +58,9 @@ def addresses(people):
         "event": plan.events.first().pk,
         "indicator": indicator.pk,
         "share": feedback.pk,
+        "form": feedback.pk,  # voice: form-edit, questions, summary and its exports
+        "questions": feedback.pk,
+        "summary": feedback.pk,
     }
     found = {}
     for name, params in page_names().items():

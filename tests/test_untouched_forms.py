@@ -50,6 +50,8 @@ EDIT_FORMS = {
     "yearclock:event-edit": ("alice", lambda s: [s.plan.slug, s.event.pk]),
     "yearclock:organisation-matrix": ("bob", lambda s: [s.plan.slug, s.organisation.pk]),
     "yearclock:subgoal-matrix": ("alice", lambda s: [s.plan.slug, s.subgoal.pk]),
+    "voice:form-edit": ("alice", lambda s: [s.plan.slug, feedback_form_of(s).pk]),
+    "voice:summary": ("alice", lambda s: [s.plan.slug, feedback_form_of(s).pk]),
 }
 # Forms and buttons that create, remove or act: posting one back is never "untouched".
 CREATING_OR_ACTING = {
@@ -91,7 +93,20 @@ CREATING_OR_ACTING = {
     "search-plan:overlap-undo",
     "voice:moderation",  # publishes, rejects or withdraws the chosen answers
     "voice-short:answer",  # stores a child's answers to a form
+    "voice:form-new",
+    "voice:questions",  # adds, saves, removes or moves a question; opens or closes the form
 }
+
+
+def feedback_form_of(stored):
+    """The plan's feedback form (made on first use) with awkward texts, about a sub-goal."""
+    from lanu.voice.models import FeedbackForm
+
+    form, _ = FeedbackForm.objects.get_or_create(
+        plan=stored.plan,
+        defaults={"title": DECOMPOSED, "subgoal": stored.subgoal, "introduction": MULTILINE},
+    )
+    return form
 
 
 def lanu_views() -> dict:
@@ -212,7 +227,7 @@ def stored_rows() -> dict:
     """Every row of the plans' and the follow-up's tables, every column: what a save
     could have changed (texts, versions, saved-at times, replaced rows)."""
     rows = {}
-    for label in ("plans", "followup", "yearclock"):
+    for label in ("plans", "followup", "yearclock", "voice"):
         for model in apps.get_app_config(label).get_models():
             names = [field.attname for field in model._meta.concrete_fields]
             rows[model._meta.label] = sorted(

@@ -3,10 +3,19 @@ and the short public links to answer a form (/v/<code>/)."""
 
 from django.urls import path
 
-from . import answer_views, moderation_views
+from . import answer_views, form_views, moderation_views
 
 app_name = "voice"
 urlpatterns: list = [
+    path("", form_views.form_list, name="forms"),
+    path("new/", form_views.form_new, name="form-new"),
+    path("<int:pk>/", form_views.summary, name="summary"),
+    path("<int:pk>/summary.csv", form_views.summary_export, {"format": "csv"}, name="summary-csv"),
+    path(
+        "<int:pk>/summary.xlsx", form_views.summary_export, {"format": "xlsx"}, name="summary-xlsx"
+    ),
+    path("<int:pk>/edit/", form_views.form_edit, name="form-edit"),
+    path("<int:pk>/questions/", form_views.questions, name="questions"),
     path("moderation/", moderation_views.queue, name="moderation"),
     path("<int:pk>/share/", answer_views.share, name="share"),
     path("<int:pk>/share/qr.svg", answer_views.share_qr, name="share-qr"),
