@@ -14,8 +14,13 @@ def safe_cell(value):
     """Text starting like a formula gets a leading apostrophe; other values pass as they are.
 
     So does text that already starts with apostrophes before a formula character, so that
-    a reader taking one apostrophe away gets the text back as it was."""
-    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_STARTS):
+    a reader taking one apostrophe away gets the text back as it was. Control characters
+    that a workbook cannot hold (a pasted bell or escape in a child's answer) are left
+    out: openpyxl would refuse the whole workbook for one of them."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if value.lstrip("'").startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
