@@ -24,6 +24,7 @@ from lanu.plans.models import IndicatorDescription
 from lanu.yearclock.models import CalendarFeed
 from tests.browser import axe_violations, chromium_page, log_in_by_keyboard
 from tests.voice_data import CHOICES, answer, feedback_form
+from tests.voice_assessments import assessment
 
 from .test_import_preview import plan_docx
 
@@ -36,6 +37,7 @@ LONG_WORD = "Lastensuojeluilmoitusmenettelyuudistamistyöryhmäsuositukset" * 2
 PUBLIC = {"list", "plan", "subgoal", "organisation", "actions", "action", "progress"}
 PUBLIC |= {"progress-year", "login", "password_reset", "reports", "dashboard", "indicator"}
 PUBLIC |= {"compare", "answer", "results"}
+PUBLIC |= {"assessments", "assessment"}  # the plan's READY child impact assessments
 
 
 def page_names(patterns=None, namespace="", params=frozenset()) -> dict[str, set[str]]:
@@ -103,6 +105,10 @@ def site(people, tmp_path):
         "event": plan.events.first().pk,
         "indicator": build_indicators(plan, 2)[0].pk,  # with the plan's area, charts and ratings
         "share": feedback.pk,
+        # READY, with long words, linked to the action and its sub-goal
+        "assessment": assessment(
+            plan, [action], action.subgoals.all(), title=LONG_WORD, children=LONG_URL
+        ).pk,
     }
     return values, pks
 

@@ -20,6 +20,7 @@ from lanu.followup.rounds import close_round, open_round
 from lanu.importers.views import read_upload
 from lanu.indicators.synthetic import build_indicators
 from lanu.voice.models import FeedbackForm
+from tests.voice_assessments import draft
 
 from .test_phone_browser import page_names
 
@@ -61,6 +62,7 @@ def addresses(people):
         "form": feedback.pk,  # voice: form-edit, questions, summary and its exports
         "questions": feedback.pk,
         "summary": feedback.pk,
+        "assessment": draft(people.plan, actions=[people.plan.actions.first()]).pk,
     }
     found = {}
     for name, params in page_names().items():

@@ -26,6 +26,7 @@ from lanu.importers.data import ActionData, GoalData, OrganisationData, PlanData
 from lanu.importers.save import save_plan
 from lanu.lib.text import normal_text
 from lanu.plans.models import Action, Goal, Organisation, Plan, SubGoal
+from lanu.voice.models import ChildImpactAssessment
 from lanu.yearclock.models import Event
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
@@ -52,6 +53,7 @@ EDIT_FORMS = {
     "yearclock:subgoal-matrix": ("alice", lambda s: [s.plan.slug, s.subgoal.pk]),
     "voice:form-edit": ("alice", lambda s: [s.plan.slug, feedback_form_of(s).pk]),
     "voice:summary": ("alice", lambda s: [s.plan.slug, feedback_form_of(s).pk]),
+    "voice:assessment-edit": ("bob", lambda s: [s.plan.slug, s.assessment.pk]),
 }
 # Forms and buttons that create, remove or act: posting one back is never "untouched".
 CREATING_OR_ACTING = {
@@ -95,6 +97,7 @@ CREATING_OR_ACTING = {
     "voice-short:answer",  # stores a child's answers to a form
     "voice:form-new",
     "voice:questions",  # adds, saves, removes or moves a question; opens or closes the form
+    "voice:assessment-new",
 }
 
 
@@ -265,6 +268,7 @@ def stored(people):
     )
     event = plan.events.get(anchor="closes")  # the round's, with awkward texts
     Event.objects.filter(pk=event.pk).update(description=OLD_STYLE, title_en=DECOMPOSED)
+    assessment = awkward_assessment(plan, action, subgoal)
     return SimpleNamespace(
         plan=plan,
         goal=goal,
@@ -272,7 +276,24 @@ def stored(people):
         organisation=people.first,
         action=action,
         event=event,
+        assessment=assessment,
     )
+
+
+def awkward_assessment(plan, action, subgoal):
+    """A child impact assessment of the action with awkward texts in its own fields and in
+    its effects' and checklist's JSON."""
+    found = ChildImpactAssessment.objects.create(
+        plan=plan,
+        title=DECOMPOSED,
+        description=OLD_STYLE,
+        children=MULTILINE,
+        effects={"health": {"direction": "positive", "description": OLD_STYLE}},
+        checklist={"heard": {"done": True, "note": "Nuorisovaltuusto "}},
+    )
+    found.actions.set([action])
+    found.subgoals.set([subgoal])
+    return found
 
 
 def logged_in(user) -> Client:

@@ -3,7 +3,7 @@ and the short public links to answer a form (/v/<code>/)."""
 
 from django.urls import path
 
-from . import answer_views, form_views, moderation_views
+from . import answer_views, assessment_views, form_views, moderation_views
 
 app_name = "voice"
 urlpatterns: list = [
@@ -19,6 +19,17 @@ urlpatterns: list = [
     path("moderation/", moderation_views.queue, name="moderation"),
     path("<int:pk>/share/", answer_views.share, name="share"),
     path("<int:pk>/share/qr.svg", answer_views.share_qr, name="share-qr"),
+    path("assessments/", assessment_views.assessment_list, name="assessments"),
+    path("assessments/new/", assessment_views.new_assessment, name="assessment-new"),
+    path("assessments/<int:pk>/", assessment_views.assessment_detail, name="assessment"),
+    path("assessments/<int:pk>/edit/", assessment_views.edit_assessment, name="assessment-edit"),
+    path(
+        "assessments/<int:pk>/assessment.docx",
+        assessment_views.assessment_docx,
+        name="assessment-docx",
+    ),
+    path("assessments.csv", assessment_views.assessments_csv, name="assessments-csv"),
+    path("assessments.xlsx", assessment_views.assessments_xlsx, name="assessments-xlsx"),
 ]
 # The short link printed on a poster and in the QR code: no plan's name in it.
 short_patterns: tuple = (
