@@ -23,8 +23,8 @@ from lanu.indicators.synthetic import build_indicators
 from lanu.plans.models import IndicatorDescription
 from lanu.yearclock.models import CalendarFeed
 from tests.browser import axe_violations, chromium_page, log_in_by_keyboard
-from tests.voice_data import CHOICES, answer, feedback_form
 from tests.voice_assessments import assessment
+from tests.voice_data import CHOICES, answer, feedback_form
 
 from .test_import_preview import plan_docx
 
