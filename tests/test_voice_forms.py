@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from lanu.voice.models import FeedbackForm, Question
 from tests.personas import as_persona
-from tests.voice_data import feedback_form
+from tests.querycount import queries_for
+from tests.voice_data import answer, feedback_form
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +53,6 @@ def test_voice_form_new_is_for_the_plan_people(client, people, name, status):
 def test_voice_forms_list_shows_state_kind_subject_and_answers(client, people, in_english):
     subgoal = people.plan.goals.first().subgoals.first()
     form = feedback_form(people.plan, subgoal=subgoal, kind="hearing", target_group="Nuva")
-    from tests.voice_data import answer
-
     answer(form, score=9)
     answer(form, score=3)
     html = as_persona(client, people, "alice").get(reverse("voice:forms", args=[people.plan.slug]))
@@ -197,3 +196,15 @@ def test_voice_form_edit_saves_the_settings(client, people, in_english):
         "Nuorisovaltuusto",
     )
     assert form.questions.count() == 5  # the settings leave the questions alone
+
+
+def test_voice_forms_list_queries_do_not_grow_with_the_forms(client, people):
+    subgoal = people.plan.goals.first().subgoals.first()
+    answer(feedback_form(people.plan, subgoal=subgoal, organisation=people.first), score=9)
+    url = reverse("voice:forms", args=[people.plan.slug])
+    as_persona(client, people, "alice")
+    few = queries_for(client, url)
+    action = people.plan.actions.first()
+    for n in range(4):
+        answer(feedback_form(people.plan, title=f"L{n}", action=action), score=n)
+    assert queries_for(client, url) == few

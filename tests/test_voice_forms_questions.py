@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from lanu.voice.models import FeedbackForm, Question
 from tests.personas import as_persona
+from tests.querycount import queries_for
 from tests.voice_data import answer, feedback_form
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
@@ -155,3 +156,13 @@ def test_voice_questions_of_another_plan_form_are_not_found(client, people):
     response = client.post(url_of(other), {"remove": question.pk})
     assert response.status_code == 404
     assert Question.objects.filter(pk=question.pk).exists()
+
+
+def test_voice_questions_page_queries_do_not_grow_with_the_questions(client, people):
+    form = draft(people)
+    as_persona(client, people, "alice")
+    few = queries_for(client, url_of(form))
+    for n in range(6):
+        form.questions.create(kind="choice", text=f"Kysymys {n}", choices=["a", "b"], order=9 + n)
+    answer(form, score=5)
+    assert queries_for(client, url_of(form)) == few

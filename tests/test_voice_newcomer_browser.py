@@ -13,6 +13,7 @@ from lanu.voice.answering import field_name
 from lanu.voice.models import Answer, FeedbackForm, Question
 from tests.browser import axe_violations, chromium_page, log_in_by_keyboard, press
 from tests.test_voice_answer_browser import tab_to
+from tests.voice_data import answer, feedback_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,6 +39,7 @@ def make_and_open_a_form(page, base: str, subgoal) -> str:
     """The coordinator's part, by keyboard: the form made and opened; its short link."""
     subgoal_url = reverse("plans:subgoal", args=[subgoal.goal.plan.slug, subgoal.pk])
     log_in_by_keyboard(page, base, "alice", subgoal_url)
+    clean(page)  # the sub-goal page with its voice panel
     press(page, "link", "Kysy tästä lapsilta ja nuorilta")
     assert page.locator("#id_title").input_value() == subgoal.title
     clean(page)
@@ -94,8 +96,6 @@ def test_voice_newcomer_asks_children_and_reads_the_answer(live_server, people):
 
 
 def test_voice_forms_pages_with_errors_and_every_kind_are_axe_clean(live_server, people):
-    from tests.voice_data import answer, feedback_form
-
     form = feedback_form(people.plan, kind=FeedbackForm.Kind.HEARING, target_group="Nuva")
     for score in (10, 9, 7, 3):
         answer(form, score=score, smiley=4, choice="Kotona", choices=["Kotona"], text="Kiva")
