@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from lanu.voice.answering import field_name
 from lanu.voice.models import Answer, FeedbackForm, Question, Response
@@ -126,4 +127,4 @@ def test_the_closed_results_and_share_pages_are_axe_clean(live_server, people):
         assert page.get_by_role("img", name=qr_name).is_visible()
         page.get_by_role("button", name="Kopioi linkki").focus()
         page.keyboard.press("Enter")
-        assert page.locator(".copy-status").inner_text() == "Linkki kopioitu"
+        expect(page.locator(".copy-status")).to_have_text("Linkki kopioitu")  # once copied
