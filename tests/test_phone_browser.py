@@ -109,6 +109,9 @@ def site(people, tmp_path):
         "assessment": assessment(
             plan, [action], action.subgoals.all(), title=LONG_WORD, children=LONG_URL
         ).pk,
+        "form": feedback.pk,  # voice: form-edit, questions, summary and its exports
+        "questions": feedback.pk,
+        "summary": feedback.pk,
     }
     return values, pks
 
