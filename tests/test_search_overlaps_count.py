@@ -4,6 +4,8 @@ review fall by one with each decision, the pairs decided the same work rise."""
 import pytest
 from django.urls import reverse
 
+from lanu.plans.models import Action, Metric
+
 from .overlap_data import overlapping
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
@@ -33,3 +35,19 @@ def test_overlap_count_is_not_shown_to_others_than_coordinators(client, people, 
     client.force_login(getattr(people, name))
     html = plan_page(client, people)
     assert "Overlapping work" not in html and "/overlaps/" not in html
+
+
+def test_overlap_count_follows_changed_texts_and_archived_actions(client, people):
+    """The count is kept between visits, never past a change it depends on."""
+    actions = overlapping(people.plan)
+    client.force_login(people.alice)
+    assert "3 pairs of similar actions to review" in plan_page(client, people)
+    actions[5].description = "Verkkopalvelujen saavutettavuus"
+    actions[5].save()
+    assert "2 pairs of similar actions to review" in plan_page(client, people)
+    Action.objects.filter(pk=actions[0].pk).update(archived=True)  # no signal, no version
+    assert "1 pair of similar actions to review" in plan_page(client, people)
+    Action.objects.filter(pk=actions[0].pk).update(archived=False)
+    assert "2 pairs of similar actions to review" in plan_page(client, people)
+    Metric.objects.create(action=actions[5], text="Nuorisovaltuusto kuulee nuoria päätöksenteossa")
+    assert "3 pairs of similar actions to review" in plan_page(client, people)

@@ -9,13 +9,22 @@ with an archived action is neither listed nor counted while it is archived.
 The plan's overlap count is two numbers: the candidate pairs above the threshold still
 waiting for a decision ("to review"), and the pairs decided "same work". Each decision
 takes one pair off "to review".
+
+The plan page shows the count to coordinators on every visit; a large plan's review takes
+a second or two (1,000 actions), so the count is kept in the cache under the state it was
+counted from (count_state): any change of the plan's actions, of the index or of the
+decisions names another state, and the count is counted again.
 """
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import astuple, dataclass
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Sum
 
 from lanu.plans.models import Action, Plan
 
-from .models import OverlapDecision
+from .models import IndexedAction, OverlapDecision, Posting
 from .similarity import CandidatePair, PlanVectors, candidate_pairs, plan_vectors
 
 DEFAULT_THRESHOLD = 0.3
@@ -69,7 +78,37 @@ def open_pairs(plan: Plan, threshold: float = DEFAULT_THRESHOLD) -> list[Candida
 
 
 def overlap_count(plan: Plan, threshold: float = DEFAULT_THRESHOLD) -> OverlapCount:
-    return review(plan, threshold).count
+    """The plan's overlap count, from the cache while nothing it depends on changed."""
+    key = count_key(plan, threshold)
+    kept = cache.get(key)
+    if kept is not None:
+        return OverlapCount(*kept)
+    counted = review(plan, threshold).count
+    cache.set(key, astuple(counted), COUNT_KEPT)
+    return counted
+
+
+COUNT_KEPT = 24 * 60 * 60  # seconds; a state seldom comes back, so old keys simply expire
+
+
+def count_key(plan: Plan, threshold: float) -> str:
+    """The cache key of the count: the plan and the state it is counted from."""
+    state = repr((plan.pk, threshold, count_state(plan))).encode()
+    return "search-overlap-count:" + hashlib.sha256(state).hexdigest()
+
+
+def count_state(plan: Plan) -> tuple:
+    """What the count depends on, in four small queries: the plan's live actions and their
+    versions, the index (its size and newest posting: every indexing writes new postings,
+    so another plan's change of the terms' frequencies shows too) and the decisions."""
+    actions = plan.actions.filter(archived=False).aggregate(
+        n=Count("pk"), versions=Sum("version"), pks=Sum("pk"), last=Max("pk")
+    )
+    decisions = OverlapDecision.objects.filter(plan=plan).aggregate(
+        n=Count("pk"), last=Max("decided_at"), verdicts=Max("verdict")
+    )
+    index = (IndexedAction.objects.count(), Posting.objects.aggregate(last=Max("pk"))["last"])
+    return (tuple(actions.values()), index, tuple(decisions.values()))
 
 
 def decisions_of(plan: Plan) -> dict[tuple[int, int], OverlapDecision]:
