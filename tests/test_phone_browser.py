@@ -38,6 +38,7 @@ PUBLIC = {"list", "plan", "subgoal", "organisation", "actions", "action", "progr
 PUBLIC |= {"progress-year", "login", "password_reset", "reports", "dashboard", "indicator"}
 PUBLIC |= {"compare", "answer", "results"}
 PUBLIC |= {"assessments", "assessment"}  # the plan's READY child impact assessments
+PUBLIC |= {"search"}
 
 
 def page_names(patterns=None, namespace="", params=frozenset()) -> dict[str, set[str]]:

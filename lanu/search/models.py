@@ -5,6 +5,7 @@ working towards the same thing, each in at most one theme, kept as coordinators 
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -131,3 +132,49 @@ class ThemeMember(models.Model):
     def key(self) -> str:
         """ "goal-PK" or "subgoal-PK": what a form posts to name the member."""
         return f"goal-{self.goal_id}" if self.goal_id else f"subgoal-{self.subgoal_id}"
+
+
+class SearchEntry(models.Model):
+    """One searchable thing of a plan (documents.py says which and with what text): its
+    text analysed into `terms` (analysis.terms, in the plan's language), which the
+    full-text index reads (fulltext.py): on PostgreSQL `vector`, a tsvector of the text in
+    the language's configuration and of the terms in `simple`, with a GIN index; on SQLite
+    an FTS5 table the migration's triggers keep in step with this one."""
+
+    class Kind(models.TextChoices):
+        PLAN = "plan", _("Plan")
+        GOAL = "goal", _("Goal")
+        SUBGOAL = "subgoal", _("Sub-goal")
+        ACTION = "action", _("Action")
+        FOLLOWUP = "followup", _("Follow-up report")
+        INDICATOR = "indicator", _("Indicator")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    object_id = models.BigIntegerField()
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        "plans.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # the action of an action's entry and of its follow-up report's: the goal and status
+    # filters read the action's sub-goals and its latest public report when searching
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # a follow-up report's round: its text is found only once the round is closed
+    round = models.ForeignKey(
+        "followup.FollowUpRound", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    language = models.CharField(max_length=5)
+    title = models.TextField()
+    text = models.TextField()
+    terms = models.TextField()
+    vector = SearchVectorField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="one_search_entry")
+        ]
+        indexes = [models.Index(fields=["plan", "organisation"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}: {self.title[:60]}"

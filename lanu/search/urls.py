@@ -3,10 +3,11 @@ review (/plans/<slug>/overlaps/), and plans compared side by side (/search/compa
 
 from django.urls import path
 
-from . import compare_views, overlap_views
+from . import compare_views, overlap_views, search_views
 
 app_name = "search"
 urlpatterns: list = [
+    path("", search_views.search_page, name="search"),
     path("compare/", compare_views.compare, name="compare"),
 ]
 plan_patterns: tuple = (
