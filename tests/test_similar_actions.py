@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from lanu.plans.models import Action, Metric
 from lanu.search.models import IndexedAction, Posting, TermFrequency
-from lanu.search.similarity import candidate_pairs, index_actions, similar_actions
+from lanu.search.similarity import candidate_pairs, index_actions, sharing_pairs, similar_actions
 
 from .similar_data import action_of, plan_of_texts
 
@@ -139,3 +139,14 @@ def test_candidate_pairs_are_of_different_organisations_above_the_threshold():
     }
     assert [pair.score for pair in pairs] == sorted((pair.score for pair in pairs), reverse=True)
     assert len(candidate_pairs(plan, 0.99)) == 0
+
+
+def test_sharing_pairs_leave_out_a_term_in_more_than_rare_in_plan_actions(monkeypatch):
+    """A term in very many of a plan's actions pairs none of them, so that the pairs to
+    score grow with the plan, not with its square; a rarer shared term still pairs."""
+    monkeypatch.setattr("lanu.search.similarity.RARE_IN_PLAN", 3)
+    vectors = {pk: {"yleinen": 0.5, f"oma{pk}": 0.5} for pk in range(1, 9)}
+    vectors[1]["harvinainen"] = vectors[2]["harvinainen"] = 0.3
+    assert sharing_pairs(vectors) == {(1, 2)}
+    vectors[3]["harvinainen"] = 0.3
+    assert sharing_pairs(vectors) == {(1, 2), (1, 3), (2, 3)}
