@@ -1,6 +1,7 @@
 """What the search finds, and the text it is found by: each kind's documents.
 
-A plan (its name and region), its goals and sub-goals (title and description), its actions
+A plan (its name, region and chapters: the introduction, the state of wellbeing...), its
+goals and sub-goals (title and description), its actions
 (description, items and metrics: similarity.action_text, the same text the similar
 actions are found by), the follow-up reports' free texts (what was done, and text
 metric values) of reports whose organisation SUBMITTED them, never a draft, and the
@@ -44,12 +45,16 @@ def joined(*texts: str) -> str:
 
 
 def plan_documents(ids: Iterable[int]) -> list[Document]:
+    plans = Plan.objects.filter(pk__in=list(ids)).prefetch_related("sections")
     return [
-        Document(
-            Kind.PLAN, plan.pk, plan.pk, plan.language, plan.name, joined(plan.name, plan.region)
-        )
-        for plan in Plan.objects.filter(pk__in=list(ids))
+        Document(Kind.PLAN, plan.pk, plan.pk, plan.language, plan.name, plan_text(plan))
+        for plan in plans
     ]
+
+
+def plan_text(plan: Plan) -> str:
+    chapters = (f"{section.title}\n{section.body}" for section in plan.sections.all())
+    return joined(plan.name, plan.region, *chapters)
 
 
 def goal_documents(ids: Iterable[int]) -> list[Document]:

@@ -8,12 +8,15 @@ way, in each language, and an entry is found when it has every term of the query
 own language's analysis.
 
 PostgreSQL: the entry's `vector` holds the text in its language's configuration
-(finnish, swedish, english) and the terms in `simple`, with a GIN index; the query is the
-terms joined by AND, or the words as the language's configuration reads them, ranked with
-ts_rank. SQLite: an FTS5 table over the terms, a column per language, kept in step by
-triggers (migration 0003); MATCH, ranked with bm25(). search() hides the difference.
+(finnish, swedish, english) and the terms in `simple`, with a GIN index; the query is each
+word's terms joined by AND (a word is found by its base form, or by all the parts of a
+compound: "eroauttaminen" by "eroauttaa", or by "ero" and "auttaa"), or the words as the
+language's configuration reads them, ranked with ts_rank. SQLite: an FTS5 table over the
+terms, a column per language, kept in step by triggers (migration 0003); MATCH, ranked
+with bm25(). search() hides the difference.
 """
 
+import functools
 import operator
 import re
 from collections.abc import Iterable
@@ -89,7 +92,10 @@ def store(kind: str, ids: list[int], documents: list[Document]) -> None:
 
 
 def entry_of(document: Document) -> SearchEntry:
-    terms = analysis.terms(document.text, language_of(document.language))
+    language = language_of(document.language)
+    terms = analysis.terms(document.text, language)
+    if language == "fi":
+        terms += [term for word in analysis.words(document.text) for term in verbal_parts(word)]
     return SearchEntry(
         kind=document.kind,
         object_id=document.object_id,
@@ -102,6 +108,27 @@ def entry_of(document: Document) -> SearchEntry:
         text=document.text,
         terms=" ".join(terms),
     )
+
+
+COMPOUND_FORM = "mis"  # a -minen noun as a compound's first part: "eroauttamis|hanke"
+
+
+@functools.lru_cache(maxsize=100_000)
+def verbal_parts(word: str) -> tuple[str, ...]:
+    """The base forms of a Finnish compound's first parts that are -minen nouns, which
+    Voikko leaves out (it knows no "eroauttamis" alone): "eroauttamishanke" gives
+    "eroauttaa", so that "eroauttaminen" finds the MLL's "eroauttamishanke"."""
+    analyses = analysis.analyse(word)
+    if not analyses:
+        return ()
+    structure, found, letters = analyses[0].get("STRUCTURE", ""), [], 0
+    for n, mark in enumerate(structure):
+        if mark == "=" and n and word[:letters].endswith(COMPOUND_FORM):
+            genitive = analysis.analyse(word[:letters] + "en")
+            if genitive:
+                found.append(genitive[0]["BASEFORM"].casefold())
+        letters += mark != "="
+    return tuple(found)
 
 
 def update_vectors(pks: list[int]) -> None:
@@ -128,8 +155,10 @@ def index_plan(plan_id: int) -> None:
         index(kind, ids)
 
 
-def index_plan_indicators(plan_id: int) -> None:
-    """The plan's indicator texts (an import writes them in bulk, after its actions)."""
+def index_plan_texts(plan_id: int) -> None:
+    """The plan's chapters and indicator texts (an import writes them in bulk, after its
+    actions)."""
+    index(Kind.PLAN, [plan_id])
     described = IndicatorDescription.objects.filter(plan_id=plan_id)
     index(Kind.INDICATOR, described.values_list("pk", flat=True))
 
@@ -185,17 +214,26 @@ class Group:
 class Results:
     query: str
     terms: dict[str, list[str]]  # the query's terms in each language
+    words: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # by word
     count: int = 0
     page: Page | None = None
     groups: list[Group] = field(default_factory=list)
 
 
+def query_words(query: str) -> dict[str, list[tuple[str, ...]]]:
+    """Each word of the query as its terms (its base form, then a compound's parts), in
+    each language."""
+    words = list(dict.fromkeys(analysis.words(query[:LONGEST_QUERY])))[:MOST_TERMS]
+    return {
+        language: [analysis.word_terms(word, language) for word in words] for language in LANGUAGES
+    }
+
+
 def query_terms(query: str) -> dict[str, list[str]]:
     """The query's terms in each language (a compound gives its parts too)."""
-    text = query[:LONGEST_QUERY]
     return {
-        language: list(dict.fromkeys(analysis.terms(text, language)))[:MOST_TERMS]
-        for language in LANGUAGES
+        language: list(dict.fromkeys(term for terms in words for term in terms))
+        for language, words in query_words(query).items()
     }
 
 
@@ -208,11 +246,11 @@ def search(query: str, user, filters: Filters | None = None, page: int = 1, per_
     `user` may be AnonymousUser: then only published plans are searched. Follow-up
     reports are found only once submitted and their round closed (the public rule).
     """
-    terms = query_terms(" ".join(query.split()))
-    results = Results(query=query, terms=terms)
+    terms = query_terms(query)
+    results = Results(query=query, terms=terms, words=query_words(query))
     if not any(terms.values()):
         return results
-    entries = matching(readable(user, filters or Filters()), terms, query)
+    entries = matching(readable(user, filters or Filters()), results.words, query)
     paginator = Paginator(entries, per_page)
     results.page = paginator.get_page(page)
     results.count = paginator.count
@@ -260,7 +298,7 @@ def with_status(status: str, plan: str) -> QuerySet:
     return actions.annotate(latest=Subquery(latest)).filter(latest=status).values("pk")
 
 
-def matching(entries, terms: dict[str, list[str]], query: str) -> QuerySet[SearchEntry]:
+def matching(entries, terms: dict[str, list[tuple]], query: str) -> QuerySet[SearchEntry]:
     """The entries with all the query's terms, ordered by plan, organisation and rank."""
     if connection.vendor == "postgresql":
         entries = postgresql_matching(entries, terms, query)
@@ -270,12 +308,12 @@ def matching(entries, terms: dict[str, list[str]], query: str) -> QuerySet[Searc
     return entries.order_by("plan__name", "plan_id", "organisation__name", "-rank", "pk")
 
 
-def postgresql_matching(entries, terms: dict[str, list[str]], query: str):
+def postgresql_matching(entries, terms: dict[str, list[tuple]], query: str):
     found, ranks = Q(pk__in=[]), []
     for language, words in terms.items():
         if not words:
             continue
-        wanted = reduce(operator.and_, [SearchQuery(term, config="simple") for term in words])
+        wanted = reduce(operator.and_, [postgresql_word(word) for word in words])
         wanted |= SearchQuery(query, config=CONFIGURATIONS[language], search_type="plain")
         found |= in_language(language) & Q(vector=wanted)
         ranks.append(When(in_language(language), then=SearchRank(F("vector"), wanted)))
@@ -283,10 +321,18 @@ def postgresql_matching(entries, terms: dict[str, list[str]], query: str):
     return entries.filter(found).annotate(rank=rank)
 
 
-def sqlite_matching(entries, terms: dict[str, list[str]]):
-    """An FTS5 MATCH of each language's terms in that language's column, joined by OR."""
+def postgresql_word(terms: tuple[str, ...]) -> SearchQuery:
+    """The word's base form, or all its parts."""
+    base = SearchQuery(terms[0], config="simple")
+    if len(terms) == 1:
+        return base
+    return base | reduce(operator.and_, [SearchQuery(t, config="simple") for t in terms[1:]])
+
+
+def sqlite_matching(entries, terms: dict[str, list[tuple]]):
+    """An FTS5 MATCH of each language's words in that language's column, joined by OR."""
     match = " OR ".join(
-        f"{language} : ({' AND '.join(quoted(term) for term in words)})"
+        f"{language} : ({' AND '.join(sqlite_word(word) for word in words)})"
         for language, words in terms.items()
         if words
     )
@@ -296,6 +342,12 @@ def sqlite_matching(entries, terms: dict[str, list[str]]):
         params=[match],
         select={"rank": "-bm25(search_fulltext)"},
     )
+
+
+def sqlite_word(terms: tuple[str, ...]) -> str:
+    if len(terms) == 1:
+        return quoted(terms[0])
+    return f"({quoted(terms[0])} OR ({' AND '.join(quoted(term) for term in terms[1:])}))"
 
 
 def quoted(term: str) -> str:
@@ -372,4 +424,7 @@ def highlighted(text: str, language: str, wanted: set[str], whole: bool = False)
 
 
 def matches(word: str, language: str, wanted: set[str]) -> bool:
-    return bool(wanted.intersection(analysis.terms(word, language)))
+    terms = analysis.terms(word, language)
+    if language == "fi":
+        terms += [term for folded in analysis.words(word) for term in verbal_parts(folded)]
+    return bool(wanted.intersection(terms))

@@ -6,7 +6,15 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from lanu.followup.models import ActionReport, MetricValue, Submission
-from lanu.plans.models import Action, Goal, IndicatorDescription, Metric, Plan, SubGoal
+from lanu.plans.models import (
+    Action,
+    Goal,
+    IndicatorDescription,
+    Metric,
+    Plan,
+    Section,
+    SubGoal,
+)
 from lanu.plans.signals import actions_inserted
 
 from . import fulltext
@@ -80,6 +88,11 @@ def action_text_changed(sender, instance, **kwargs) -> None:
         fulltext.index(SearchEntry.Kind.ACTION, [instance.action_id])
 
 
+def section_changed(sender, instance, **kwargs) -> None:
+    """A plan's chapters are searched as the plan's text."""
+    fulltext.index(SearchEntry.Kind.PLAN, [instance.plan_id])
+
+
 def value_changed(sender, instance, **kwargs) -> None:
     fulltext.index(SearchEntry.Kind.FOLLOWUP, [instance.report_id])
 
@@ -93,16 +106,16 @@ def submission_changed(sender, instance, **kwargs) -> None:
 
 
 def actions_imported_for_search(sender, actions, **kwargs) -> None:
-    """An import's actions now; the plan's indicator texts, written after them in the
-    same transaction, once it is committed."""
+    """An import's actions now; the plan's chapters and indicator texts, written after
+    them in the same transaction, once it is committed."""
     fulltext.index(SearchEntry.Kind.ACTION, [action.pk for action in actions])
     plans = {action.plan_id for action in actions}
-    transaction.on_commit(lambda: index_indicators_of(plans))
+    transaction.on_commit(lambda: index_texts_of(plans))
 
 
-def index_indicators_of(plans: set[int]) -> None:
+def index_texts_of(plans: set[int]) -> None:
     for pk in plans:
-        fulltext.index_plan_indicators(pk)
+        fulltext.index_plan_texts(pk)
 
 
 def connect_fulltext() -> None:
@@ -114,6 +127,7 @@ def connect_fulltext() -> None:
     post_save.connect(goal_saved, sender=Goal, dispatch_uid="search-fulltext-goal-saved")
     for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
         signal.connect(action_text_changed, sender=Metric, dispatch_uid=f"search-fulltext-m-{name}")
+        signal.connect(section_changed, sender=Section, dispatch_uid=f"search-fulltext-c-{name}")
         signal.connect(value_changed, sender=MetricValue, dispatch_uid=f"search-fulltext-v-{name}")
         signal.connect(
             submission_changed, sender=Submission, dispatch_uid=f"search-fulltext-s-{name}"
