@@ -8,7 +8,8 @@ those name, and the plan's memberships. A closed round also carries its
 and sub-goals) and "subgoals_at_closing"; "archived_metrics" names the metrics
 kept only for their reported values; "plan_indicators" and "indicator_areas" hold
 the plan's indicators, their values and areas (lanu/backup/indicators.py); "events"
-the plan's vuosikello (lanu/backup/yearclock.py). Reports
+the plan's vuosikello (lanu/backup/yearclock.py); "assessments" its child impact
+assessments (lanu/backup/voice.py). Reports
 name their action by its position in "actions", values their metric by its position
 in the action, statuses by the level's order. A fixed number of queries however large the plan.
 """
@@ -29,6 +30,7 @@ from lanu.plans.models import Plan, SubGoal
 
 from .indicators import indicator_areas_of, plan_indicators_of
 from .reading import LEVEL_FIELDS
+from .voice import assessments_of
 from .yearclock import events_of
 
 
@@ -38,11 +40,13 @@ def export_backup(plan: Plan) -> dict:
     people = People()
     document["archived_metrics"] = archived_metrics(actions)
     document["status_levels"] = [level_dict(level) for level in plan.status_levels.all()]
-    document["rounds"] = rounds_of(plan, Positions(actions), people)
+    positions = Positions(actions)
+    document["rounds"] = rounds_of(plan, positions, people)
     document["memberships"] = memberships_of(plan, people)
     document["plan_indicators"] = plan_indicators_of(plan)
     document["indicator_areas"] = indicator_areas_of(plan)
     document["events"] = events_of(plan)
+    document["assessments"] = assessments_of(plan, positions, people)
     document["people"] = people.as_list()
     return document
 

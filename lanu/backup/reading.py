@@ -31,6 +31,7 @@ from lanu.importers.data import ImportRefused, PlanData
 
 from .checks import Checker
 from .indicators import IndicatorsData, read_indicators
+from .voice import read_assessments
 from .yearclock import read_events
 
 KEYS = (
@@ -42,6 +43,7 @@ KEYS = (
     "plan_indicators",
     "indicator_areas",
     "events",
+    "assessments",
 )
 LEVEL_FIELDS = (
     "order",
@@ -92,6 +94,7 @@ class Backup:
     archived_metrics: list[tuple[int, int]] = field(default_factory=list)  # action, metric
     indicators: IndicatorsData = field(default_factory=IndicatorsData)
     events: list[dict] | None = None  # the vuosikello; None: a file from before events
+    assessments: list[dict] | None = None  # child impact assessments; None: none in the file
 
     def summary(self) -> str:
         """How much the file restores beyond the plan, for the import report."""
@@ -144,6 +147,7 @@ def read_backup(raw: bytes, source: str, data: PlanData) -> Backup:
     texts = range(len(data.indicators))
     backup.indicators = read_indicators(check, document, texts, known.subgoals)
     backup.events = read_events(check, document, known.organisations)
+    backup.assessments = read_assessments(check, document, known)
     if check.problems:
         raise ImportRefused(check.problems)
     return backup

@@ -34,6 +34,7 @@ from lanu.plans.models import Metric, Plan, SubGoal
 
 from .indicators import restore_indicators
 from .reading import Backup, RoundData, read_backup
+from .voice import restore_assessments
 from .yearclock import restore_events
 
 
@@ -79,6 +80,7 @@ def restore_plan(data: PlanData, backup: Backup, slug: str = "", choices=None) -
                 restore_round(plan, round_, targets, people)
             restore_memberships(plan, backup.memberships, targets, people)
             restore_indicators(plan, backup.indicators)
+            restore_assessments(plan, backup.assessments, targets, people)
             restored.report.insert(0, backup.summary())
             if backup.indicators.links:
                 restored.report.insert(1, backup.indicators.summary())
