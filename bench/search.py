@@ -20,10 +20,11 @@ Prints one JSON document:
 - "load": plans, organisations, actions, postings and terms; the seconds the whole load
   took, and of them the seconds the similar-actions index took (its bulk build), also per
   10,000 actions;
-- "reindex_one": one action's text changed and saved (post_save re-indexes it): the
-  milliseconds (median of --repeat changes) and the rows that change touched (its postings
-  deleted and inserted, the document frequencies moved), beside the index's size: the
-  index follows the change, it is not rebuilt;
+- "reindex_one": one action's text changed and saved (post_save re-indexes it, in the
+  similar-actions index and, where it is installed, the full-text search's): the
+  milliseconds of the save (median of --repeat changes) and the similar-actions rows that
+  change touched (its postings deleted and inserted, the document frequencies moved),
+  beside the index's size: the index follows the change, it is not rebuilt;
 - "similar_actions": `similar_actions()` of 50 random actions, p50/p95 milliseconds (and
   the mean count of actions found), for a reader of every plan (an anonymous visitor:
   all the plans are published);
