@@ -99,9 +99,7 @@ def test_the_chapter_lists_the_years_forms_with_their_figures(plan, in_english):
     score, smiley, choice = hearing.questions[:3]
     assert score.answered == 6 and {f.label: f.count for f in score.figures}["9"] == 2
     assert score.cnps == "cNPS = promoters 67 % − detractors 17 % = +50"
-    assert score.cnps_counts == (
-        "6 answered: promoters (9–10) 4, passives (7–8) 1, detractors (0–6) 1"
-    )
+    assert score.cnps_counts == "6 answers: 4 promoters (9–10), 1 passive (7–8), 1 detractor (0–6)"
     assert {f.label: f.count for f in smiley.figures}["5 Very good"] == 5
     assert {f.label: f.count for f in choice.figures}["Koulussa"] == 5
     assert voice.responses == 9 and voice.hearings == 1

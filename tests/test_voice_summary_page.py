@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 
 from lanu.voice.models import Answer
 from lanu.voice.summary import cnps_of
-from lanu.voice.summary_export import cnps_formula
 from tests.personas import as_persona
 from tests.querycount import queries_for
 from tests.voice_data import answer, feedback_form
@@ -50,7 +49,7 @@ def ten_answers(form):
     ],
 )
 def test_voice_summary_cnps_formula_is_written_out(scores, written):
-    assert cnps_formula(cnps_of(scores)) == written
+    assert cnps_of(scores).written_out == written
 
 
 def test_voice_summary_page_shows_counts_bars_and_the_cnps_formula(client, people):

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from lanu.plans.models import Plan
 from lanu.voice.models import FeedbackForm, Question, Response
 from lanu.voice.scales import SMILEYS
-from lanu.voice.summary import Cnps, Count, FormSummary, QuestionSummary, summaries_of_year
+from lanu.voice.summary import Count, FormSummary, QuestionSummary, summaries_of_year
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class VoiceQuestion:
     answered: int
     figures: tuple[Figure, ...]  # empty for a free-text question
     cnps: str  # the cNPS with its formula written out, "" if not a score question
-    cnps_counts: str  # "10 answered: promoters (9–10) 6, ...", "" if not a score question
+    cnps_counts: str  # "10 answers: 6 promoters (9–10), ...", "" if not a score question
     texts: tuple[str, ...]  # published free texts of a form whose results are published
 
 
@@ -171,8 +171,8 @@ def voice_question(question: QuestionSummary, results_published: bool) -> VoiceQ
         kind_label=str(question.question.get_kind_display()),
         answered=question.answered,
         figures=tuple(figure(kind, count) for count in question.distribution),
-        cnps=cnps_formula(cnps) if cnps else "",
-        cnps_counts=cnps_counts(cnps) if cnps else "",
+        cnps=cnps.formula if cnps else "",
+        cnps_counts=cnps.counts if cnps else "",
         texts=texts,
     )
 
@@ -183,27 +183,3 @@ def figure(kind: str, count: Count) -> Figure:
         words = {str(number): str(word) for number, _face, word in SMILEYS}
         return Figure(f"{count.value} {words.get(count.value, '')}".strip(), count.count)
     return Figure(count.label, count.count)
-
-
-def cnps_formula(cnps: Cnps) -> str:
-    """ "cNPS = promoters 60 % − detractors 20 % = +40", with the rounded shares that add up."""
-    if cnps.score is None:
-        return _("cNPS: nobody answered the question.")
-    score = f"+{cnps.score}" if cnps.score > 0 else str(cnps.score).replace("-", "−")
-    return _("cNPS = promoters %(promoters)s %% − detractors %(detractors)s %% = %(score)s") % {
-        "promoters": cnps.promoter_percent,
-        "detractors": cnps.detractor_percent,
-        "score": score,
-    }
-
-
-def cnps_counts(cnps: Cnps) -> str:
-    return _(
-        "%(answered)s answered: promoters (9–10) %(promoters)s, passives (7–8) "
-        "%(passives)s, detractors (0–6) %(detractors)s"
-    ) % {
-        "answered": cnps.answered,
-        "promoters": cnps.promoters,
-        "passives": cnps.passives,
-        "detractors": cnps.detractors,
-    }

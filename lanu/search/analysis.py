@@ -10,7 +10,7 @@ Finnish a few rules on top of Snowball join what it leaves apart (the -minen nou
 "kiusaamin"/"kiusaamis"/"kiusaam", and "keskuks"/"keskus").
 
 The index stores terms: where the analysis changes (Voikko installed or removed), the
-`reindex` command rebuilds them.
+`python -m lanu rebuild-search` rebuilds them.
 """
 
 import functools

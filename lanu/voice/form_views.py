@@ -29,7 +29,7 @@ from .models import FeedbackForm, Question
 from .permissions import may_make_forms, may_manage
 from .summary import Count as Counted
 from .summary import QuestionSummary, percent, summarise
-from .summary_export import SUMMARY_EXPORTERS, cnps_formula
+from .summary_export import SUMMARY_EXPORTERS
 
 BAR_WIDTH = 200  # pixels of the longest bar of a question
 
@@ -281,7 +281,7 @@ def bars(counts: list[Counted], answered: int) -> list[Bar]:
 
 
 def shown(question: QuestionSummary) -> ShownQuestion:
-    cnps = cnps_formula(question.cnps) if question.cnps else ""
+    cnps = question.cnps.written_out if question.cnps else ""
     return ShownQuestion(question, bars(question.distribution, question.answered), cnps)
 
 

@@ -13,7 +13,9 @@ per question the number who answered it and:
 The cNPS: promoters answer 9–10, detractors 0–6, passives 7–8. Each share is a
 percentage of those who answered, rounded to a whole number (halves up); the score is
 the promoters' percentage minus the detractors' (−100 … 100), so that the formula
-written out with the rounded numbers ("cNPS = 60 % − 20 % = 40") is always right.
+written out with the rounded numbers ("cNPS = promoters 60 % − detractors 20 % = +40") is
+always right. Cnps.formula and Cnps.counts are its only wording: the summary page, the
+public results, the exports and the yearly report all write it so.
 
 The queries do not grow with the answers: three for one form, four for a year's forms
 (whatever their number).
@@ -24,6 +26,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count as CountOf
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lanu.plans.models import Plan
 
@@ -55,6 +59,39 @@ class Cnps:
     @property
     def detractor_percent(self) -> int:
         return percent(self.detractors, self.answered)
+
+    @property
+    def formula(self) -> str:
+        """ "cNPS = promoters 60 % − detractors 20 % = +40": the score from its rounded shares."""
+        if self.score is None:
+            return _("cNPS: no scores yet.")
+        return _("cNPS = promoters %(promoters)s %% − detractors %(detractors)s %% = %(score)s") % {
+            "promoters": self.promoter_percent,
+            "detractors": self.detractor_percent,
+            "score": signed(self.score),
+        }
+
+    @property
+    def counts(self) -> str:
+        """ "10 answers: 6 promoters (9–10), 2 passives (7–8), 2 detractors (0–6)"."""
+        parts = [
+            ngettext("%d promoter (9–10)", "%d promoters (9–10)", self.promoters) % self.promoters,
+            ngettext("%d passive (7–8)", "%d passives (7–8)", self.passives) % self.passives,
+            ngettext("%d detractor (0–6)", "%d detractors (0–6)", self.detractors)
+            % self.detractors,
+        ]
+        answers = ngettext("%d answer", "%d answers", self.answered) % self.answered
+        return f"{answers}: {', '.join(parts)}"
+
+    @property
+    def written_out(self) -> str:
+        """The formula and the counts it comes from, on one line (a summary, an export cell)."""
+        return f"{self.formula}; {self.counts}" if self.answered else self.formula
+
+
+def signed(score: int) -> str:
+    """+40, −20 (a minus sign, not a hyphen), 0."""
+    return f"+{score}" if score > 0 else (f"−{-score}" if score < 0 else "0")
 
 
 @dataclass(frozen=True)

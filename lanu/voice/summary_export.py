@@ -10,7 +10,6 @@ import io
 from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -18,31 +17,7 @@ from lanu.lib.exporters import Exporter, Registry, encoded
 from lanu.lib.spreadsheet import safe_cell
 
 from .models import FeedbackForm
-from .summary import Cnps, FormSummary, summarise
-
-
-def signed(score: int) -> str:
-    """+40, −20 (a minus sign, not a hyphen), 0."""
-    return f"+{score}" if score > 0 else (f"−{-score}" if score < 0 else "0")
-
-
-def cnps_formula(cnps: Cnps) -> str:
-    """ "cNPS = promoters 60 % − detractors 20 % = +40; 10 answers: 6 promoters (9–10), 2
-    passives (7–8), 2 detractors (0–6)": the score with the numbers it comes from."""
-    if cnps.score is None:
-        return _("cNPS: no scores yet.")
-    formula = _("cNPS = promoters %(promoters)s %% − detractors %(detractors)s %% = %(score)s") % {
-        "promoters": cnps.promoter_percent,
-        "detractors": cnps.detractor_percent,
-        "score": signed(cnps.score),
-    }
-    parts = [
-        ngettext("%d promoter (9–10)", "%d promoters (9–10)", cnps.promoters) % cnps.promoters,
-        ngettext("%d passive (7–8)", "%d passives (7–8)", cnps.passives) % cnps.passives,
-        ngettext("%d detractor (0–6)", "%d detractors (0–6)", cnps.detractors) % cnps.detractors,
-    ]
-    answers = ngettext("%d answer", "%d answers", cnps.answered) % cnps.answered
-    return f"{formula}; {answers}: {', '.join(parts)}"
+from .summary import FormSummary, summarise
 
 
 def headers() -> list[str]:
@@ -60,7 +35,7 @@ def summary_rows(summarised: FormSummary) -> Iterator[list]:
         for count in question.distribution:
             yield [text, count.label, count.count]
         if question.cnps is not None:
-            yield [text, cnps_formula(question.cnps), question.cnps.score]
+            yield [text, question.cnps.written_out, question.cnps.score]
         for answer in question.texts:
             yield [text, answer.text, ""]
         if not (question.distribution or question.texts):
