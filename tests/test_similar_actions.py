@@ -6,8 +6,16 @@ from django.contrib.auth.models import AnonymousUser
 
 from lanu.plans.models import Action, Metric
 from lanu.search.models import IndexedAction, Posting, TermFrequency
-from lanu.search.similarity import candidate_pairs, index_actions, sharing_pairs, similar_actions
+from lanu.search.similarity import (
+    candidate_pairs,
+    index_actions,
+    plan_vectors,
+    scored_pairs,
+    similar_actions,
+)
+from lanu.search.vectors import cosine
 
+from .overlap_data import seed_like_plan
 from .similar_data import action_of, plan_of_texts
 
 pytestmark = pytest.mark.django_db
@@ -141,12 +149,43 @@ def test_candidate_pairs_are_of_different_organisations_above_the_threshold():
     assert len(candidate_pairs(plan, 0.99)) == 0
 
 
-def test_sharing_pairs_leave_out_a_term_in_more_than_rare_in_plan_actions(monkeypatch):
+def test_a_term_in_more_than_rare_in_plan_actions_pairs_none_of_them(monkeypatch):
     """A term in very many of a plan's actions pairs none of them, so that the pairs to
-    score grow with the plan, not with its square; a rarer shared term still pairs."""
+    score grow with the plan, not with its square; a rarer shared term still pairs, and
+    the pair is scored with its whole vectors, the common term too."""
     monkeypatch.setattr("lanu.search.similarity.RARE_IN_PLAN", 3)
     vectors = {pk: {"yleinen": 0.5, f"oma{pk}": 0.5} for pk in range(1, 9)}
+    organisations = {pk: pk for pk in vectors}
     vectors[1]["harvinainen"] = vectors[2]["harvinainen"] = 0.3
-    assert sharing_pairs(vectors) == {(1, 2)}
+    assert scored_pairs(vectors, organisations, 0.0) == {(1, 2): pytest.approx(0.25 + 0.09)}
     vectors[3]["harvinainen"] = 0.3
-    assert sharing_pairs(vectors) == {(1, 2), (1, 3), (2, 3)}
+    assert set(scored_pairs(vectors, organisations, 0.0)) == {(1, 2), (1, 3), (2, 3)}
+    assert set(scored_pairs(vectors, organisations, 0.35)) == set()
+    organisations[2] = organisations[1]
+    assert set(scored_pairs(vectors, organisations, 0.0)) == {(1, 3), (2, 3)}
+
+
+def test_candidate_pairs_are_every_pair_a_whole_cosine_puts_above_the_threshold():
+    """The review's pairs are exactly those that comparing every two actions' whole
+    vectors finds (of different organisations, sharing a term few actions have): the
+    shortcut that skips the pairs the common terms cannot lift loses none."""
+    plan = seed_like_plan(160, "vertailu")
+    found = plan_vectors(plan)
+    vectors, actions = found.vectors, found.actions
+    holders = {}
+    for vector in vectors.values():
+        for term in vector:
+            holders[term] = holders.get(term, 0) + 1
+    few = {term for term, count in holders.items() if count <= 40}
+    expected = {
+        (first, second): round(cosine(vectors[first], vectors[second]), 4)
+        for first in vectors
+        for second in vectors
+        if first < second
+        and actions[first].organisation_id != actions[second].organisation_id
+        and vectors[first].keys() & vectors[second].keys() & few
+        and cosine(vectors[first], vectors[second]) >= 0.3
+    }
+    found_pairs = {pair.key: pair.score for pair in candidate_pairs(plan, 0.3, found)}
+    assert len(expected) > 100
+    assert found_pairs == expected

@@ -223,7 +223,12 @@ class CandidatePair:
     first: Action
     second: Action
     score: float
-    shared: list[str]
+    vectors: tuple[Vector, Vector] = field(repr=False, compare=False)
+
+    @property
+    def shared(self) -> list[str]:
+        """The terms that weigh most in both (worked out only for the pairs shown)."""
+        return shared_terms(*self.vectors)
 
     @property
     def key(self) -> tuple[int, int]:
@@ -256,9 +261,7 @@ class PlanVectors:
         first, second = sorted((first, second))
         one, other = self.vectors.get(first, {}), self.vectors.get(second, {})
         score = round(cosine(one, other), 4)
-        return CandidatePair(
-            self.actions[first], self.actions[second], score, shared_terms(one, other)
-        )
+        return CandidatePair(self.actions[first], self.actions[second], score, (one, other))
 
 
 def plan_vectors(plan: Plan) -> PlanVectors:
@@ -276,39 +279,81 @@ def candidate_pairs(
     """The pairs of the plan's actions (not archived, of different organisations) whose
     cosine is at least `threshold`, most similar first; `first` has the smaller id."""
     found = found or plan_vectors(plan)
-    organisation = {pk: action.organisation_id for pk, action in found.actions.items()}
+    organisations = {pk: action.organisation_id for pk, action in found.actions.items()}
+    scores = scored_pairs(found.vectors, organisations, threshold)
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     vectors = found.vectors
-    pairs = []
-    for first, second in sharing_pairs(vectors):
-        if organisation[first] == organisation[second]:
-            continue
-        score = cosine(vectors[first], vectors[second])
-        if score >= threshold:
-            shared = shared_terms(vectors[first], vectors[second])
-            actions = found.actions[first], found.actions[second]
-            pairs.append(CandidatePair(*actions, round(score, 4), shared))
-    return sorted(pairs, key=lambda pair: (-pair.score, pair.key))
+    return [
+        CandidatePair(
+            found.actions[first],
+            found.actions[second],
+            round(score, 4),
+            (vectors[first], vectors[second]),
+        )
+        for (first, second), score in ranked
+    ]
 
 
-def sharing_pairs(vectors: dict[int, Vector]) -> set[tuple[int, int]]:
-    """The pairs of actions that share at least one term found in few of them.
+def scored_pairs(
+    vectors: dict[int, Vector], organisations: dict[int, int], threshold: float
+) -> dict[tuple[int, int], float]:
+    """The cosine of each pair of actions of different organisations that share a term
+    found in few of them, if it reaches `threshold`.
 
     A term in more than RARE_IN_PLAN of the plan's actions (or in more than half of a
     small plan's) pairs none: such a term weighs little in the cosine, and its pairs grow
     with the square of the plan (a 1,000-action plan of the seeds' texts,
     tests/overlap_data.py: pairs to score fell from 437,000 to 61,000, and 5,513 of the
-    5,545 pairs above 0.3 were still found). The pairs found are scored with their whole
-    vectors.
+    5,545 pairs above 0.3 were still found). A pair found is scored with its whole
+    vectors: the rare terms' products are summed term by term as the pairs are found,
+    and the common terms' part is added only where it could lift the pair to the
+    threshold (it is at most the product of the two vectors' common parts' lengths).
     """
+    holders = term_holders(vectors)
+    common = min(RARE_IN_PLAN, max(2, math.ceil(len(vectors) / 2)))
+    rare_parts = rare_products(vectors, holders, common)
+    common_parts = {
+        pk: {term: weight for term, weight in vector.items() if len(holders[term]) > common}
+        for pk, vector in vectors.items()
+    }
+    lengths = {
+        pk: math.sqrt(sum(w * w for w in part.values())) for pk, part in common_parts.items()
+    }
+    scores = {}
+    for (first, second), rare in rare_parts.items():
+        if organisations[first] == organisations[second]:
+            continue
+        if rare + lengths[first] * lengths[second] < threshold - ROUNDING:
+            continue
+        score = rare + cosine(common_parts[first], common_parts[second])
+        if score >= threshold:
+            scores[(first, second)] = score
+    return scores
+
+
+ROUNDING = 1e-9  # below any difference a cosine shown to four decimals can make
+
+
+def term_holders(vectors: dict[int, Vector]) -> dict[str, list[int]]:
+    """Each term's actions, smallest id first."""
     holders: dict[str, list[int]] = defaultdict(list)
     for pk in sorted(vectors):
         for term in vectors[pk]:
             holders[term].append(pk)
-    common = min(RARE_IN_PLAN, max(2, math.ceil(len(vectors) / 2)))
-    return {
-        (first, second)
-        for pks in holders.values()
-        if len(pks) <= common
-        for n, first in enumerate(pks)
-        for second in pks[n + 1 :]
-    }
+    return holders
+
+
+def rare_products(
+    vectors: dict[int, Vector], holders: dict[str, list[int]], common: int
+) -> dict[tuple[int, int], float]:
+    """For each pair sharing a term held by at most `common` actions, the sum of those
+    terms' products (the pair's first action has the smaller id)."""
+    products: dict[tuple[int, int], float] = defaultdict(float)
+    for term, pks in holders.items():
+        if len(pks) > common:
+            continue
+        for n, first in enumerate(pks):
+            weight = vectors[first][term]
+            for second in pks[n + 1 :]:
+                products[(first, second)] += weight * vectors[second][term]
+    return products
