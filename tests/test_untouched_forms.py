@@ -98,6 +98,7 @@ CREATING_OR_ACTING = {
     "voice:form-new",
     "voice:questions",  # adds, saves, removes or moves a question; opens or closes the form
     "voice:assessment-new",
+    "voice:assessment-delete",
 }
 
 

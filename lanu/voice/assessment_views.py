@@ -5,12 +5,17 @@ Every view gets the plan from plans/access.py; every save goes through
 plans/structure.py's create and edit pages (versions, history, a conflicting save merged).
 """
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from lanu.history.models import Change
+from lanu.history.records import record, snapshot
 from lanu.lib.exporters import streaming_response
 from lanu.plans.access import permitted_plan, readable_plan
 from lanu.plans.structure import create_page, edit_page
@@ -21,6 +26,8 @@ from .assessment_forms import AssessmentForm
 from .models import ChildImpactAssessment
 
 FORM_PAGE = "voice/assessment_form.html"
+# What the history keeps of a deleted assessment: the list of removals names it by these.
+REMOVED_FIELDS = ["title", "decider", "decision_date", "state"]
 
 
 def assessment_list(request, slug):
@@ -33,6 +40,8 @@ def assessment_list(request, slug):
         "may_write": request.user.is_authenticated and assessments.may_write(request.user, plan),
         "reads_drafts": assessments.may_read_drafts(request.user, plan),
     }
+    if context["reads_drafts"]:
+        context["removed"] = assessments.removals(plan)
     return render(request, "voice/assessment_list.html", context)
 
 
@@ -84,6 +93,30 @@ def edit_assessment(request, slug, pk):
         raise PermissionDenied
     page = {"template": FORM_PAGE, "done": detail_url}
     return edit_page(request, bound(plan, request.user), assessment, plan, page)
+
+
+@login_required
+def delete_assessment(request, slug, pk):
+    """A confirmation page; its POST deletes the assessment, written in the plan's history
+    (those who may edit it: a draft they may not read is 404, else 403)."""
+    plan = readable_plan(request, slug)
+    assessment = shown_assessment(request, plan, pk)
+    if not assessments.may_edit(request.user, plan, assessment):
+        raise PermissionDenied
+    if request.method != "POST":
+        context = {"plan": plan, "assessment": assessment}
+        return render(request, "voice/assessment_delete.html", context)
+    return remove_assessment(request, plan, assessment)
+
+
+def remove_assessment(request, plan, assessment):
+    before = snapshot(assessment, REMOVED_FIELDS)
+    with transaction.atomic():
+        after = dict.fromkeys(REMOVED_FIELDS, "")
+        record(request.user, assessment, Change.Kind.REMOVED, plan, before, after)
+        assessment.delete()
+    messages.success(request, _("The child impact assessment “%s” was deleted.") % assessment)
+    return redirect("voice:assessments", plan.slug)
 
 
 def bound(plan, user):

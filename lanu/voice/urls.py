@@ -24,6 +24,11 @@ urlpatterns: list = [
     path("assessments/<int:pk>/", assessment_views.assessment_detail, name="assessment"),
     path("assessments/<int:pk>/edit/", assessment_views.edit_assessment, name="assessment-edit"),
     path(
+        "assessments/<int:pk>/delete/",
+        assessment_views.delete_assessment,
+        name="assessment-delete",
+    ),
+    path(
         "assessments/<int:pk>/assessment.docx",
         assessment_views.assessment_docx,
         name="assessment-docx",
