@@ -99,6 +99,7 @@ CREATING_OR_ACTING = {
     "voice:questions",  # adds, saves, removes or moves a question; opens or closes the form
     "voice:assessment-new",
     "voice:assessment-delete",
+    "voice:form-delete",
 }
 
 

@@ -11,9 +11,13 @@ summary); while the form is open no question changes kind. Its text may always b
 corrected. A refused change says why (why_kind_is_kept, why_kept).
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils.translation import gettext as _
+
+from lanu.history.models import Change
+from lanu.history.records import record, snapshot
 
 from .models import FeedbackForm, Question
 
@@ -62,6 +66,8 @@ QUESTION_SETS: dict[str, dict[str, list[tuple[str, str, str]]]] = {
     },
 }
 CHOICE_KINDS = (Question.Kind.CHOICE, Question.Kind.CHOICES)
+# What the history keeps of a deleted form: the list of removals names it by these.
+REMOVED_FIELDS = ["title", "kind", "state", "organisation", "target_group"]
 
 
 def create_form(form: FeedbackForm, question_set: str = STANDARD) -> FeedbackForm:
@@ -146,3 +152,27 @@ def close_form(form: FeedbackForm) -> None:
     """The form takes no more answers; its summary stays."""
     form.state = FeedbackForm.State.CLOSED
     form.save(update_fields=["state", "updated_at"])
+
+
+def delete_form(form: FeedbackForm, user) -> bool:
+    """Delete a form that has no responses, with its questions, written in its plan's
+    history. A form with responses stays (False): the answers of children and youth go
+    only by the retention rule (retention.py). The form's row is locked first, so that an
+    answer arriving meanwhile is either seen here or refused for a form no longer there."""
+    with transaction.atomic():
+        locked = FeedbackForm.objects.select_for_update(of=("self",))
+        locked = locked.select_related("plan", "organisation")  # no lock on either
+        form = locked.get(pk=form.pk)
+        if form.responses.exists():
+            return False
+        before, after = snapshot(form, REMOVED_FIELDS), dict.fromkeys(REMOVED_FIELDS, "")
+        record(user, form, Change.Kind.REMOVED, form.plan, before, after)
+        form.delete()
+    return True
+
+
+def removals(plan) -> QuerySet[Change]:
+    """The plan's deleted forms in its history, newest first."""
+    kind = ContentType.objects.get_for_model(FeedbackForm)
+    removed = Change.objects.filter(plan=plan, content_type=kind, kind=Change.Kind.REMOVED)
+    return removed.select_related("user")

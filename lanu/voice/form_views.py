@@ -27,6 +27,7 @@ from . import building
 from .forms import FeedbackFormForm, QuestionForm, SummaryForm
 from .models import FeedbackForm, Question
 from .permissions import may_make_forms, may_manage
+from .retention import kept_until
 from .summary import Count as Counted
 from .summary import QuestionSummary, percent, summarise
 from .summary_export import SUMMARY_EXPORTERS
@@ -58,7 +59,10 @@ def form_list(request, slug):
         .select_related("subgoal__goal", "action", "organisation")
         .annotate(answer_count=Count("responses"))
     )
-    return render(request, "voice/forms.html", {"plan": plan, "forms": forms})
+    context = {"plan": plan, "forms": forms}
+    if editable_organisation_ids(request.user, plan) is None:  # the plan's coordinators
+        context["removed"] = building.removals(plan)
+    return render(request, "voice/forms.html", context)
 
 
 def subject_initial(request, plan: Plan) -> dict:
@@ -113,8 +117,35 @@ def form_edit(request, slug, pk):
             form.save()
         messages.success(request, _("The form's settings were saved."))
         return redirect("voice:forms", plan.slug)
-    context = {"plan": plan, "form": form, "feedback": feedback}
+    context = {"plan": plan, "form": form, "feedback": feedback} | kept(feedback)
     return render(request, "voice/form_edit.html", context)
+
+
+def kept(feedback: FeedbackForm) -> dict:
+    """How many responses keep the form from being deleted, and from when the retention
+    rule deletes those of the plan's period."""
+    return {"responses": feedback.responses.count(), "kept_until": kept_until(feedback.plan)}
+
+
+@login_required
+def delete_form(request, slug, pk):
+    """A confirmation page; its POST deletes a form with no responses, written in the
+    plan's history. A form with responses is kept, and the page says why: its POST is
+    refused (400) and deletes nothing."""
+    plan = permitted_plan(request, slug, may_make_forms)
+    feedback = managed_form(request, plan, pk)
+    context = {"plan": plan, "feedback": feedback} | kept(feedback)
+    if request.method != "POST":
+        return render(request, "voice/form_delete.html", context)
+    return remove_form(request, plan, feedback, context)
+
+
+def remove_form(request, plan, feedback, context):
+    if not building.delete_form(feedback, request.user):
+        context |= kept(feedback)
+        return render(request, "voice/form_delete.html", context, status=400)
+    messages.success(request, _("“%s” was deleted.") % feedback)
+    return redirect("voice:forms", plan.slug)
 
 
 def really_changed(form) -> bool:

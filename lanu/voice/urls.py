@@ -15,6 +15,7 @@ urlpatterns: list = [
         "<int:pk>/summary.xlsx", form_views.summary_export, {"format": "xlsx"}, name="summary-xlsx"
     ),
     path("<int:pk>/edit/", form_views.form_edit, name="form-edit"),
+    path("<int:pk>/delete/", form_views.delete_form, name="form-delete"),
     path("<int:pk>/questions/", form_views.questions, name="questions"),
     path("moderation/", moderation_views.queue, name="moderation"),
     path("<int:pk>/share/", answer_views.share, name="share"),
