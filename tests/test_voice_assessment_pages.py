@@ -151,13 +151,17 @@ def test_assessment_an_editor_is_refused_one_of_only_other_organisations_actions
     plan = people.plan
     others = action_of(plan, people.second)
     as_persona(client, people, "bob")
-    changes = {"title": "Nuorisotilan siirto", "actions": [others.pk], "children": "Yläkoululaiset"}
+    changes = {"title": "Nuorisotilan siirto", "children": "Yläkoululaiset"}
     data = form_data(new_form(client, plan), **changes)
-    response = client.post(url("assessment-new", plan), data)
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert "Link at least one action of your own organisation to the assessment." in page
-    assert 'value="Nuorisotilan siirto"' in page and "Yläkoululaiset</textarea>" in page
+    for actions, message in (
+        ([others.pk], f"Select a valid choice. {others.pk} is not one of the available choices."),
+        ([], "Link at least one action of your own organisation to the assessment."),
+    ):
+        response = client.post(url("assessment-new", plan), {**data, "actions": actions})
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert message in page
+        assert 'value="Nuorisotilan siirto"' in page and "Yläkoululaiset</textarea>" in page
     assert not ChildImpactAssessment.objects.exists()
 
 

@@ -18,8 +18,9 @@ from lanu.followup.forms import DateInput
 from lanu.lib.text import normal_text
 from lanu.plans.action_forms import SubGoalCheckboxes
 from lanu.plans.editing import VersionedForm
-from lanu.plans.models import Action, SubGoal
+from lanu.plans.models import SubGoal
 
+from .action_choices import ActionsChoice, GroupedCheckboxes, choosable_actions
 from .assessments import AREAS, CHECKLIST, DIRECTIONS, checks_of, effects_of
 from .models import ChildImpactAssessment, FeedbackForm
 
@@ -53,13 +54,6 @@ def check_note_field(key: str) -> str:
     return f"check_{key}_note"
 
 
-class ActionChoices(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj) -> str:
-        action = cast(Action, obj)
-        organisation = action.organisation.short_name or action.organisation.name
-        return f"{action.number}. {organisation}: {action.title}"
-
-
 class SubGoalChoices(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         subgoal = cast(SubGoal, obj)
@@ -87,11 +81,11 @@ class AssessmentForm(VersionedForm):
             "subgoals",
             "actions",
         ]
-        field_classes = {"subgoals": SubGoalChoices, "actions": ActionChoices}
+        field_classes = {"subgoals": SubGoalChoices, "actions": ActionsChoice}
         widgets = {
             "decision_date": DateInput(),
             "subgoals": SubGoalCheckboxes,
-            "actions": SubGoalCheckboxes,
+            "actions": GroupedCheckboxes,
             **{name: forms.Textarea(attrs={"rows": 3}) for name in TEXTS},
         }
         labels = {
@@ -162,17 +156,17 @@ class AssessmentForm(VersionedForm):
             )
 
     def limit_choices(self) -> None:
-        """Sub-goals, actions and forms of this plan only: another plan's is refused."""
+        """Sub-goals, actions and forms of this plan only: another plan's is refused, as is
+        an action of another organisation than an editor's own (unless already linked)."""
         subgoals = cast(forms.ModelMultipleChoiceField, self.fields["subgoals"])
         subgoals.queryset = (
             SubGoal.objects.filter(goal__plan=self.plan, archived=False, goal__archived=False)
             .select_related("goal")
             .order_by("goal__order", "goal_id", "order", "pk")
         )
-        actions = cast(forms.ModelMultipleChoiceField, self.fields["actions"])
-        actions.queryset = Action.objects.filter(plan=self.plan, archived=False).select_related(
-            "organisation"
-        )
+        actions = cast(ActionsChoice, self.fields["actions"])
+        linked = self.instance.actions.all() if self.instance.pk else []
+        actions.queryset = choosable_actions(self.plan, self.user, linked)
         forms_of_plan = cast(forms.ModelChoiceField, self.fields["feedback_form"])
         forms_of_plan.queryset = FeedbackForm.objects.filter(plan=self.plan)
 

@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from lanu.accounts.permissions import editable_organisation_ids
 from lanu.lib.text import NormalTextForm
-from lanu.plans.models import Action, Organisation, SubGoal
+from lanu.plans.models import Organisation, SubGoal
 
+from .action_choices import ActionChoice, choosable_actions
 from .building import CHOICE_KINDS, STANDARD, YOUNG
 from .models import FeedbackForm, Question
 
@@ -41,16 +42,13 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M")
 
 
-def action_label(action: Action) -> str:
-    return f"{action.organisation.name}: {action.title}"
-
-
 class FeedbackFormForm(NormalTextForm, forms.ModelForm):
     """A form's or hearing's settings; a new one also chooses its first questions."""
 
     class Meta:
         model = FeedbackForm
         fields = SETTINGS
+        field_classes = {"action": ActionChoice}
         widgets = {
             "kind": forms.RadioSelect,
             "introduction": forms.Textarea(attrs={"rows": 3}),
@@ -69,7 +67,7 @@ class FeedbackFormForm(NormalTextForm, forms.ModelForm):
         self.fields["language"] = forms.ChoiceField(
             label=_("language"), choices=settings.LANGUAGES, initial="fi"
         )
-        self.limit_subjects(plan)
+        self.limit_subjects(plan, user)
         self.limit_organisations(plan, user)
         if self.instance.pk is None:
             self.fields["question_set"] = forms.ChoiceField(
@@ -80,17 +78,17 @@ class FeedbackFormForm(NormalTextForm, forms.ModelForm):
                 help_text=_("You can change, add and remove questions after this."),
             )
 
-    def limit_subjects(self, plan) -> None:
+    def limit_subjects(self, plan, user) -> None:
+        """The plan's sub-goals; its actions grouped by organisation, an editor's own only
+        (and the form's own action, if a coordinator chose another's)."""
         subgoal = cast(forms.ModelChoiceField, self.fields["subgoal"])
         subgoal.queryset = SubGoal.objects.filter(
             goal__plan=plan, archived=False, goal__archived=False
         ).select_related("goal")
         subgoal.empty_label = _("None (the whole plan)")
-        action = cast(forms.ModelChoiceField, self.fields["action"])
-        action.queryset = Action.objects.filter(plan=plan, archived=False).select_related(
-            "organisation"
-        )
-        action.label_from_instance = action_label  # type: ignore[method-assign,assignment]
+        action = cast(ActionChoice, self.fields["action"])
+        chosen = [self.instance.action_id] if self.instance.action_id else []
+        action.queryset = choosable_actions(plan, user, chosen)
         action.empty_label = _("None")
 
     def limit_organisations(self, plan, user) -> None:
