@@ -113,6 +113,8 @@ def site(people, tmp_path):
         "form": feedback.pk,  # voice: form-edit, questions, summary and its exports
         "questions": feedback.pk,
         "summary": feedback.pk,
+        # a form with no answers: its confirmation page (one with answers says why it stays)
+        "form-delete": feedback_form(plan, title=f"Poistettava {LONG_WORD}").pk,
     }
     return values, pks
 
@@ -144,8 +146,9 @@ def address(name: str, params: set[str], values: dict, pks: dict, language: str)
     """The page's address in the language, each part of it filled in from the site."""
     kwargs = {key: values[key] for key in params if key in values}
     if "pk" in params:
-        kind = name.split(":")[-1].split("-")
-        kwargs["pk"] = pks[kind[1] if kind[0] == "report" else kind[0]]
+        page = name.split(":")[-1]
+        kind = page.split("-")
+        kwargs["pk"] = pks.get(page) or pks[kind[1] if kind[0] == "report" else kind[0]]
     if name == "followup:progress-year":
         kwargs["year"] = 2023
     with translation.override(language):

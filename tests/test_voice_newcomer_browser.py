@@ -3,7 +3,7 @@
 takes its short link; a child answers it on a phone (360 × 740) by keyboard, with no
 login; the coordinator reads the answer in the summary with the cNPS formula written
 out. axe-core finds nothing on the forms list, the new form, the questions and the
-summary pages."""
+summary pages, nor on the page that says why a form with answers cannot be deleted."""
 
 import pytest
 from django.core.cache import cache
@@ -115,4 +115,8 @@ def test_voice_forms_pages_with_errors_and_every_kind_are_axe_clean(live_server,
         press(page, "button", "Lisää kysymys lomakkeeseen")
         assert page.get_by_role("alert").is_visible()
         assert page.locator("#id_new-text").input_value() == "Kumpi?"
+        clean(page)
+        page.goto(base + reverse("voice:form-delete", args=[slug, form.pk]))
+        assert "Lomakkeella on 4 vastausta, joten sitä ei voi poistaa täällä." in page.content()
+        assert page.get_by_role("button", name="Poista").count() == 0
         clean(page)
