@@ -194,6 +194,21 @@ if env_bool("BEHIND_HTTPS_PROXY", False):  # the proxy sets X-Forwarded-Proto
 # The header in which the proxy passes the client's address (nginx: X-Real-IP), as
 # request.META names it; failed logins are counted per client address.
 CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "")
+# Where the cache lives: the feedback forms' flood limits (lanu/voice/throttling.py) and
+# the plan page's overlap count (lanu/search/overlaps.py). "memory": each process its
+# own (development, tests); "database": the table lanu_cache in DATABASE_URL, shared by
+# every gunicorn process (production: run `python -m lanu createcachetable` once).
+CACHE_BACKENDS = {
+    "memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "lanu_cache",
+    },
+}
+CACHE = os.environ.get("CACHE", "memory")
+if CACHE not in CACHE_BACKENDS:
+    raise RuntimeError(f"CACHE must be memory or database, not {CACHE!r}.")
+CACHES = {"default": CACHE_BACKENDS[CACHE]}
 # Answers to a feedback form are counted per form and per client for a window of
 # seconds (lanu/voice/throttling.py, in the cache): a whole class may answer from one
 # school's address, so the client's limit is generous.

@@ -14,6 +14,8 @@ from lanu.demo.indicators import DEMO_AREA
 from lanu.indicators.models import Area, Direction, Indicator, Observation, PlanIndicator
 from lanu.plans.models import Plan
 
+from .test_backup import beside
+
 pytestmark = pytest.mark.django_db
 SLUG = "kymenlaakso-2020-2024"
 
@@ -30,11 +32,6 @@ def restore(document: dict, tmp_path, slug: str = "copy") -> str:
     out = StringIO()
     call_command("import-plan", str(path), "--slug", slug, stdout=out)
     return out.getvalue()
-
-
-def without_slug(document: dict) -> dict:
-    document["plan"].pop("slug")
-    return document
 
 
 @pytest.fixture
@@ -56,7 +53,7 @@ def test_the_demo_plans_indicators_round_trip(demo, tmp_path):
     assert before["indicator_areas"]["areas"] == [DEMO_AREA["code"]]
     restore(before, tmp_path)
     after = export("copy")
-    assert without_slug(after) == without_slug(before)
+    assert beside(after) == beside(before)
     copy = Plan.objects.get(slug="copy")
     link = copy.plan_indicators.select_related("indicator").get(description__number=31)
     assert link.indicator.direction == Direction.LOWER_BETTER

@@ -20,9 +20,36 @@ def test_deploy_check_is_clean_with_production_settings():
             "DEBUG": "false",
             "SECRET_KEY": "a-test-key-" + "x" * 60,
             "ALLOWED_HOSTS": "lanu.example.fi",
+            "CACHE": "database",
         }
     )
+    result = deploy_check(env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_deploy_check_warns_when_each_process_keeps_its_own_cache():
+    """With gunicorn's several processes a cache in each one's memory lets a feedback
+    form be flooded a process at a time."""
+    env = production_environment(
+        DEBUG="false", SECRET_KEY="a-test-key-" + "x" * 60, ALLOWED_HOSTS="lanu.example.fi"
+    )
+    result = deploy_check(env)
+    assert result.returncode != 0
+    assert "lanu.W001" in result.stderr and "CACHE=database" in result.stderr
+
+
+def test_an_unknown_cache_is_refused_by_name():
+    env = production_environment(CACHE="redis")
     result = subprocess.run(
+        [sys.executable, "-m", "lanu", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "CACHE must be memory or database, not 'redis'" in result.stderr
+
+
+def deploy_check(env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, "-m", "lanu", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
@@ -30,8 +57,6 @@ def test_deploy_check_is_clean_with_production_settings():
         text=True,
         check=False,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues" in result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key():

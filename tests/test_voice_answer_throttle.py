@@ -3,11 +3,14 @@
 client still gets through, until the form's own limit for everyone."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.management import call_command
+from django.test import RequestFactory
 from django.urls import reverse
 
 from lanu.voice.answering import field_name
 from lanu.voice.models import Question, Response
+from lanu.voice.throttling import keys
 from tests.voice_data import feedback_form
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +65,24 @@ def test_another_forms_answers_are_counted_apart(client, people):
     for _ in range(3):
         post_from(client, first, "192.0.2.10")
     assert post_from(client, second, "192.0.2.10").status_code == 302
+
+
+def test_with_the_database_cache_every_server_process_reads_the_same_counts(
+    client, people, settings
+):
+    """CACHE=database (production's setting): the counts are rows of the shared table, so
+    a second process (its own cache object, as gunicorn's next worker has) refuses too."""
+    settings.CACHES = {"default": settings.CACHE_BACKENDS["database"]}
+    call_command("createcachetable", verbosity=0)
+    form = feedback_form(people.plan)
+    for _ in range(3):
+        post_from(client, form, "192.0.2.10")
+    another_process = caches.create_connection("default")
+    counted = another_process.get_many([key for key, _limit in keys_of(form, "192.0.2.10")])
+    assert sorted(counted.values()) == [3, 3]
+    assert post_from(client, form, "192.0.2.10").status_code == 429
+
+
+def keys_of(form, address: str):
+    request = RequestFactory().post("/", REMOTE_ADDR=address)
+    return keys(request, form)

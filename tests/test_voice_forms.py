@@ -1,8 +1,11 @@
 """The plan's feedback forms and hearings as its people make them: the list, a new form
 with its ready questions, its settings; who may, and what a refused form keeps."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from lanu.voice.models import FeedbackForm, Question
 from tests.personas import as_persona
@@ -62,6 +65,41 @@ def test_voice_forms_list_shows_state_kind_subject_and_answers(client, people, i
     assert "<td>2</td>" in text
     assert reverse("voice:summary", args=[people.plan.slug, form.pk]) in text
     assert reverse("voice:moderation", args=[people.plan.slug]) in text
+
+
+def test_an_open_form_past_its_closing_time_reads_ended_with_no_answer_link(
+    client, people, in_english
+):
+    """A hearing left OPEN after its closing time no longer takes answers: the list and
+    the plan page say it ended, and the plan page offers no link to answer it."""
+    now = timezone.now()
+    ended = feedback_form(people.plan, title="Päättynyt kuuleminen", closes_at=now - DAY)
+    coming = feedback_form(people.plan, title="Tuleva kuuleminen", opens_at=now + DAY)
+    running = feedback_form(people.plan, title="Käynnissä oleva kysely")
+    as_persona(client, people, "alice")
+    listed = client.get(reverse("voice:forms", args=[people.plan.slug])).content.decode()
+    states = {form.title: state_after(listed, form.title) for form in (ended, coming, running)}
+    assert states == {
+        "Päättynyt kuuleminen": "Ended",
+        "Tuleva kuuleminen": "Not open yet",
+        "Käynnissä oleva kysely": "Open",
+    }
+    plan_page = client.get(reverse("plans:plan", args=[people.plan.slug])).content.decode()
+    answer_links = {
+        code for code in (ended.code, coming.code, running.code) if f"/v/{code}/" in plan_page
+    }
+    assert answer_links == {running.code}
+
+
+DAY = timedelta(days=1)
+
+
+def state_after(html: str, title: str) -> str:
+    """The text of the state cell in the title's row of the forms list."""
+    row = html[html.index(title) :]
+    row = row[: row.index("</tr>")]
+    cells = [cell.split("</td>")[0].strip() for cell in row.split("<td>")[1:]]
+    return cells[1]  # kind, state, subject, ...
 
 
 def test_voice_forms_list_shows_an_editor_only_their_organisation_forms(client, people):

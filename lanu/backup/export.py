@@ -8,7 +8,8 @@ those name, and the plan's memberships. A closed round also carries its
 and sub-goals) and "subgoals_at_closing"; "archived_metrics" names the metrics
 kept only for their reported values; "plan_indicators" and "indicator_areas" hold
 the plan's indicators, their values and areas (lanu/backup/indicators.py); "events"
-the plan's vuosikello (lanu/backup/yearclock.py); "assessments" its child impact
+the plan's vuosikello (lanu/backup/yearclock.py); "feedback_forms" its feedback forms
+and hearings with their anonymous responses, "assessments" its child impact
 assessments (lanu/backup/voice.py). Reports
 name their action by its position in "actions", values their metric by its position
 in the action, statuses by the level's order. A fixed number of queries however large the plan.
@@ -30,7 +31,7 @@ from lanu.plans.models import Plan, SubGoal
 
 from .indicators import indicator_areas_of, plan_indicators_of
 from .reading import LEVEL_FIELDS
-from .voice import assessments_of
+from .voice import assessments_of, feedback_forms_of
 from .yearclock import events_of
 
 
@@ -46,6 +47,7 @@ def export_backup(plan: Plan) -> dict:
     document["plan_indicators"] = plan_indicators_of(plan)
     document["indicator_areas"] = indicator_areas_of(plan)
     document["events"] = events_of(plan)
+    document["feedback_forms"] = feedback_forms_of(plan, positions, people)
     document["assessments"] = assessments_of(plan, positions, people)
     document["people"] = people.as_list()
     return document
@@ -60,6 +62,7 @@ class Positions:
             metric.pk: n for action in actions for n, metric in enumerate(action.metric_list)
         }
         self.subgoals: dict[int, str] = {}  # sub-goal id -> key, filled by rounds_of()
+        self.forms: dict[int, int] = {}  # feedback form id -> position, by feedback_forms_of()
 
 
 class People:

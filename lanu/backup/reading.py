@@ -31,7 +31,7 @@ from lanu.importers.data import ImportRefused, PlanData
 
 from .checks import Checker
 from .indicators import IndicatorsData, read_indicators
-from .voice import read_assessments
+from .voice import read_assessments, read_feedback_forms
 from .yearclock import read_events
 
 KEYS = (
@@ -43,6 +43,7 @@ KEYS = (
     "plan_indicators",
     "indicator_areas",
     "events",
+    "feedback_forms",
     "assessments",
 )
 LEVEL_FIELDS = (
@@ -94,6 +95,7 @@ class Backup:
     archived_metrics: list[tuple[int, int]] = field(default_factory=list)  # action, metric
     indicators: IndicatorsData = field(default_factory=IndicatorsData)
     events: list[dict] | None = None  # the vuosikello; None: a file from before events
+    feedback_forms: list[dict] | None = None  # forms and hearings; None: none in the file
     assessments: list[dict] | None = None  # child impact assessments; None: none in the file
 
     def summary(self) -> str:
@@ -147,6 +149,8 @@ def read_backup(raw: bytes, source: str, data: PlanData) -> Backup:
     texts = range(len(data.indicators))
     backup.indicators = read_indicators(check, document, texts, known.subgoals)
     backup.events = read_events(check, document, known.organisations)
+    backup.feedback_forms = read_feedback_forms(check, document, known)
+    known.forms = range(len(backup.feedback_forms or []))
     backup.assessments = read_assessments(check, document, known)
     if check.problems:
         raise ImportRefused(check.problems)
@@ -162,6 +166,7 @@ class Known:
         self.subgoals = set(data.subgoal_keys())
         self.people: set[str] = set()
         self.levels: set[int] = set()
+        self.forms = range(0)  # positions in "feedback_forms"
 
 
 def read_people(check: Checker, document: dict) -> list[dict]:

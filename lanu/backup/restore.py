@@ -34,7 +34,8 @@ from lanu.plans.models import Metric, Plan, SubGoal
 
 from .indicators import restore_indicators
 from .reading import Backup, RoundData, read_backup
-from .voice import restore_assessments
+from .rows import keep_times
+from .voice import restore_assessments, restore_feedback_forms
 from .yearclock import restore_events
 
 
@@ -80,7 +81,10 @@ def restore_plan(data: PlanData, backup: Backup, slug: str = "", choices=None) -
                 restore_round(plan, round_, targets, people)
             restore_memberships(plan, backup.memberships, targets, people)
             restore_indicators(plan, backup.indicators)
-            restore_assessments(plan, backup.assessments, targets, people)
+            forms = restore_feedback_forms(
+                plan, backup.feedback_forms, targets, people, restored.report
+            )
+            restore_assessments(plan, backup.assessments, targets, people, forms)
             restored.report.insert(0, backup.summary())
             if backup.indicators.links:
                 restored.report.insert(1, backup.indicators.summary())
@@ -181,14 +185,6 @@ def restore_members(round_, item: RoundData, targets: Targets) -> None:
     )
     round_.subgoals_at_closing = [targets.subgoals[key].pk for key in item.subgoals_at_closing]
     round_.save(update_fields=["subgoals_at_closing"])
-
-
-def keep_times(rows, times, name: str) -> None:
-    """Put back the file's times, which auto_now / auto_now_add set to now on creating."""
-    for row, time in zip(rows, times, strict=True):
-        setattr(row, name, time)
-    if rows:
-        type(rows[0]).objects.bulk_update(rows, [name])
 
 
 def restore_submissions(round_, submissions: list[dict], targets: Targets, people: dict) -> None:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +18,7 @@ class VoiceConfig(AppConfig):
         from . import assessment_panels as assessments
         from .assessment_export import published_assessments
         from .form_panels import PLAN_PANEL, SUBJECT_PANEL, action_panel, plan_panel, subgoal_panel
+        from .throttling import shared_cache
 
         register(PLAN_PAGE, PLAN_PANEL, plan_panel)
         register(SUBGOAL_PAGE, SUBJECT_PANEL, subgoal_panel)
@@ -25,3 +27,4 @@ class VoiceConfig(AppConfig):
         register(PLAN_PAGE, assessments.PLAN_PANEL, assessments.plan_panel)
         register(SUBGOAL_PAGE, assessments.LINKED_PANEL, assessments.subgoal_panel)
         register(ACTION_PAGE, assessments.LINKED_PANEL, assessments.action_panel)
+        checks.register(shared_cache, checks.Tags.security, deploy=True)

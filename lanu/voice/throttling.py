@@ -7,9 +7,9 @@ address is never stored, and the hash cannot be turned back into it, nor matched
 another form's or another window's.
 
 The client's limit is generous: a whole class may answer from one school's address.
-With several server processes, the cache must be shared (CACHES in settings, e.g.
-Django's database-less memcached or Redis cache) for the limits to hold across them;
-with the default local-memory cache each process counts its own.
+With several server processes, the cache must be shared (CACHE=database in settings) for
+the limits to hold across them: with the local-memory cache each process counts its own,
+and `check --deploy` warns (shared_cache).
 """
 
 import hashlib
@@ -17,6 +17,7 @@ import hmac
 import time
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import cache
 
 from lanu.accounts.throttling import client_address
@@ -54,3 +55,17 @@ def count_answer(request, form: FeedbackForm) -> None:
             cache.incr(key)
         except ValueError:  # expired between the two
             cache.set(key, 1, timeout=settings.VOICE_THROTTLE_WINDOW * 2)
+
+
+def shared_cache(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """A deploy check: production's server processes must share the cache."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if settings.DEBUG or not backend.endswith("LocMemCache"):
+        return []
+    warning = checks.Warning(
+        "Each server process keeps its own cache: a feedback form's flood limits are "
+        "multiplied by the processes and forgotten at every restart.",
+        hint="Set CACHE=database and run `python -m lanu createcachetable` once.",
+        id="lanu.W001",
+    )
+    return [warning]

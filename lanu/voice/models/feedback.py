@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from lanu.plans.models import Action, Organisation, Plan, SubGoal
 
@@ -100,6 +101,16 @@ class FeedbackForm(models.Model):
         if self.opens_at and now < self.opens_at:
             return False
         return not (self.closes_at and now >= self.closes_at)
+
+    def state_now(self, now=None) -> str:
+        """The state as a reader should take it: an OPEN form outside its opening hours
+        says whether it is still to open or has ended (its state stays OPEN)."""
+        now = now or timezone.now()
+        if self.state == self.State.OPEN and self.opens_at and now < self.opens_at:
+            return pgettext("a form's state", "Not open yet")
+        if self.state == self.State.OPEN and self.closes_at and now >= self.closes_at:
+            return pgettext("a form's state", "Ended")
+        return str(self.get_state_display())
 
 
 class Question(models.Model):
