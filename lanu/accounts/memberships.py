@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from lanu.history.models import Change
-from lanu.history.records import record, snapshot
+from lanu.history.records import record, record_removed, snapshot
 
 from .models import Membership
 
@@ -27,7 +27,6 @@ def is_last_coordinator(membership: Membership) -> bool:
 
 
 def remove_member(membership: Membership, by) -> None:
-    before, after = snapshot(membership, FIELDS), dict.fromkeys(FIELDS, "")
     with transaction.atomic():
-        record(by, membership, Change.Kind.REMOVED, membership.plan, before, after)
+        record_removed(by, membership, membership.plan, FIELDS)
         membership.delete()

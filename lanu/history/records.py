@@ -1,4 +1,5 @@
-"""record(): write down a change; changes_of(): an object's changes, newest first.
+"""record(): write down a change (record_removed(): an object that goes); changes_of():
+an object's changes, newest first; removals(): a plan's removed objects of a model.
 
 A change keeps, for each field that changed, its label and its old and new
 value as readable text, so the history reads the same after the model changes.
@@ -82,6 +83,20 @@ def record(user, instance, kind: str, plan=None, before=None, after=None) -> Cha
     if len(rows) > 1:  # one change: one time, so that changes_of() shows it once
         Change.objects.filter(pk__in=[row.pk for row in rows[1:]]).update(at=rows[0].at)
     return rows[0]
+
+
+def record_removed(user, instance, plan, names) -> Change | None:
+    """Write down that the object goes, with the named fields' last values, so that the
+    history names what went (call it before deleting)."""
+    before, after = snapshot(instance, names), dict.fromkeys(names, "")
+    return record(user, instance, Change.Kind.REMOVED, plan, before, after)
+
+
+def removals(plan, model) -> models.QuerySet:
+    """The plan's removed objects of a model in its history, newest first."""
+    content_type = ContentType.objects.get_for_model(model)
+    removed = Change.objects.filter(plan=plan, content_type=content_type, kind=Change.Kind.REMOVED)
+    return removed.select_related("user")
 
 
 def record_created(user, plan, created: list[tuple]) -> None:

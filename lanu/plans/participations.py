@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import ngettext
 
 from lanu.history.models import Change
-from lanu.history.records import record, snapshot
+from lanu.history.records import record, record_removed, snapshot
 
 from .editing import next_order
 from .models import Organisation, Participation, Plan
@@ -55,7 +55,6 @@ def reasons_to_stay(participation: Participation) -> list[str]:
 
 def leave(participation: Participation, user) -> None:
     """Take the organisation off the plan (check reasons_to_stay() first)."""
-    before, after = snapshot(participation, FIELDS), dict.fromkeys(FIELDS, "")
     with transaction.atomic():
-        record(user, participation, Change.Kind.REMOVED, participation.plan, before, after)
+        record_removed(user, participation, participation.plan, FIELDS)
         participation.delete()

@@ -14,8 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from lanu.history.models import Change
-from lanu.history.records import record, snapshot
+from lanu.history.records import record_removed, removals
 from lanu.lib.exporters import streaming_response
 from lanu.plans.access import permitted_plan, readable_plan
 from lanu.plans.structure import create_page, edit_page
@@ -41,7 +40,7 @@ def assessment_list(request, slug):
         "reads_drafts": assessments.may_read_drafts(request.user, plan),
     }
     if context["reads_drafts"]:
-        context["removed"] = assessments.removals(plan)
+        context["removed"] = removals(plan, ChildImpactAssessment)  # with the drafts
     return render(request, "voice/assessment_list.html", context)
 
 
@@ -110,10 +109,8 @@ def delete_assessment(request, slug, pk):
 
 
 def remove_assessment(request, plan, assessment):
-    before = snapshot(assessment, REMOVED_FIELDS)
     with transaction.atomic():
-        after = dict.fromkeys(REMOVED_FIELDS, "")
-        record(request.user, assessment, Change.Kind.REMOVED, plan, before, after)
+        record_removed(request.user, assessment, plan, REMOVED_FIELDS)
         assessment.delete()
     messages.success(request, _("The child impact assessment “%s” was deleted.") % assessment)
     return redirect("voice:assessments", plan.slug)

@@ -9,13 +9,11 @@ assessments; the plan's people (any role) read the drafts too.
 
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from lanu.accounts.permissions import can_edit_any_action, editable_organisation_ids, memberships
-from lanu.history.models import Change
 from lanu.plans.models import Action, Plan, SubGoal
 
 from .models import ChildImpactAssessment
@@ -152,11 +150,3 @@ def shown_assessments(user, plan: Plan) -> QuerySet[Assessment]:
 def public_assessments(plan: Plan) -> QuerySet[Assessment]:
     """What anyone reading the published plan reads: its READY assessments."""
     return Assessment.objects.filter(plan=plan, state=Assessment.State.READY)
-
-
-def removals(plan: Plan) -> QuerySet[Change]:
-    """The plan's deleted assessments in its history, newest first (the plan's people read
-    them with the drafts: a deleted draft's title is theirs to read)."""
-    kind = ContentType.objects.get_for_model(Assessment)
-    removed = Change.objects.filter(plan=plan, content_type=kind, kind=Change.Kind.REMOVED)
-    return removed.select_related("user")

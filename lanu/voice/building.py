@@ -11,13 +11,11 @@ summary); while the form is open no question changes kind. Its text may always b
 corrected. A refused change says why (why_kind_is_kept, why_kept).
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from lanu.history.models import Change
-from lanu.history.records import record, snapshot
+from lanu.history.records import record_removed
 
 from .models import FeedbackForm, Question
 
@@ -165,14 +163,6 @@ def delete_form(form: FeedbackForm, user) -> bool:
         form = locked.get(pk=form.pk)
         if form.responses.exists():
             return False
-        before, after = snapshot(form, REMOVED_FIELDS), dict.fromkeys(REMOVED_FIELDS, "")
-        record(user, form, Change.Kind.REMOVED, form.plan, before, after)
+        record_removed(user, form, form.plan, REMOVED_FIELDS)
         form.delete()
     return True
-
-
-def removals(plan) -> QuerySet[Change]:
-    """The plan's deleted forms in its history, newest first."""
-    kind = ContentType.objects.get_for_model(FeedbackForm)
-    removed = Change.objects.filter(plan=plan, content_type=kind, kind=Change.Kind.REMOVED)
-    return removed.select_related("user")

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lanu.accounts.permissions import editable_organisation_ids
+from lanu.history.records import removals
 from lanu.lib.exporters import streaming_response
 from lanu.lib.text import normal_value
 from lanu.plans.access import permitted_plan
@@ -61,7 +62,7 @@ def form_list(request, slug):
     )
     context = {"plan": plan, "forms": forms}
     if editable_organisation_ids(request.user, plan) is None:  # the plan's coordinators
-        context["removed"] = building.removals(plan)
+        context["removed"] = removals(plan, FeedbackForm)
     return render(request, "voice/forms.html", context)
 
 
