@@ -12,6 +12,16 @@ PERSONAS = [
     pytest.param(None, 404, id="anonymous"),  # not even the login page (plans/middleware.py)
 ]
 
+# What bob's organisation's own (a form, an action's assessment) is to the others who
+# may not change it: refused to the other organisation's editor and the viewer, not
+# found for those without a role.
+REFUSED_OUTSIDE_BOBS_ORGANISATION = [
+    pytest.param("charlie", 403, id="charlie-editor-of-another"),
+    pytest.param("vera", 403, id="vera-viewer"),
+    pytest.param("mallory", 404, id="mallory-no-role"),
+    pytest.param(None, 404, id="anonymous"),
+]
+
 
 def as_persona(client, people, name):
     if name:

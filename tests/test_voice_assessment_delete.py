@@ -5,29 +5,17 @@ and nothing goes."""
 
 import pytest
 from django.test import Client
-from django.urls import reverse
 
 from lanu.history.models import Change
 from lanu.voice.models import ChildImpactAssessment
 from tests.html_links import follow, links, press
-from tests.personas import as_persona
+from tests.personas import REFUSED_OUTSIDE_BOBS_ORGANISATION, as_persona
 from tests.voice_assessments import action_of, assessment, draft
-from tests.voice_data import feedback_form
+from tests.voice_data import feedback_form, voice_url
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "Perhekeskuksen aukioloaikojen muutos"
-# An assessment linked to bob's organisation's action: who may delete it.
-REFUSED = [
-    pytest.param("charlie", 403, id="charlie-editor-of-another"),
-    pytest.param("vera", 403, id="vera-viewer"),
-    pytest.param("mallory", 404, id="mallory-no-role"),
-    pytest.param(None, 404, id="anonymous"),
-]
-
-
-def url(name, plan, *args):
-    return reverse(f"voice:{name}", args=[plan.slug, *args])
 
 
 def bobs(people, **fields):
@@ -40,7 +28,7 @@ def test_assessment_deleted_from_its_page_after_a_confirmation(client, people, i
     found = bobs(people)
     other = bobs(people, title="Nuorisotilan siirto")
     as_persona(client, people, person)
-    page = client.get(url("assessment", plan, found.pk))
+    page = client.get(voice_url("assessment", plan, found.pk))
     confirmation = follow(client, page, "Delete the assessment")
     text = confirmation.content.decode()
     assert confirmation.status_code == 200
@@ -48,7 +36,7 @@ def test_assessment_deleted_from_its_page_after_a_confirmation(client, people, i
     assert "its effects, its checklist and its links" in text
     assert ChildImpactAssessment.objects.filter(pk=found.pk).exists()  # a GET deletes nothing
     deleted = press(client, confirmation, "Delete", follow=True)
-    assert deleted.redirect_chain == [(url("assessments", plan), 302)]
+    assert deleted.redirect_chain == [(voice_url("assessments", plan), 302)]
     listed = deleted.content.decode()
     assert f"The child impact assessment “{TITLE}” was deleted." in listed
     assert not ChildImpactAssessment.objects.filter(pk=found.pk).exists()
@@ -65,7 +53,7 @@ def test_assessment_deleted_keeps_its_feedback_form_and_actions(client, people):
     hearing = feedback_form(people.plan, title="Nuorisovaltuuston kuuleminen")
     found = bobs(people, feedback_form=hearing)
     as_persona(client, people, "alice")
-    response = client.post(url("assessment-delete", people.plan, found.pk))
+    response = client.post(voice_url("assessment-delete", people.plan, found.pk))
     assert response.status_code == 302
     assert not ChildImpactAssessment.objects.exists()
     hearing.refresh_from_db()
@@ -73,18 +61,18 @@ def test_assessment_deleted_keeps_its_feedback_form_and_actions(client, people):
     assert people.plan.actions.filter(pk=action_of(people.plan, people.first).pk).exists()
 
 
-@pytest.mark.parametrize("person, status", REFUSED)
+@pytest.mark.parametrize("person, status", REFUSED_OUTSIDE_BOBS_ORGANISATION)
 def test_assessment_delete_refused_to_those_who_may_not_edit_it(client, people, person, status):
     found = bobs(people)
     as_persona(client, people, person)
-    address = url("assessment-delete", people.plan, found.pk)
+    address = voice_url("assessment-delete", people.plan, found.pk)
     assert client.get(address).status_code == status
     assert client.post(address).status_code == status
     assert ChildImpactAssessment.objects.filter(pk=found.pk).exists()
     assert not Change.objects.filter(kind=Change.Kind.REMOVED).exists()
     if status == 403:
-        page = client.get(url("assessment", people.plan, found.pk))
-        assert url("assessment-delete", people.plan, found.pk) not in page.content.decode()
+        page = client.get(voice_url("assessment", people.plan, found.pk))
+        assert voice_url("assessment-delete", people.plan, found.pk) not in page.content.decode()
 
 
 def test_assessment_delete_on_a_published_plan_hides_drafts_and_asks_to_log_in(client, people):
@@ -93,11 +81,11 @@ def test_assessment_delete_on_a_published_plan_hides_drafts_and_asks_to_log_in(c
     plan.save()
     ready = bobs(people)
     hidden = draft(plan, actions=[action_of(plan, people.first)])
-    asked = client.post(url("assessment-delete", plan, ready.pk))
+    asked = client.post(voice_url("assessment-delete", plan, ready.pk))
     assert asked.status_code == 302 and "/accounts/login/" in asked.url
     as_persona(client, people, "mallory")
-    assert client.post(url("assessment-delete", plan, ready.pk)).status_code == 403
-    assert client.post(url("assessment-delete", plan, hidden.pk)).status_code == 404
+    assert client.post(voice_url("assessment-delete", plan, ready.pk)).status_code == 403
+    assert client.post(voice_url("assessment-delete", plan, hidden.pk)).status_code == 404
     assert ChildImpactAssessment.objects.count() == 2
 
 
@@ -105,7 +93,7 @@ def test_assessment_delete_needs_the_csrf_token(people):
     found = bobs(people)
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(people.alice)
-    assert strict.post(url("assessment-delete", people.plan, found.pk)).status_code == 403
+    assert strict.post(voice_url("assessment-delete", people.plan, found.pk)).status_code == 403
     assert ChildImpactAssessment.objects.filter(pk=found.pk).exists()
 
 
@@ -114,10 +102,10 @@ def test_assessment_deletions_are_not_shown_to_the_public(client, people, in_eng
     plan.published = True
     plan.save()
     gone = draft(plan, actions=[action_of(plan, people.first)], title="Salainen luonnos")
-    as_persona(client, people, "bob").post(url("assessment-delete", plan, gone.pk))
+    as_persona(client, people, "bob").post(voice_url("assessment-delete", plan, gone.pk))
     client.logout()
-    public = client.get(url("assessments", plan)).content.decode()
+    public = client.get(voice_url("assessments", plan)).content.decode()
     assert "Salainen luonnos" not in public and "Deleted assessments" not in public
     as_persona(client, people, "vera")
-    shown = client.get(url("assessments", plan)).content.decode()
+    shown = client.get(voice_url("assessments", plan)).content.decode()
     assert "Deleted assessments" in shown and "Salainen luonnos" in shown

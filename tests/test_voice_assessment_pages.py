@@ -10,6 +10,7 @@ from lanu.importers.synthetic import build_plan
 from lanu.voice.models import ChildImpactAssessment
 from tests.personas import as_persona, check_outcome, form_data
 from tests.voice_assessments import action_of, assessment, draft
+from tests.voice_data import voice_url
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +32,8 @@ EDITORS = [
 ]
 
 
-def url(name, plan, *args):
-    return reverse(f"voice:{name}", args=[plan.slug, *args])
-
-
 def new_form(client, plan):
-    response = client.get(url("assessment-new", plan))
+    response = client.get(voice_url("assessment-new", plan))
     assert response.status_code == 200
     return response.context["form"]
 
@@ -46,7 +43,7 @@ def test_assessment_list_of_an_unpublished_plan_for_its_people_only(
     client, people, person, expected
 ):
     draft(people.plan)
-    response = as_persona(client, people, person).get(url("assessments", people.plan))
+    response = as_persona(client, people, person).get(voice_url("assessments", people.plan))
     assert response.status_code == expected
     if expected == 200:
         assert "Luonnos: koulukuljetusten muutos" in response.content.decode()
@@ -61,22 +58,22 @@ def test_assessment_drafts_never_reach_the_public(client, people):
     ready = assessment(plan, actions=[action], subgoals=[subgoal])
     hidden = draft(plan, actions=[action], subgoals=[subgoal])
     pages = [
-        url("assessments", plan),
+        voice_url("assessments", plan),
         reverse("plans:plan", args=[plan.slug]),
         reverse("plans:subgoal", args=[plan.slug, subgoal.pk]),
         reverse("plans:action", args=[plan.slug, action.pk]),
-        url("assessments-csv", plan),
+        voice_url("assessments-csv", plan),
         reverse("plans:export-json", args=[plan.slug]),
     ]
     for page in pages:
         text = b"".join(client.get(page)).decode("utf-8")
         assert ready.title in text, page
         assert hidden.title not in text and "koulukuljetus" not in text, page
-    assert client.get(url("assessment", plan, hidden.pk)).status_code == 404
-    assert client.get(url("assessment-docx", plan, hidden.pk)).status_code == 404
-    assert client.get(url("assessment", plan, ready.pk)).status_code == 200
+    assert client.get(voice_url("assessment", plan, hidden.pk)).status_code == 404
+    assert client.get(voice_url("assessment-docx", plan, hidden.pk)).status_code == 404
+    assert client.get(voice_url("assessment", plan, ready.pk)).status_code == 200
     as_persona(client, people, "vera")
-    assert client.get(url("assessment", plan, hidden.pk)).status_code == 200
+    assert client.get(voice_url("assessment", plan, hidden.pk)).status_code == 200
 
 
 @pytest.mark.parametrize("person, expected", EDITORS)
@@ -85,7 +82,7 @@ def test_assessment_edit_by_coordinator_and_editor_of_a_linked_action(
 ):
     found = assessment(people.plan, actions=[action_of(people.plan, people.first)])
     as_persona(client, people, person)
-    address = url("assessment-edit", people.plan, found.pk)
+    address = voice_url("assessment-edit", people.plan, found.pk)
     response = client.get(address)
     if expected != "done":
         assert response.status_code == expected
@@ -107,14 +104,14 @@ def test_assessment_edit_by_coordinator_and_editor_of_a_linked_action(
     ],
 )
 def test_assessment_new_form_for_coordinators_and_editors(client, people, person, expected):
-    response = as_persona(client, people, person).get(url("assessment-new", people.plan))
+    response = as_persona(client, people, person).get(voice_url("assessment-new", people.plan))
     assert response.status_code == expected
 
 
 def test_assessment_new_form_asks_an_anonymous_visitor_to_log_in(client, people):
     people.plan.published = True
     people.plan.save()
-    response = client.get(url("assessment-new", people.plan))
+    response = client.get(voice_url("assessment-new", people.plan))
     check_outcome(response, "login")
 
 
@@ -132,10 +129,10 @@ def test_assessment_an_editor_writes_one_for_their_own_action(client, people, in
         "state": "ready",
     }
     response = client.post(
-        url("assessment-new", plan), form_data(new_form(client, plan), **changes)
+        voice_url("assessment-new", plan), form_data(new_form(client, plan), **changes)
     )
     created = ChildImpactAssessment.objects.get()
-    assert response.status_code == 302 and response.url == url("assessment", plan, created.pk)
+    assert response.status_code == 302 and response.url == voice_url("assessment", plan, created.pk)
     assert created.effects == {"leisure": {"direction": "negative", "description": "Matka pitenee"}}
     assert created.checklist == {"heard": {"done": True, "note": "Kysely 8.-9.-luokkalaisille"}}
     assert created.created_by == people.bob and list(created.actions.all()) == [own]
@@ -157,7 +154,7 @@ def test_assessment_an_editor_is_refused_one_of_only_other_organisations_actions
         ([others.pk], f"Select a valid choice. {others.pk} is not one of the available choices."),
         ([], "Link at least one action of your own organisation to the assessment."),
     ):
-        response = client.post(url("assessment-new", plan), {**data, "actions": actions})
+        response = client.post(voice_url("assessment-new", plan), {**data, "actions": actions})
         assert response.status_code == 200
         page = response.content.decode()
         assert message in page
@@ -176,7 +173,7 @@ def test_assessment_links_to_another_plans_sub_goals_and_actions_are_refused(
     changes = {"title": "Päätös", "effect_health": "positive"}
     for field, pk in (("actions", foreign_action.pk), ("subgoals", foreign_subgoal.pk)):
         data = form_data(new_form(client, plan), **changes, **{field: [pk]})
-        response = client.post(url("assessment-new", plan), data)
+        response = client.post(voice_url("assessment-new", plan), data)
         assert response.status_code == 200
         assert "Select a valid choice" in response.content.decode()
         assert response.context["form"]["effect_health"].value() == "positive"
@@ -187,13 +184,13 @@ def test_assessment_of_another_plan_is_not_found_under_this_one(client, people):
     other = build_plan(3, organisations=1, slug="toinen")
     elsewhere = assessment(other)
     as_persona(client, people, "alice")
-    assert client.get(url("assessment", people.plan, elsewhere.pk)).status_code == 404
-    assert client.get(url("assessment-edit", people.plan, elsewhere.pk)).status_code == 404
+    assert client.get(voice_url("assessment", people.plan, elsewhere.pk)).status_code == 404
+    assert client.get(voice_url("assessment-edit", people.plan, elsewhere.pk)).status_code == 404
 
 
 def test_assessment_an_edit_is_in_the_history_with_the_effects_in_words(client, people, in_english):
     found = assessment(people.plan, actions=[action_of(people.plan, people.first)])
-    address = url("assessment-edit", people.plan, found.pk)
+    address = voice_url("assessment-edit", people.plan, found.pk)
     as_persona(client, people, "alice")
     form = client.get(address).context["form"]
     assert form["effect_health"].value() == "positive"

@@ -1,10 +1,17 @@
 """Feedback forms built for the voice tests: a form with a question of every kind, and
 answers stored through the one path (lanu/voice/answering.py)."""
 
+from django.urls import reverse
+
 from lanu.voice.answering import field_name, save_response
 from lanu.voice.models import FeedbackForm, Question
 
 CHOICES = ["Koulussa", "Harrastuksissa", "Kotona"]
+
+
+def voice_url(name, plan, *args) -> str:
+    """The address of one of the plan's voice pages (voice:NAME)."""
+    return reverse(f"voice:{name}", args=[plan.slug, *args])
 
 
 def feedback_form(plan, **fields) -> FeedbackForm:
