@@ -84,6 +84,8 @@ def test_an_open_form_past_its_closing_time_reads_ended_with_no_answer_link(
         "Tuleva kuuleminen": "Not open yet",
         "Käynnissä oleva kysely": "Open",
     }
+    deleting = client.get(reverse("voice:form-delete", args=[people.plan.slug, ended.pk]))
+    assert '<p class="kicker">Feedback form · Ended</p>' in deleting.content.decode()
     plan_page = client.get(reverse("plans:plan", args=[people.plan.slug])).content.decode()
     answer_links = {
         code for code in (ended.code, coming.code, running.code) if f"/v/{code}/" in plan_page
